@@ -1,0 +1,90 @@
+package org.tavern.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+
+/**
+ * The server's working folders, created on first start: etc/ (ConfigAdmin files, watched by
+ * FileInstall), plugins/ (hot-deployed jars), data/ (databases, framework cache), logs/.
+ * Default files are written only when missing, so an owner's edits are never overwritten.
+ */
+final class HomeLayout {
+
+    /** FileInstall configuration for plugins/, rewritten at start when the home folder has moved. */
+    static final String PLUGIN_WATCH_CONFIG = "org.apache.felix.fileinstall-plugins.cfg";
+
+    /** Files copied from the launcher's resources into etc/ when absent. */
+    private static final String[] DEFAULT_ETC_FILES = {
+        "log4j2.xml",
+    };
+
+    final Path home;
+    final Path etc;
+    final Path plugins;
+    final Path data;
+    final Path logs;
+
+    HomeLayout(Path home) {
+        this.home = home;
+        this.etc = home.resolve("etc");
+        this.plugins = home.resolve("plugins");
+        this.data = home.resolve("data");
+        this.logs = home.resolve("logs");
+    }
+
+    void create() throws IOException {
+        for (Path dir : new Path[] {home, etc, plugins, data, logs}) {
+            Files.createDirectories(dir);
+        }
+        for (String name : DEFAULT_ETC_FILES) {
+            Path target = etc.resolve(name);
+            if (Files.notExists(target)) {
+                try (InputStream in = HomeLayout.class.getResourceAsStream("defaults/" + name)) {
+                    if (in == null) {
+                        throw new IOException("launcher resource defaults/" + name + " is missing from the jar");
+                    }
+                    writeAtomically(target, in.readAllBytes());
+                }
+            }
+        }
+        Path watch = etc.resolve(PLUGIN_WATCH_CONFIG);
+        byte[] watchConfig = pluginWatchConfig().getBytes(StandardCharsets.UTF_8);
+        if (Files.notExists(watch) || !Arrays.equals(Files.readAllBytes(watch), watchConfig)) {
+            writeAtomically(watch, watchConfig);
+        }
+    }
+
+    /**
+     * FileInstall does not expand variables in the folder it is told to watch, so the absolute path
+     * of plugins/ is written here; the file is the launcher's, not the owner's.
+     */
+    String pluginWatchConfig() {
+        return String.join("\n",
+                "# Written by the Tavern launcher at every start (edits are replaced): hot deploy of plugins/.",
+                "# Jars dropped in are installed and started, replaced ones updated, deleted ones uninstalled.",
+                "# Copy a jar in under another name and rename it, so a half-written file is never installed.",
+                "felix.fileinstall.dir=" + escapeProperty(plugins.toString()),
+                "felix.fileinstall.filter=.*\\\\.jar",
+                "felix.fileinstall.poll=1000",
+                "felix.fileinstall.noInitialDelay=true",
+                "felix.fileinstall.bundles.new.start=true",
+                "felix.fileinstall.log.level=3",
+                "");
+    }
+
+    private static String escapeProperty(String value) {
+        return value.replace("\\", "\\\\").replace(":", "\\:").replace("=", "\\=");
+    }
+
+    /** Written under a temporary name first: FileInstall must never read half a file. */
+    private void writeAtomically(Path target, byte[] content) throws IOException {
+        Path temp = Files.createTempFile(etc, ".tavern-", ".tmp");
+        Files.write(temp, content);
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

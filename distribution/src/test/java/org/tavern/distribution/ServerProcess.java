@@ -1,0 +1,113 @@
+package org.tavern.distribution;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * tavern.jar running as a separate process, as an owner starts it, with its console captured in a
+ * file the tests poll (never a fixed sleep).
+ */
+final class ServerProcess implements AutoCloseable {
+
+    static final Duration STARTUP_DEADLINE = Duration.ofSeconds(60);
+
+    final Path home;
+    final Path console;
+    final Process process;
+    private final OutputStream stdin;
+
+    private ServerProcess(Path home, Path console, Process process) {
+        this.home = home;
+        this.console = console;
+        this.process = process;
+        this.stdin = process.getOutputStream();
+    }
+
+    /** Starts tavern.jar with the given home and arguments; {@code pipeStdin} keeps a shell pipe open. */
+    static ServerProcess start(Path home, boolean pipeStdin, String... args) throws IOException {
+        Files.createDirectories(home);
+        List<String> command = new ArrayList<>();
+        command.add(System.getProperty("java.command", "java"));
+        command.add("-jar");
+        command.add(tavernJar().toString());
+        command.add("--home");
+        command.add(home.toString());
+        command.addAll(List.of(args));
+        Path console = home.resolve("console.txt");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(console.toFile());
+        if (!pipeStdin) {
+            builder.redirectInput(new File("/dev/null"));
+        }
+        return new ServerProcess(home, console, builder.start());
+    }
+
+    static Path tavernJar() {
+        Path jar = Path.of(System.getProperty("tavern.jar", "target/tavern.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("tavern.jar not built at " + jar.toAbsolutePath());
+        }
+        return jar;
+    }
+
+    String consoleText() throws IOException {
+        return Files.exists(console) ? Files.readString(console, StandardCharsets.UTF_8) : "";
+    }
+
+    /** Polls the console until {@code condition} holds; fails with the console text at the deadline. */
+    String awaitConsole(Predicate<String> condition, Duration deadline, String what) throws Exception {
+        long end = System.nanoTime() + deadline.toNanos();
+        while (true) {
+            String text = consoleText();
+            if (condition.test(text)) {
+                return text;
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("server exited (" + process.exitValue() + ") while waiting for " + what
+                        + "\n--- console ---\n" + text);
+            }
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out waiting for " + what + "\n--- console ---\n" + text);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    String awaitStarted() throws Exception {
+        return awaitConsole(text -> text.contains("Tavern started"), STARTUP_DEADLINE, "the started line");
+    }
+
+    /** Types one command into the Gogo shell (only with a piped stdin). */
+    void shell(String command) throws IOException {
+        stdin.write((command + "\n").getBytes(StandardCharsets.UTF_8));
+        stdin.flush();
+    }
+
+    /** Sends SIGTERM and waits for the process to end; returns its exit code. */
+    int terminate(Duration deadline) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("server did not stop within " + deadline + " of SIGTERM");
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.tavern.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HomeLayoutTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void createsFoldersAndDefaultFiles() throws Exception {
+        HomeLayout layout = new HomeLayout(temp.resolve("home"));
+        layout.create();
+        for (Path dir : new Path[] {layout.etc, layout.plugins, layout.data, layout.logs}) {
+            assertTrue(Files.isDirectory(dir), dir.toString());
+        }
+        assertTrue(Files.readString(layout.etc.resolve("log4j2.xml")).contains("tavern.log"));
+    }
+
+    @Test
+    void keepsAnOwnersEditedLoggingConfiguration() throws Exception {
+        HomeLayout layout = new HomeLayout(temp);
+        layout.create();
+        Files.writeString(layout.etc.resolve("log4j2.xml"), "<Configuration/>");
+        layout.create();
+        assertEquals("<Configuration/>", Files.readString(layout.etc.resolve("log4j2.xml")));
+    }
+
+    @Test
+    void pluginWatchConfigPointsAtThisHomeEvenAfterAMove() throws Exception {
+        Path odd = temp.resolve("a dir=with:odd chars");
+        new HomeLayout(temp.resolve("old")).create();
+        HomeLayout layout = new HomeLayout(odd);
+        layout.create();
+        Properties watch = new Properties();
+        try (var in = Files.newInputStream(layout.etc.resolve(HomeLayout.PLUGIN_WATCH_CONFIG))) {
+            watch.load(in);
+        }
+        assertEquals(layout.plugins.toString(), watch.getProperty("felix.fileinstall.dir"));
+        assertEquals(".*\\.jar", watch.getProperty("felix.fileinstall.filter"));
+    }
+}
