@@ -5,6 +5,9 @@ import java.nio.charset.StandardCharsets;
 /** Small helpers over byte spans, so that lookups by name compare bytes instead of making Strings. */
 final class Bytes {
 
+    /** The name of every root element. */
+    static final byte[] EMPTY = new byte[0];
+
     private Bytes() {
     }
 

@@ -39,7 +39,7 @@ public final class Document {
 
     /** A new empty document, to be filled by code. */
     public static Document create() {
-        Node root = new Node(null, new byte[0], 0, 0);
+        Node root = new Node(null, Bytes.EMPTY, 0, 0);
         root.dirty = true;
         return new Document(root, null, null, WmlLimits.DEFAULT);
     }

@@ -26,6 +26,8 @@ final class Gzip {
     private static final int RESERVED = 0xe0;
     /** Scratch buffers larger than this are not kept between messages. */
     private static final int KEEP_SCRATCH_BYTES = 1 << 20;
+    /** deflate cannot expand more than about 1032:1; a larger claimed size is not trusted. */
+    private static final long MAX_RATIO = 1100;
     /** zlib level 6, zlib's default: wesnothd's, and a good speed/size balance for WML. */
     static final int LEVEL = 6;
 
@@ -39,6 +41,7 @@ final class Gzip {
         final Inflater inflater = new Inflater(true);
         final Deflater deflater = new Deflater(LEVEL, true);
         final CRC32 crc = new CRC32();
+        final byte[] oneByte = new byte[1];
         byte[] scratch = new byte[64 * 1024];
 
         /** Doubles the scratch buffer (at least to {@code needed}, at most to {@code cap}). */
@@ -92,11 +95,31 @@ final class Gzip {
         inflater.setInput(gzip, offset, gzip.length - offset);
         // One byte of room past the limit, so that "exactly at the limit" and "over it" differ.
         int window = (int) Math.min((long) maxBytes + 1, Integer.MAX_VALUE - 16);
-        byte[] buf = codec.scratch;
+        // The trailer's size field (of a single-member payload) lets the text be inflated straight
+        // into an array of its final size; a wrong or hostile value only costs a fallback to growing.
+        int hint = intLE(gzip, gzip.length - 4);
+        boolean exact = hint >= 0 && hint <= maxBytes && hint <= (long) gzip.length * MAX_RATIO;
+        byte[] buf = exact ? new byte[hint] : codec.scratch;
         int length = 0;
         try {
             while (!inflater.finished()) {
                 if (length == buf.length) {
+                    if (exact) {
+                        int extra = inflater.inflate(codec.oneByte, 0, 1);
+                        if (extra == 0 && inflater.finished()) {
+                            break; // the size field was right
+                        }
+                        exact = false;
+                        byte[] growing = codec.scratch.length > length ? codec.scratch : codec.grow(length + 1, window);
+                        System.arraycopy(buf, 0, growing, 0, length);
+                        buf = growing;
+                        if (extra == 1) {
+                            buf[length++] = codec.oneByte[0];
+                        } else if (inflater.needsInput() || inflater.needsDictionary()) {
+                            throw new WmlException(FAILED, gzip.length);
+                        }
+                        continue;
+                    }
                     buf = codec.grow(length + 1, window);
                 }
                 int produced = inflater.inflate(buf, length, Math.min(buf.length, window) - length);
@@ -117,7 +140,7 @@ final class Gzip {
             if (intLE(gzip, trailer) != (int) codec.crc.getValue() || intLE(gzip, trailer + 4) != length) {
                 throw new WmlException(FAILED, trailer);
             }
-            return Arrays.copyOf(buf, length);
+            return exact && length == buf.length ? buf : Arrays.copyOf(buf, length);
         } catch (DataFormatException e) {
             throw new WmlException(FAILED, offset + inflater.getTotalIn());
         } finally {

@@ -31,7 +31,7 @@ final class WmlParser {
     }
 
     private Node parseDocument() throws WmlException {
-        Node root = new Node(null, b, 0, 0);
+        Node root = new Node(null, Bytes.EMPTY, 0, 0);
         root.spanBuf = b;
         root.spanStart = 0;
         root.spanEnd = n;
