@@ -6,8 +6,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 /**
  * Coverage-guided fuzzing (Jazzer) of the network entry point: gzip payload to document and back.
  * Nothing but {@link WmlException} may escape. {@code mvn verify} runs a bounded number of
- * executions; {@code JAZZER_FUZZ=1 mvn test -pl bundles/wml -Dtest=WmlFuzzTest -Djazzer.max_executions=0 -Djazzer.max_duration=10m}
- * runs longer (see docs/performance.md).
+ * executions; {@link WmlLongFuzz} runs the same target for ten minutes
+ * ({@code mvn test -pl bundles/wml -am -Dtest=WmlLongFuzz -Dsurefire.failIfNoSpecifiedTests=false}).
  */
 class WmlFuzzTest {
 
@@ -19,6 +19,10 @@ class WmlFuzzTest {
      */
     @FuzzTest(maxExecutions = 100_000)
     void networkPayload(FuzzedDataProvider data) {
+        fuzzOne(data);
+    }
+
+    static void fuzzOne(FuzzedDataProvider data) {
         int mode = data.consumeInt(0, 2);
         byte[] bytes = data.consumeRemainingAsBytes();
         try {
