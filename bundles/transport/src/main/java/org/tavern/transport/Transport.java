@@ -1,0 +1,27 @@
+package org.tavern.transport;
+
+import java.util.Collection;
+import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** The running transport, as a service: its connections and its shards' statistics. */
+@ProviderType
+public interface Transport {
+
+    /** The open connections (past the handshake), in no particular order. */
+    Collection<Connection> connections();
+
+    /** The connection with this id, or null. */
+    Connection connection(long id);
+
+    /** The port the acceptor is bound to (useful when configured as 0). */
+    int port();
+
+    /** One entry per shard. */
+    List<ShardStatistics> shards();
+
+    /** Counters of one shard (I/O thread). */
+    record ShardStatistics(int shard, int connections, long framesRead, long framesWritten, long bytesRead,
+            long bytesWritten, long queuedBytes) {
+    }
+}

@@ -1,0 +1,120 @@
+package org.tavern.transport.internal;
+
+import java.util.Collection;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tavern.transport.ConnectionHandler;
+import org.tavern.wml.Document;
+
+/**
+ * Delivers connection events to the current {@link ConnectionHandler}, or holds frames per
+ * connection while there is none (the lobby bundle being updated). Each connection's own monitor
+ * orders its events; there is no lock shared by all connections.
+ */
+final class HandlerDispatch {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HandlerDispatch.class);
+
+    private final Supplier<Limits> limits;
+    private volatile ConnectionHandler handler;
+
+    HandlerDispatch(Supplier<Limits> limits) {
+        this.limits = limits;
+    }
+
+    /** A new handler: tell it about every open connection and hand over what was held, in order. */
+    void bind(ConnectionHandler newHandler, Collection<MinaConnection> open) {
+        handler = newHandler;
+        for (MinaConnection connection : open) {
+            synchronized (connection) {
+                if (handler == newHandler && connection.isOpen()) {
+                    announce(connection, newHandler);
+                }
+            }
+        }
+        LOG.info("Connection handler {} bound; {} connections handed over", newHandler.getClass().getName(),
+                open.size());
+    }
+
+    void unbind(ConnectionHandler oldHandler) {
+        if (handler == oldHandler) {
+            handler = null;
+            LOG.info("Connection handler {} gone; holding inbound frames until another arrives",
+                    oldHandler.getClass().getName());
+        }
+    }
+
+    void connected(MinaConnection connection) {
+        synchronized (connection) {
+            ConnectionHandler current = handler;
+            if (current != null) {
+                announce(connection, current);
+            }
+        }
+    }
+
+    void received(MinaConnection connection, Document document) {
+        synchronized (connection) {
+            ConnectionHandler current = handler;
+            if (current != null && connection.announcedTo == current && connection.pending.isEmpty()) {
+                deliver(connection, current, document);
+                return;
+            }
+            Limits bounds = limits.get();
+            long size = document.compressedOutput().length;
+            if (connection.pending.size() >= bounds.maxPendingFrames()
+                    || connection.pendingBytes + size > bounds.maxPendingBytes()) {
+                connection.closeNow("too many frames held while no handler is available ("
+                        + connection.pending.size() + " frames, " + connection.pendingBytes + " bytes)");
+                return;
+            }
+            connection.pending.add(document);
+            connection.pendingBytes += size;
+        }
+    }
+
+    void disconnected(MinaConnection connection, String reason) {
+        synchronized (connection) {
+            ConnectionHandler told = connection.announcedTo;
+            connection.pending.clear();
+            connection.pendingBytes = 0;
+            if (told != null && told == handler) {
+                try {
+                    told.disconnected(connection, reason);
+                } catch (RuntimeException e) {
+                    LOG.error("Handler failed on disconnect of {}", connection, e);
+                }
+            }
+        }
+    }
+
+    /** Caller holds the connection's monitor. */
+    private void announce(MinaConnection connection, ConnectionHandler current) {
+        if (connection.announcedTo != current) {
+            connection.announcedTo = current;
+            try {
+                current.connected(connection);
+            } catch (RuntimeException e) {
+                LOG.error("Handler failed on connect of {}", connection, e);
+                connection.closeNow("internal error while accepting the connection");
+                return;
+            }
+        }
+        while (!connection.pending.isEmpty() && connection.announcedTo == current) {
+            Document held = connection.pending.poll();
+            connection.pendingBytes -= held.compressedOutput().length;
+            deliver(connection, current, held);
+        }
+    }
+
+    private void deliver(MinaConnection connection, ConnectionHandler current, Document document) {
+        try {
+            current.received(connection, document);
+        } catch (RuntimeException e) {
+            // One connection's bad message must not take down the others: log and drop that one.
+            LOG.error("Handler failed on a document from {}; closing it", connection, e);
+            connection.closeNow("internal error while handling a message");
+        }
+    }
+}

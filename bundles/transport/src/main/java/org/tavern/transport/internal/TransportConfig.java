@@ -1,0 +1,57 @@
+package org.tavern.transport.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Configuration PID {@code tavern.transport} (etc/tavern.transport.cfg). Every value can change
+ * while the server runs without dropping a connection.
+ */
+@ObjectClassDefinition(name = "Tavern transport", description = "Listener, limits and TLS for player connections")
+public @interface TransportConfig {
+
+    /** Means "use the launcher's -p/--port (framework property tavern.port), else 15000". */
+    int PORT_FROM_LAUNCHER = -1;
+
+    @AttributeDefinition(description = "TCP port; -1 takes the launcher's -p/--port (default 15000); 0 picks a free port")
+    int port() default PORT_FROM_LAUNCHER;
+
+    @AttributeDefinition(description = "Address to bind; empty binds every IPv4 and IPv6 address")
+    String bind_address() default "";
+
+    @AttributeDefinition(description = "I/O threads (shards); 0 means one per available core")
+    int shards() default 0;
+
+    @AttributeDefinition(description = "Seconds a new connection may take to send its 4-byte handshake")
+    int handshake_timeout_seconds() default 30;
+
+    @AttributeDefinition(description = "Largest frame payload accepted (wesnothd: 40000000)")
+    int max_frame_bytes() default 40_000_000;
+
+    @AttributeDefinition(description = "Largest size a frame may inflate to (wesnothd: 40000000)")
+    int max_inflated_bytes() default 40_000_000;
+
+    @AttributeDefinition(description = "Bytes queued for a connection that does not read before it is disconnected")
+    int max_queued_bytes() default 8 * 1024 * 1024;
+
+    @AttributeDefinition(description = "Frames held per connection while no handler is registered")
+    int max_pending_frames() default 1000;
+
+    @AttributeDefinition(description = "Bytes held per connection while no handler is registered")
+    int max_pending_bytes() default 4 * 1024 * 1024;
+
+    @AttributeDefinition(description = "Open connections allowed from one IP address (wesnothd connections_allowed); 0 = unlimited")
+    int connections_allowed() default 5;
+
+    @AttributeDefinition(description = "TCP keepalive on player connections; unset takes the launcher's --keepalive")
+    String keepalive() default "";
+
+    @AttributeDefinition(description = "Offer TLS to clients that ask for it (wesnothd tls_enabled)")
+    boolean tls_enabled() default false;
+
+    @AttributeDefinition(description = "PEM certificate chain (wesnothd tls_fullchain)")
+    String tls_fullchain() default "";
+
+    @AttributeDefinition(description = "PEM private key, PKCS#8 or PKCS#1 RSA (wesnothd tls_private_key)")
+    String tls_private_key() default "";
+}

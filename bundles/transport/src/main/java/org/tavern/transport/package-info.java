@@ -1,0 +1,9 @@
+/**
+ * The transport's contract with the rest of the server: {@link org.tavern.transport.Connection}s
+ * that carry WML documents, the {@link org.tavern.transport.ConnectionHandler} whiteboard service
+ * that receives them, and {@link org.tavern.transport.EncodedFrame}s that are encoded once and
+ * written to any number of connections. No MINA type appears here.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package org.tavern.transport;
