@@ -88,6 +88,16 @@ final class ServerProcess implements AutoCloseable {
         return awaitConsole(text -> text.contains("Tavern started"), STARTUP_DEADLINE, "the started line");
     }
 
+    /** The port from the transport's "Listening on port N" line (servers in tests run with -p 0). */
+    int awaitPort() throws Exception {
+        String text = awaitConsole(t -> LISTENING.matcher(t).find(), STARTUP_DEADLINE, "the listening line");
+        java.util.regex.Matcher matcher = LISTENING.matcher(text);
+        matcher.find();
+        return Integer.parseInt(matcher.group(1));
+    }
+
+    private static final java.util.regex.Pattern LISTENING = java.util.regex.Pattern.compile("Listening on port (\\d+)");
+
     /** Types one command into the Gogo shell (only with a piped stdin). */
     void shell(String command) throws IOException {
         stdin.write((command + "\n").getBytes(StandardCharsets.UTF_8));

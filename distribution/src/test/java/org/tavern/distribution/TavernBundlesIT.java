@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
@@ -39,7 +40,7 @@ public class TavernBundlesIT {
     static final String[] RUNTIME_BUNDLES = {
         "org.osgi.service.component", "org.osgi.util.function", "org.osgi.util.promise",
         "org.apache.felix.scr", "org.apache.felix.configadmin", "org.apache.mina.core",
-        "tavern.wml", "tavern.admin",
+        "tavern.wml", "tavern.transport", "tavern.admin",
     };
 
     @Inject
@@ -53,6 +54,7 @@ public class TavernBundlesIT {
         File dir = new File(System.getProperty("it.bundles", "target/it-bundles"));
         List<Option> options = new ArrayList<>();
         options.add(systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"));
+        options.add(frameworkProperty("tavern.port").value("0"));
         for (String name : RUNTIME_BUNDLES) {
             File jar = new File(dir, mavenFileName(name) + ".jar");
             options.add(bundle(jar.toURI().toString()));

@@ -62,8 +62,9 @@ class TavernJarIT {
     @Test
     void runsHeadlessPastEndOfStdinAndStopsCleanlyOnSigterm() throws Exception {
         Path home = temp.resolve("home");
-        try (ServerProcess server = ServerProcess.start(home, false)) {
+        try (ServerProcess server = ServerProcess.start(home, false, "-p", "0")) {
             server.awaitStarted();
+            assertEquals(42, plainHandshake(server.awaitPort()), "the shipped jar answers the wesnothd handshake");
             for (String dir : new String[] {"etc", "plugins", "data", "logs"}) {
                 assertTrue(Files.isDirectory(home.resolve(dir)), dir + " created");
             }
@@ -83,7 +84,7 @@ class TavernJarIT {
     @Test
     void hotDeploysReplacesAndRemovesAPluginJar() throws Exception {
         Path home = temp.resolve("home");
-        try (ServerProcess server = ServerProcess.start(home, true)) {
+        try (ServerProcess server = ServerProcess.start(home, true, "-p", "0")) {
             server.awaitStarted();
             Path plugin = home.resolve("plugins/probe.jar");
 
@@ -97,6 +98,14 @@ class TavernJarIT {
             awaitProbe(server, 3, null, null);
 
             assertEquals(143, server.terminate(STOP_DEADLINE));
+        }
+    }
+
+    private static int plainHandshake(int port) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            new java.io.DataOutputStream(socket.getOutputStream()).writeInt(0);
+            return new java.io.DataInputStream(socket.getInputStream()).readInt();
         }
     }
 
@@ -122,7 +131,8 @@ class TavernJarIT {
             }
             if (System.nanoTime() > end) {
                 throw new AssertionError("step " + step + ": expected " + (state == null ? "no probe bundle"
-                        : state + " " + version) + " but tavern:plugins said:\n" + listing);
+                        : state + " " + version) + " but tavern:plugins said:\n" + listing
+                        + "\n--- console ---\n" + text);
             }
             Thread.sleep(200);
         }

@@ -5,6 +5,9 @@ import java.util.Arrays;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Filter;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.FrameworkListener;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.util.tracker.ServiceTracker;
@@ -15,10 +18,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs one line once the launcher has started every bundle, so operators (and the process test) see
- * when the server is up, and one line when the framework shuts down. The bnd launcher registers a
- * service with {@code launcher.ready=true} once all bundles are started. It is tracked rather than
- * referenced so that the bundle stays resolvable in containers that have no bnd launcher.
+ * Logs one line once the server is up, so operators (and the process test) see it, and one line when
+ * the framework shuts down. Up means: the bnd launcher has registered its {@code launcher.ready=true}
+ * service (it has installed and started every bundle) and the framework has reached its beginning
+ * start level (bundles on later start levels are started asynchronously after that service appears).
+ * The launcher's service is tracked rather than referenced so that the bundle stays resolvable in
+ * containers that have no bnd launcher.
  */
 @Component(immediate = true)
 public class StartupReporter {
@@ -29,15 +34,28 @@ public class StartupReporter {
 
     private static final Logger LOG = LoggerFactory.getLogger(StartupReporter.class);
 
+    private final BundleContext context;
     private final ServiceTracker<Object, Object> launcherReady;
+    private final FrameworkListener startLevelListener = event -> {
+        if (event.getType() == FrameworkEvent.STARTLEVEL_CHANGED) {
+            maybeReport();
+        }
+    };
+    private boolean launcherDone;
+    private boolean reported;
 
     @Activate
     public StartupReporter(BundleContext context) throws InvalidSyntaxException {
+        this.context = context;
+        context.addFrameworkListener(startLevelListener);
         Filter filter = context.createFilter(LAUNCHER_READY_FILTER);
         launcherReady = new ServiceTracker<>(context, filter, null) {
             @Override
             public Object addingService(ServiceReference<Object> reference) {
-                reportStarted(context);
+                synchronized (StartupReporter.this) {
+                    launcherDone = true;
+                }
+                maybeReport();
                 return reference;
             }
         };
@@ -46,8 +64,23 @@ public class StartupReporter {
 
     @Deactivate
     void deactivate() {
+        context.removeFrameworkListener(startLevelListener);
         launcherReady.close();
         LOG.info("{}: deactivating components", STOPPING_MARKER);
+    }
+
+    private synchronized void maybeReport() {
+        if (reported || !launcherDone) {
+            return;
+        }
+        FrameworkStartLevel levels = context.getBundle(0).adapt(FrameworkStartLevel.class);
+        String beginning = context.getProperty("org.osgi.framework.startlevel.beginning");
+        int target = beginning == null ? 1 : Integer.parseInt(beginning.trim());
+        if (levels != null && levels.getStartLevel() < target) {
+            return;
+        }
+        reported = true;
+        reportStarted(context);
     }
 
     private static void reportStarted(BundleContext context) {
