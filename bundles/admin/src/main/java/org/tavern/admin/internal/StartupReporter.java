@@ -2,8 +2,11 @@ package org.tavern.admin.internal;
 
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import java.util.List;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
 import org.osgi.framework.Filter;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.FrameworkListener;
@@ -38,16 +41,33 @@ public class StartupReporter {
     private final ServiceTracker<Object, Object> launcherReady;
     private final FrameworkListener startLevelListener = event -> {
         if (event.getType() == FrameworkEvent.STARTLEVEL_CHANGED) {
+            synchronized (this) {
+                levelsDone = beginningLevelReached();
+            }
             maybeReport();
         }
     };
     private boolean launcherDone;
+    /** Felix raises the level before starting its bundles, so only its STARTLEVEL_CHANGED event says they run. */
+    private boolean levelsDone;
     private boolean reported;
+    private boolean givenUpWaiting;
+    private Thread giveUp;
+    private static final long GIVE_UP_MILLIS = 5000;
+    private final BundleListener bundleStarts = event -> {
+        if (event.getType() == BundleEvent.STARTED) {
+            maybeReport();
+        }
+    };
 
     @Activate
     public StartupReporter(BundleContext context) throws InvalidSyntaxException {
         this.context = context;
+        synchronized (this) {
+            levelsDone = beginningLevelReached();
+        }
         context.addFrameworkListener(startLevelListener);
+        context.addBundleListener(bundleStarts);
         Filter filter = context.createFilter(LAUNCHER_READY_FILTER);
         launcherReady = new ServiceTracker<>(context, filter, null) {
             @Override
@@ -65,32 +85,73 @@ public class StartupReporter {
     @Deactivate
     void deactivate() {
         context.removeFrameworkListener(startLevelListener);
+        context.removeBundleListener(bundleStarts);
         launcherReady.close();
+        Thread waiting;
+        synchronized (this) {
+            waiting = giveUp;
+        }
+        if (waiting != null) {
+            waiting.interrupt();
+        }
         LOG.info("{}: deactivating components", STOPPING_MARKER);
     }
 
     private synchronized void maybeReport() {
-        if (reported || !launcherDone) {
+        if (reported || !launcherDone || !levelsDone) {
             return;
         }
-        FrameworkStartLevel levels = context.getBundle(0).adapt(FrameworkStartLevel.class);
-        String beginning = context.getProperty("org.osgi.framework.startlevel.beginning");
-        int target = beginning == null ? 1 : Integer.parseInt(beginning.trim());
-        if (levels != null && levels.getStartLevel() < target) {
+        if (!inactiveBundles(context).isEmpty() && !givenUpWaiting) {
+            // Bundles of the last level may still be starting; re-checked on every bundle start, and
+            // reported anyway (naming the laggards) if they have not all started in a few seconds.
+            if (giveUp == null) {
+                giveUp = new Thread(() -> {
+                    try {
+                        Thread.sleep(GIVE_UP_MILLIS);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    synchronized (StartupReporter.this) {
+                        givenUpWaiting = true;
+                    }
+                    maybeReport();
+                }, "tavern-startup-report");
+                giveUp.setDaemon(true);
+                giveUp.start();
+            }
             return;
         }
         reported = true;
         reportStarted(context);
     }
 
+    private boolean beginningLevelReached() {
+        FrameworkStartLevel levels = context.getBundle(0).adapt(FrameworkStartLevel.class);
+        String beginning = context.getProperty("org.osgi.framework.startlevel.beginning");
+        int target = beginning == null ? 1 : Integer.parseInt(beginning.trim());
+        return levels == null || levels.getStartLevel() >= target;
+    }
+
+    private static List<String> inactiveBundles(BundleContext context) {
+        return Arrays.stream(context.getBundles())
+                .filter(b -> b.getState() != Bundle.ACTIVE && !isFragment(b))
+                .map(b -> b.getSymbolicName() + " (" + PluginsCommand.stateName(b.getState()) + ")")
+                .toList();
+    }
+
     private static void reportStarted(BundleContext context) {
         Bundle[] bundles = context.getBundles();
-        long active = Arrays.stream(bundles).filter(b -> b.getState() == Bundle.ACTIVE).count();
-        LOG.info("{} in {} ms: {} of {} bundles active, home {}",
+        List<String> inactive = inactiveBundles(context);
+        LOG.info("{} in {} ms: {} of {} bundles active{}, home {}",
                 STARTED_MARKER,
                 ManagementFactory.getRuntimeMXBean().getUptime(),
-                active,
+                bundles.length - inactive.size(),
                 bundles.length,
+                inactive.isEmpty() ? "" : ", not active: " + String.join(", ", inactive),
                 context.getProperty("tavern.home"));
+    }
+
+    private static boolean isFragment(Bundle bundle) {
+        return bundle.getHeaders("").get("Fragment-Host") != null;
     }
 }

@@ -4,7 +4,8 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * Configuration PID {@code tavern.transport} (etc/tavern.transport.cfg). Every value can change
+ * Configuration PID {@code tavern.transport} (etc/tavern.transport.cfg). Keys are the method names
+ * with {@code _} written as {@code .} ({@code connections.allowed=0}). Every value can change
  * while the server runs without dropping a connection.
  */
 @ObjectClassDefinition(name = "Tavern transport", description = "Listener, limits and TLS for player connections")
