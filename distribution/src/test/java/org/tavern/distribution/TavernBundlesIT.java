@@ -40,7 +40,7 @@ public class TavernBundlesIT {
     static final String[] RUNTIME_BUNDLES = {
         "org.osgi.service.component", "org.osgi.util.function", "org.osgi.util.promise",
         "org.apache.felix.scr", "org.apache.felix.configadmin", "org.apache.mina.core",
-        "tavern.wml", "tavern.transport", "tavern.admin",
+        "tavern.wml", "tavern.transport", "tavern.lobby", "tavern.admin",
     };
 
     @Inject

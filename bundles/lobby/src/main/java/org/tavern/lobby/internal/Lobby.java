@@ -1,0 +1,217 @@
+package org.tavern.lobby.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tavern.transport.Connection;
+import org.tavern.transport.EncodedFrame;
+import org.tavern.wml.Document;
+import org.tavern.wml.Node;
+
+/**
+ * The lobby: who is connected and logged in, and the list every lobby client mirrors. All of its
+ * state is owned by one serial executor (an actor): transport threads only submit work to it, so
+ * nothing here is locked, and sending (which only queues bytes) happens on the actor too.
+ */
+final class Lobby {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Lobby.class);
+
+    /** What the server knows about a connection before and after login. */
+    private static final class Session {
+        final Connection connection;
+        String clientVersion;
+        User user;
+
+        Session(Connection connection) {
+            this.connection = connection;
+        }
+    }
+
+    private static final Document VERSION_REQUEST = ServerMessages.empty("version");
+
+    private final Executor actor;
+    private final LongSupplier clock;
+    private final Map<Long, Session> sessions = new HashMap<>();
+    private final Map<String, User> usersByName = new LinkedHashMap<>();
+    private final LobbyList list = new LobbyList();
+    private final List<LobbyCommand> firstMatchCommands;
+    private final Map<String, LobbyCommand> lobbyCommands = new HashMap<>();
+    private final LoginFlow login = new LoginFlow(this);
+    private volatile Settings settings;
+
+    Lobby(Executor actor, LongSupplier clock, Settings settings) {
+        this.actor = actor;
+        this.clock = clock;
+        this.settings = settings;
+        // wesnothd's dispatch: the first of these a document contains is handled, and nothing else.
+        this.firstMatchCommands = List.of(new RefreshLobbyCommand(), new WhisperCommand(), new QueryCommand(),
+                new NickservCommand());
+        for (LobbyCommand command : List.of(new LobbyChatCommand())) {
+            lobbyCommands.put(command.tag(), command);
+        }
+    }
+
+    // ------------------------------------------------------------------ events from the transport
+
+    void connected(Connection connection) {
+        actor.execute(() -> {
+            sessions.put(connection.id(), new Session(connection));
+            connection.send(VERSION_REQUEST);
+        });
+    }
+
+    void received(Connection connection, Document document) {
+        actor.execute(() -> {
+            Session session = sessions.get(connection.id());
+            if (session == null) {
+                return;
+            }
+            try {
+                dispatch(session, document);
+            } catch (RuntimeException e) {
+                LOG.error("Failed to handle a document from {} ({}); closing it", connection,
+                        session.user != null ? session.user.name : "not logged in", e);
+                connection.close("internal error");
+            }
+        });
+    }
+
+    void disconnected(Connection connection, String reason) {
+        actor.execute(() -> {
+            Session session = sessions.remove(connection.id());
+            if (session != null && session.user != null) {
+                logout(session.user, reason);
+            }
+        });
+    }
+
+    void updateSettings(Settings newSettings) {
+        settings = newSettings;
+    }
+
+    // ------------------------------------------------------------------ dispatch
+
+    private void dispatch(Session session, Document document) {
+        Node root = document.root();
+        if (session.user == null) {
+            if (session.clientVersion == null) {
+                session.clientVersion = login.version(session.connection, root);
+            } else {
+                User user = login.login(session.connection, session.clientVersion, root);
+                if (user != null) {
+                    session.user = user;
+                }
+            }
+            return;
+        }
+        User user = session.user;
+        for (LobbyCommand command : firstMatchCommands) {
+            Node element = root.child(command.tag());
+            if (element != null) {
+                command.handle(this, user, element);
+                return;
+            }
+        }
+        if (user.inLobby()) {
+            for (Node element : root.children()) {
+                LobbyCommand command = lobbyCommands.get(element.name());
+                if (command != null) {
+                    command.handle(this, user, element);
+                    return;
+                }
+            }
+        }
+        // Anything else (ping, leave_game in the lobby, unknown tags) is ignored, as wesnothd does.
+    }
+
+    // ------------------------------------------------------------------ membership
+
+    /** Adds a logged-in user and tells the rest of the lobby. */
+    void join(User user) {
+        usersByName.put(user.name, user);
+        Document diff = list.addUser(user);
+        broadcastToLobby(EncodedFrame.of(diff), user);
+        LOG.info("{} logged in from {} with {}", user.name, user.connection.remoteIp(), user.clientVersion);
+    }
+
+    private void logout(User user, String reason) {
+        usersByName.remove(user.name);
+        Document diff = list.removeUser(user);
+        if (diff != null) {
+            broadcastToLobby(EncodedFrame.of(diff), user);
+        }
+        LOG.info("{} left ({})", user.name, reason);
+    }
+
+    void broadcastToLobby(EncodedFrame frame, User except) {
+        for (User other : usersByName.values()) {
+            if (other != except && other.inLobby()) {
+                other.connection.send(frame);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ queries for commands
+
+    User user(String name) {
+        return usersByName.get(name);
+    }
+
+    boolean isLoggedIn(String name) {
+        return usersByName.containsKey(name);
+    }
+
+    List<User> lobbyUsers() {
+        List<User> result = new ArrayList<>();
+        for (User user : usersByName.values()) {
+            if (user.inLobby()) {
+                result.add(user);
+            }
+        }
+        return result;
+    }
+
+    int userCount() {
+        return usersByName.size();
+    }
+
+    int gameCount() {
+        return 0;
+    }
+
+    LobbyList list() {
+        return list;
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    long nowMillis() {
+        return clock.getAsLong();
+    }
+
+    /**
+     * Cuts a raw value to 256 characters as wesnothd does for chat, never inside a {@code ""} escape
+     * (half of one would end the quoted value early).
+     */
+    static String truncateRaw(String raw) {
+        int limit = 256;
+        if (raw.codePointCount(0, raw.length()) <= limit) {
+            return raw;
+        }
+        String cut = raw.substring(0, raw.offsetByCodePoints(0, limit));
+        int quotes = 0;
+        for (int i = cut.length() - 1; i >= 0 && cut.charAt(i) == '"'; i--) {
+            quotes++;
+        }
+        return quotes % 2 == 1 ? cut.substring(0, cut.length() - 1) : cut;
+    }
+}

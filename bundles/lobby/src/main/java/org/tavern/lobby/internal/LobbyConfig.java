@@ -1,0 +1,36 @@
+package org.tavern.lobby.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Configuration PID {@code tavern.lobby}: the wesnothd server.cfg keys of the lobby, with wesnothd's
+ * defaults. Keys use {@code .} for {@code _} ({@code versions.accepted}).
+ */
+@ObjectClassDefinition(name = "Tavern lobby", description = "Login rules, messages and flood control")
+public @interface LobbyConfig {
+
+    @AttributeDefinition(description = "Comma list of accepted client versions; * and ? are wildcards")
+    String versions_accepted() default "1.16.*,1.16.9,test";
+
+    @AttributeDefinition(description = "Comma list of reserved nick patterns (case-insensitive; * and ?)")
+    String disallow_names() default "*admin*,*admln*,*server*,player,network,human,computer,ai,ai?,*moderator*";
+
+    @AttributeDefinition(description = "Message of the day")
+    String motd() default "";
+
+    @AttributeDefinition(description = "Text of the server_info message")
+    String information() default "";
+
+    @AttributeDefinition(description = "Text of the announcements message")
+    String announcements() default "";
+
+    @AttributeDefinition(description = "Lobby messages allowed per period before flood control refuses them")
+    int max_messages() default 4;
+
+    @AttributeDefinition(description = "Flood control period in seconds")
+    int messages_time_period() default 10;
+
+    @AttributeDefinition(description = "Password for /query admin; empty disables it")
+    String passwd() default "";
+}

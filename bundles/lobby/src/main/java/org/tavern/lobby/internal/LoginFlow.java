@@ -1,0 +1,123 @@
+package org.tavern.lobby.internal;
+
+import org.tavern.transport.Connection;
+import org.tavern.wml.Document;
+import org.tavern.wml.Node;
+
+/**
+ * The 1.16 login: the server asked for {@code [version]}; an accepted version gets
+ * {@code [mustlogin]}, any other is rejected; then {@code [login] username=} is checked in
+ * wesnothd's order (error codes 100-104 are matched by the client) until a name is accepted,
+ * which earns {@code [join_lobby]}, the full lobby list and the server's messages.
+ */
+final class LoginFlow {
+
+    static final String PROFILE_URL_PREFIX = "https://r.wesnoth.org/u";
+    static final int MUST_LOGIN_FIRST = 100;
+    static final int NAME_TAKEN = 101;
+    static final int INVALID_CHARACTERS = 102;
+    static final int TOO_LONG = 103;
+    static final int RESERVED = 104;
+    static final int MAX_NAME_BYTES = 20;
+
+    private static final Document MUST_LOGIN = ServerMessages.empty("mustlogin");
+
+    private final Lobby lobby;
+
+    LoginFlow(Lobby lobby) {
+        this.lobby = lobby;
+    }
+
+    /** Handles the answer to the server's version request; returns the accepted version or null. */
+    String version(Connection connection, Node root) {
+        Node version = root.child("version");
+        if (version == null) {
+            connection.close("first document had no [version]");
+            return null;
+        }
+        String clientVersion = version.text("version");
+        Settings settings = lobby.settings();
+        if (Wildcards.anyMatches(settings.versionsAccepted(), clientVersion)) {
+            connection.send(MUST_LOGIN);
+            return clientVersion;
+        }
+        Document reject = Document.create();
+        String first = settings.versionsAccepted().isEmpty() ? "" : settings.versionsAccepted().get(0);
+        reject.root().set("version", first);
+        reject.root().addChild("reject").set("accepted_versions", String.join(",", settings.versionsAccepted()));
+        connection.send(reject);
+        connection.close("client version '" + clientVersion + "' not accepted");
+        return null;
+    }
+
+    /** Checks a login attempt; on success the user is in the lobby and is returned, else null. */
+    User login(Connection connection, String clientVersion, Node root) {
+        Node login = root.child("login");
+        if (login == null) {
+            connection.send(ServerMessages.error("You must login first.", MUST_LOGIN_FIRST));
+            return null;
+        }
+        String name = login.text("username");
+        Document refusal = refusal(name);
+        if (refusal != null) {
+            connection.send(refusal);
+            return null;
+        }
+        User user = new User(name, connection, clientVersion, lobby.nowMillis(), new FloodControl());
+        lobby.join(user);
+        welcome(user);
+        return user;
+    }
+
+    /** wesnothd's checks, in its order; null when the name may log in. */
+    private Document refusal(String name) {
+        if (!validCharacters(name)) {
+            return ServerMessages.error("The nickname '" + name + "' contains invalid characters. Only alpha-numeric "
+                    + "characters, underscores and hyphens are allowed.", INVALID_CHARACTERS);
+        }
+        if (name.length() > MAX_NAME_BYTES) {
+            return ServerMessages.error("The nickname '" + name + "' is too long. Nicks must be " + MAX_NAME_BYTES
+                    + " characters or less.", TOO_LONG);
+        }
+        for (String pattern : lobby.settings().disallowedNames()) {
+            if (Wildcards.matchesIgnoreCase(pattern, name)) {
+                return ServerMessages.error("The nickname '" + name + "' is reserved and cannot be used by players",
+                        RESERVED);
+            }
+        }
+        if (lobby.isLoggedIn(name)) {
+            return ServerMessages.error("The nickname '" + name + "' is already taken.", NAME_TAKEN);
+        }
+        return null;
+    }
+
+    /** Only ASCII letters, digits, underscore and hyphen, and at least one of them. */
+    static boolean validCharacters(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
+                    || c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void welcome(User user) {
+        Settings settings = lobby.settings();
+        Document joinLobby = Document.create();
+        joinLobby.root().addChild("join_lobby").set("is_moderator", user.moderator)
+                .set("profile_url_prefix", PROFILE_URL_PREFIX);
+        user.connection.send(joinLobby);
+        user.connection.send(lobby.list().full());
+        if (!settings.motd().isEmpty()) {
+            user.connection.send(ServerMessages.message(settings.motd() + "\n" + settings.announcements(), "motd"));
+        }
+        user.connection.send(ServerMessages.message(settings.information(), "server_info"));
+        user.connection.send(ServerMessages.message(settings.announcements(), "announcements"));
+    }
+}

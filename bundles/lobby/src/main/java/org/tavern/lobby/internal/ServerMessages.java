@@ -1,0 +1,48 @@
+package org.tavern.lobby.internal;
+
+import org.tavern.transport.EncodedFrame;
+import org.tavern.wml.Document;
+import org.tavern.wml.Node;
+
+/** The documents the server writes itself, in wesnothd's shapes. */
+final class ServerMessages {
+
+    static final String SERVER = "server";
+    /** The protocol version Tavern answers as (the client compares it in /query version). */
+    static final String SERVER_VERSION = "1.16.9";
+
+    private ServerMessages() {
+    }
+
+    /** {@code [message] message= sender="server" type=}; {@code type} may be null (no attribute). */
+    static Document message(String text, String type) {
+        Document document = Document.create();
+        Node message = document.root().addChild("message").set("message", text).set("sender", SERVER);
+        if (type != null) {
+            message.set("type", type);
+        }
+        return document;
+    }
+
+    static Document error(String text) {
+        Document document = Document.create();
+        document.root().addChild("error").set("message", text);
+        return document;
+    }
+
+    static Document error(String text, int code) {
+        Document document = Document.create();
+        document.root().addChild("error").set("message", text).set("error_code", Integer.toString(code));
+        return document;
+    }
+
+    static Document empty(String tag) {
+        Document document = Document.create();
+        document.root().addChild(tag);
+        return document;
+    }
+
+    static EncodedFrame frame(Document document) {
+        return EncodedFrame.of(document);
+    }
+}

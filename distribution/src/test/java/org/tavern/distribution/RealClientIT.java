@@ -1,0 +1,38 @@
+package org.tavern.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real Wesnoth 1.16.9 client against tavern.jar: compatibility proven with the real thing. */
+class RealClientIT {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void twoRealClientsLogInAndChatInTheLobby() throws Exception {
+        try (ServerProcess server = ServerProcess.start(temp.resolve("server"), false, "-p", "0")) {
+            server.awaitStarted();
+            int port = server.awaitPort();
+            try (RealClient alice = RealClient.start(temp, port, "alice", "lobby_chat.lua",
+                    Map.of("SAY", "", "EXPECT", "hello from bob", "REPLY", "welcome bob"))) {
+                server.awaitConsole(t -> t.contains("alice logged in"), Duration.ofSeconds(60), "alice's login");
+                try (RealClient bob = RealClient.start(temp, port, "bob", "lobby_chat.lua",
+                        Map.of("SAY", "hello from bob", "EXPECT", "welcome bob", "REPLY", ""))) {
+                    assertEquals(0, bob.awaitExit(120), "bob:\n" + bob.probeLines());
+                    assertEquals(0, alice.awaitExit(120), "alice:\n" + alice.probeLines());
+                    assertTrue(alice.probeLines().contains("heard bob: hello from bob"), alice.probeLines());
+                    assertTrue(bob.probeLines().contains("heard alice: welcome bob"), bob.probeLines());
+                }
+            }
+            server.awaitConsole(t -> t.contains("bob left") && t.contains("alice left"), Duration.ofSeconds(30),
+                    "both logouts");
+        }
+    }
+}
