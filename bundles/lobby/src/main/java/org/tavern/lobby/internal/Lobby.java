@@ -45,11 +45,14 @@ final class Lobby {
     private final Map<String, LobbyCommand> lobbyCommands = new HashMap<>();
     private final LoginFlow login = new LoginFlow(this);
     private volatile Settings settings;
+    private final long startMillis;
+    private long requestsServiced;
 
     Lobby(Executor actor, LongSupplier clock, Settings settings) {
         this.actor = actor;
         this.clock = clock;
         this.settings = settings;
+        this.startMillis = clock.getAsLong();
         // wesnothd's dispatch: the first of these a document contains is handled, and nothing else.
         this.firstMatchCommands = List.of(new RefreshLobbyCommand(), new WhisperCommand(), new QueryCommand(),
                 new NickservCommand());
@@ -73,6 +76,7 @@ final class Lobby {
             if (session == null) {
                 return;
             }
+            requestsServiced++;
             try {
                 dispatch(session, document);
             } catch (RuntimeException e) {
@@ -129,6 +133,10 @@ final class Lobby {
             }
         }
         // Anything else (ping, leave_game in the lobby, unknown tags) is ignored, as wesnothd does.
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("Ignored a document from {}: {}", user.name,
+                    root.children().stream().map(Node::name).toList());
+        }
     }
 
     // ------------------------------------------------------------------ membership
@@ -184,6 +192,30 @@ final class Lobby {
 
     int gameCount() {
         return 0;
+    }
+
+    /** The {@code games} query's text: how games ended since start. */
+    String gameEndSummary() {
+        return "No game ended so far.";
+    }
+
+    List<User> users() {
+        return new ArrayList<>(usersByName.values());
+    }
+
+    long startMillis() {
+        return startMillis;
+    }
+
+    long requestsServiced() {
+        return requestsServiced;
+    }
+
+    /** The {@code wml} query's text: the shared lobby list document. */
+    String listStatistics() {
+        byte[] text = list.document().output();
+        return "Lobby list: " + list.userCount() + " users, " + gameCount() + " games\nText: " + text.length
+                + " bytes\nCompressed: " + list.full().size() + " bytes";
     }
 
     LobbyList list() {

@@ -242,6 +242,52 @@ class LobbyTest {
                 alice.takeOne().root().child("message").attr("message"));
     }
 
+    private String query(FakeConnection connection, String type) throws Exception {
+        lobby.received(connection, wml("[query]\ntype=\"" + type + "\"\n[/query]\n"));
+        Node message = connection.takeOne().root().child("message");
+        assertEquals("server", message.attr("sender"));
+        return message.text("message");
+    }
+
+    @Test
+    void everyPlayerQueryAnswersAsWesnothdDoes() throws Exception {
+        lobby.updateSettings(new Settings(Settings.defaults().versionsAccepted(),
+                Settings.defaults().disallowedNames(), "", "", "", 4, 10_000, "secret"));
+        FakeConnection dave = loggedIn("dave");
+        now += 65_000;
+        assertEquals("STATUS REPORT for 'dave'\n'dave' @ 127.0.0.1 logged on for 0 hours, 1 minutes",
+                query(dave, "status"));
+        assertEquals(query(dave, "status"), query(dave, "status dave"));
+        assertTrue(query(dave, "status other").startsWith("Error: unrecognized query: 'status other'\n"));
+        assertEquals("No game ended so far.", query(dave, "games"));
+        assertTrue(query(dave, "metrics").matches("METRICS\nUp 0 days, 0 hours, 1 minutes, 5 seconds\n"
+                + "\\d+ requests serviced\\. \\d+ \\(100%\\) requests were serviced immediately\\.\n"
+                + "longest burst of requests was: 0"));
+        assertEquals("", query(dave, "requests"));
+        assertEquals("Current sample frequency: 1", query(dave, "sample"));
+        assertEquals("Server version is 1.16.9", query(dave, "version"));
+        assertEquals("Player dave is using wesnoth 1.16.9", query(dave, "version dave"));
+        assertEquals("Player 'zed' not found.", query(dave, "version zed"));
+        assertEquals("The die cannot have less than 1 side!", query(dave, "roll 0"));
+        assertEquals("The number of die sides must be a number!", query(dave, "roll x"));
+        assertEquals("The number of sides is too big for the die!", query(dave, "roll 99999999999"));
+        assertEquals(QueryCommand.HELP, query(dave, ""));
+        assertTrue(query(dave, "wml").startsWith("Lobby list: 1 users"));
+        assertEquals("Your report has been logged and sent to the server administrators. Thanks!",
+                query(dave, "adminmsg help me"));
+
+        FakeConnection mod = loggedIn("mod");
+        dave.take();
+        assertEquals("Error: wrong password", query(mod, "admin wrong"));
+        assertEquals("You are now recognized as an administrator.", query(mod, "admin secret"));
+        assertEquals("Your report has been logged and sent to the server administrators. Thanks!",
+                query(dave, "report the map is broken"));
+        Node whisper = mod.takeOne().root().child("whisper");
+        assertEquals("admin message from dave", whisper.attr("sender"));
+        assertEquals("the map is broken", whisper.attr("message"));
+        assertEquals("You are no longer recognized as an administrator.", query(mod, "signout"));
+    }
+
     @Test
     void rawTruncationNeverSplitsAnEscapedQuote() {
         String raw = "a".repeat(255) + "\"\"tail";

@@ -1,0 +1,15 @@
+package org.tavern.lobby.internal;
+
+/** {@code /query help}: Lists the commands. */
+final class HelpQuery implements PlayerQuery {
+
+    @Override
+    public String name() {
+        return "help";
+    }
+
+    @Override
+    public Reply answer(Lobby lobby, User user, String argument) {
+        return Reply.info(QueryCommand.HELP);
+    }
+}

@@ -1,0 +1,19 @@
+package org.tavern.lobby.internal;
+
+/** {@code /query signout}: A moderator gives up the role (the client parses the reply). */
+final class SignoutQuery implements PlayerQuery {
+
+    @Override
+    public String name() {
+        return "signout";
+    }
+
+    @Override
+    public Reply answer(Lobby lobby, User user, String argument) {
+        if (!user.moderator) {
+            return null;
+        }
+        user.moderator = false;
+        return Reply.info("You are no longer recognized as an administrator.");
+    }
+}
