@@ -46,9 +46,15 @@ final class QueryCommand implements LobbyCommand {
         user.connection.send(ServerMessages.message(reply.text(), reply.type()));
     }
 
-    /** wesnothd's durations: "12 seconds" under a minute, else "[D days, ]H hours, M minutes". */
+    /**
+     * wesnothd's durations: "expired" under a second (its formatter treats a zero span as an expired
+     * ban), "12 seconds" under a minute, else "[D days, ]H hours, M minutes".
+     */
     static String span(long millis) {
         long seconds = millis / 1000;
+        if (seconds <= 0) {
+            return "expired";
+        }
         if (seconds < 60) {
             return seconds + " seconds";
         }

@@ -1,6 +1,10 @@
 package org.tavern.lobby.internal;
 
-/** {@code /query status}: The player's own connection: {@code status} or {@code status <own nick>} (others' status is an administrator command). */
+/**
+ * {@code /query status}: {@code status} or {@code status <own nick>} (others' status is an
+ * administrator command). As in wesnothd the nick is turned into its IP address, so every player
+ * from that address is listed, in login order.
+ */
 final class StatusQuery implements PlayerQuery {
 
     @Override
@@ -13,7 +17,14 @@ final class StatusQuery implements PlayerQuery {
         if (!argument.isEmpty() && !argument.equals(user.name)) {
             return null;
         }
-        return Reply.info("STATUS REPORT for '" + user.name + "'\n'" + user.name + "' @ " + user.connection.remoteIp()
-                + " logged on for " + QueryCommand.span(lobby.nowMillis() - user.loginMillis));
+        StringBuilder report = new StringBuilder("STATUS REPORT for '" + user.name + "'");
+        String ip = user.connection.remoteIp();
+        for (User other : lobby.users()) {
+            if (other.connection.remoteIp().equals(ip)) {
+                report.append("\n'").append(other.name).append("' @ ").append(ip).append(" logged on for ")
+                        .append(QueryCommand.span(lobby.nowMillis() - other.loginMillis));
+            }
+        }
+        return Reply.info(report.toString());
     }
 }
