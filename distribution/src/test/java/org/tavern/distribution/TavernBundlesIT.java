@@ -51,11 +51,21 @@ public class TavernBundlesIT {
 
     @Configuration
     public Option[] config() {
+        return withBundles(RUNTIME_BUNDLES);
+    }
+
+    /** The runtime without the lobby, for tests that register their own connection handler. */
+    static Option[] transportOnly() {
+        return withBundles(java.util.Arrays.stream(RUNTIME_BUNDLES).filter(b -> !b.equals("tavern.lobby"))
+                .toArray(String[]::new));
+    }
+
+    static Option[] withBundles(String... bundles) {
         File dir = new File(System.getProperty("it.bundles", "target/it-bundles"));
         List<Option> options = new ArrayList<>();
         options.add(systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"));
         options.add(frameworkProperty("tavern.port").value("0"));
-        for (String name : RUNTIME_BUNDLES) {
+        for (String name : bundles) {
             File jar = new File(dir, mavenFileName(name) + ".jar");
             options.add(bundle(jar.toURI().toString()));
         }

@@ -40,7 +40,7 @@ public class TransportIT {
 
     @Configuration
     public Option[] config() {
-        return new TavernBundlesIT().config();
+        return TavernBundlesIT.transportOnly();
     }
 
     /** Echoes every document and remembers what it saw. */

@@ -47,7 +47,7 @@ public class TransportLimitsIT {
 
     @Configuration
     public Option[] config() {
-        return new TavernBundlesIT().config();
+        return TavernBundlesIT.transportOnly();
     }
 
     private Socket open() throws IOException {
