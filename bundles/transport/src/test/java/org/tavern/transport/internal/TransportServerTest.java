@@ -312,6 +312,37 @@ class TransportServerTest {
     }
 
     @Test
+    void listensOnIpv6LoopbackToo() throws Exception {
+        start(Map.of(), new RecordingHandler(false));
+        try (java.net.Socket socket = new java.net.Socket("::1", server.port())) {
+            socket.setSoTimeout(10_000);
+            new java.io.DataOutputStream(socket.getOutputStream()).writeInt(0);
+            assertEquals(42, new java.io.DataInputStream(socket.getInputStream()).readInt());
+        }
+    }
+
+    @Test
+    void gogoCommandsListConnectionsAndShards() throws Exception {
+        RecordingHandler handler = new RecordingHandler(true);
+        start(Map.of("shards", 2), handler);
+        TransportCommands commands = new TransportCommands(server);
+        assertTrue(commands.connections().startsWith("No connections (listening on port " + server.port()));
+        TestClient client = client();
+        Connection connection = handler.nextConnected();
+        client.send("[x]\n[/x]\n");
+        client.receive();
+        String listing = commands.connections();
+        assertTrue(listing.contains(" " + connection.id() + "  /127.0.0.1:"), listing);
+        assertTrue(listing.endsWith("1 connections"), listing);
+        String shards = commands.shards();
+        assertEquals(3, shards.lines().count(), shards);
+        assertTrue(shards.lines().skip(1 + connection.shard()).findFirst().orElseThrow()
+                .matches("\\s+" + connection.shard() + "\\s+1\\s+1\\s+1\\s+.*"), shards);
+        assertTrue(commands.connections("-h").startsWith("usage: tavern:connections"));
+        assertTrue(commands.shards("-h").startsWith("usage: tavern:shards"));
+    }
+
+    @Test
     void reconfiguringPortAndShardsKeepsOpenConnections() throws Exception {
         RecordingHandler handler = new RecordingHandler(true);
         start(Map.of("shards", 2), handler);
