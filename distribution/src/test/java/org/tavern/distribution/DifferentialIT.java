@@ -149,18 +149,81 @@ class DifferentialIT {
         run.syncUntilReceived(carol, "bob left");
     }
 
+    /** Scripts that depend on configuration: redirect, version alerts, messages, the admin password. */
+    static void configuredScript(Run run) throws Exception {
+        ProtocolClient old = run.connect("old");
+        run.record(old, "connect", List.of(old.receive()));
+        old.send("[version]\nversion=\"1.14.7\"\n[/version]\n");
+        run.record(old, "redirected version, until closed", old.untilClosed());
+
+        ProtocolClient tester = run.connect("tester");
+        run.record(tester, "connect", List.of(tester.receive()));
+        tester.send("[version]\nversion=\"test\"\n[/version]\n");
+        run.record(tester, "version test", List.of(tester.receive()));
+        tester.send("[login]\nusername=\"tester\"\n[/login]\n");
+        run.sync(tester, "login with alerts");
+
+        ProtocolClient mod = run.login("mod");
+        for (String query : new String[] {"motd", "admin wrong", "admin secret"}) {
+            run.send(mod, "[query]\ntype=\"" + query + "\"\n[/query]\n", "query '" + query + "'");
+        }
+        run.send(tester, "[query]\ntype=\"adminmsg the map is broken\"\n[/query]\n", "adminmsg", mod);
+    }
+
+    static final String WESNOTHD_CONFIG = String.join("\n",
+            "motd=\"Welcome to the test server\"",
+            "information=\"Some info\"",
+            "announcements=\"Big news\"",
+            "passwd=\"secret\"",
+            "recommended_version=\"1.16.10\"",
+            "[redirect]",
+            "\thost=\"old.example.org\"",
+            "\tport=\"14999\"",
+            "\tversion=\"1.14.*,1.12*\"",
+            "[/redirect]", "");
+
+    static final String TAVERN_CONFIG = String.join("\n",
+            "motd=Welcome to the test server",
+            "information=Some info",
+            "announcements=Big news",
+            "passwd=secret",
+            "recommended.version=1.16.10",
+            "redirect=host=old.example.org;port=14999;version=1.14.*,1.12*", "");
+
+    interface Script {
+        void run(Run run) throws Exception;
+    }
+
     @Test
     void lobbySessionsGetTheSameRepliesFromTavernAndWesnothd() throws Exception {
-        List<String> reference = againstWesnothd();
+        compare(DifferentialIT::lobbyScript, "", null);
+    }
+
+    @Test
+    void configuredLobbyGetsTheSameRepliesFromTavernAndWesnothd() throws Exception {
+        compare(DifferentialIT::configuredScript, WESNOTHD_CONFIG, TAVERN_CONFIG);
+    }
+
+    private void compare(Script script, String wesnothdConfig, String tavernLobbyConfig) throws Exception {
+        List<String> reference = againstWesnothd(script, wesnothdConfig);
         List<String> tavern;
-        try (ServerProcess server = ServerProcess.start(temp.resolve("tavern"), false, "-p", "0")) {
+        Path home = Files.createDirectories(temp.resolve("tavern"));
+        if (tavernLobbyConfig != null) {
+            Files.createDirectories(home.resolve("etc"));
+            Files.writeString(home.resolve("etc/tavern.lobby.cfg"), tavernLobbyConfig);
+        }
+        try (ServerProcess server = ServerProcess.start(home, false, "-p", "0")) {
             server.awaitStarted();
+            if (tavernLobbyConfig != null) {
+                server.awaitConsole(t -> t.contains("configuration applied from tavern.lobby"), Duration.ofSeconds(30),
+                        "the lobby configuration");
+            }
             try (Run run = new Run(server.awaitPort())) {
-                lobbyScript(run);
+                script.run(run);
                 tavern = run.transcript;
             }
         }
-        assertTrue(reference.size() > 100, "the script exercised the reference server");
+        assertTrue(reference.size() > 10, "the script exercised the reference server");
         for (int i = 0; i < Math.min(reference.size(), tavern.size()); i++) {
             if (!reference.get(i).equals(tavern.get(i))) {
                 assertEquals(context(reference, i), context(tavern, i), "first difference at transcript entry " + i);
@@ -169,13 +232,13 @@ class DifferentialIT {
         assertEquals(reference.size(), tavern.size(), "transcript length");
     }
 
-    private List<String> againstWesnothd() throws Exception {
+    private List<String> againstWesnothd(Script script, String config) throws Exception {
         if (!Files.isExecutable(WESNOTHD)) {
             throw new IllegalStateException(WESNOTHD + " is missing: apt-get install wesnoth-1.16-server "
                     + "(.ci/run installs it)");
         }
         Path dir = Files.createDirectories(temp.resolve("wesnothd"));
-        Files.writeString(dir.resolve("server.cfg"), "fifo_path=\"" + dir.resolve("socket") + "\"\n");
+        Files.writeString(dir.resolve("server.cfg"), "fifo_path=\"" + dir.resolve("socket") + "\"\n" + config);
         int port;
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
             port = probe.getLocalPort();
@@ -186,7 +249,7 @@ class DifferentialIT {
         try {
             awaitListening(port, wesnothd);
             try (Run run = new Run(port)) {
-                lobbyScript(run);
+                script.run(run);
                 return run.transcript;
             }
         } finally {

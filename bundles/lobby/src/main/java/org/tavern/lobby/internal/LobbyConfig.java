@@ -33,4 +33,11 @@ public @interface LobbyConfig {
 
     @AttributeDefinition(description = "Password for /query admin; empty disables it")
     String passwd() default "";
+
+    @AttributeDefinition(description = "Clients older than this are told a newer version is out; empty: no alert")
+    String recommended_version() default "";
+
+    @AttributeDefinition(description = "wesnothd [redirect] blocks, one per entry as key=value;key=value "
+            + "(version= holds the client versions to send away; every attribute is passed to the client)")
+    String[] redirect() default {};
 }

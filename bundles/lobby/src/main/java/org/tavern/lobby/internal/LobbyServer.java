@@ -1,5 +1,6 @@
 package org.tavern.lobby.internal;
 
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -28,19 +29,26 @@ public class LobbyServer implements ConnectionHandler {
     private final Lobby lobby;
 
     @Activate
-    public LobbyServer(LobbyConfig config) {
+    public LobbyServer(LobbyConfig config, Map<String, Object> properties) {
         actor = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "tavern-lobby");
             thread.setDaemon(true);
             return thread;
         });
         lobby = new Lobby(actor, System::currentTimeMillis, Settings.from(config));
-        LOG.info("Lobby ready");
+        LOG.info("Lobby ready; configuration {}", source(properties));
     }
 
     @Modified
-    void modified(LobbyConfig config) {
+    void modified(LobbyConfig config, Map<String, Object> properties) {
         lobby.updateSettings(Settings.from(config));
+        LOG.info("Lobby configuration {}", source(properties));
+    }
+
+    /** Where the settings came from: a configuration PID, or the built-in defaults. */
+    private static String source(Map<String, Object> properties) {
+        Object pid = properties.get("service.pid");
+        return pid != null ? "applied from " + pid : "defaults";
     }
 
     @Deactivate

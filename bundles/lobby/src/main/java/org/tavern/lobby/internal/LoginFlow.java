@@ -1,5 +1,6 @@
 package org.tavern.lobby.internal;
 
+import java.util.Map;
 import org.tavern.transport.Connection;
 import org.tavern.wml.Document;
 import org.tavern.wml.Node;
@@ -19,6 +20,8 @@ final class LoginFlow {
     static final int TOO_LONG = 103;
     static final int RESERVED = 104;
     static final int MAX_NAME_BYTES = 20;
+    /** Clients older than this get wesnothd's security alert. */
+    static final String SECURE_VERSION = "1.14.4";
 
     private static final Document MUST_LOGIN = ServerMessages.empty("mustlogin");
 
@@ -40,6 +43,16 @@ final class LoginFlow {
         if (Wildcards.anyMatches(settings.versionsAccepted(), clientVersion)) {
             connection.send(MUST_LOGIN);
             return clientVersion;
+        }
+        for (Map<String, String> redirect : settings.redirects()) {
+            if (Wildcards.anyMatches(Wildcards.list(redirect.get("version")), clientVersion)) {
+                Document document = Document.create();
+                Node element = document.root().addChild("redirect");
+                redirect.forEach(element::set);
+                connection.send(document);
+                connection.close("client version '" + clientVersion + "' redirected to " + redirect.get("host"));
+                return null;
+            }
         }
         Document reject = Document.create();
         String first = settings.versionsAccepted().isEmpty() ? "" : settings.versionsAccepted().get(0);
@@ -119,5 +132,15 @@ final class LoginFlow {
         }
         user.connection.send(ServerMessages.message(settings.information(), "server_info"));
         user.connection.send(ServerMessages.message(settings.announcements(), "announcements"));
+        if (ClientVersion.compare(user.clientVersion, SECURE_VERSION) < 0) {
+            user.connection.send(ServerMessages.message("You are using version " + user.clientVersion
+                    + " which has known security issues that can be used to compromise your computer. We strongly "
+                    + "recommend updating to a Wesnoth version " + SECURE_VERSION + " or newer!", "alert"));
+        }
+        String recommended = settings.recommendedVersion();
+        if (!recommended.isEmpty() && ClientVersion.compare(user.clientVersion, recommended) < 0) {
+            user.connection.send(ServerMessages.message("A newer Wesnoth version, " + recommended + ", is out!",
+                    "alert"));
+        }
     }
 }

@@ -1,25 +1,59 @@
 package org.tavern.lobby.internal;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The lobby configuration in force, replaced as a whole on change (read by the lobby actor only). */
 record Settings(List<String> versionsAccepted, List<String> disallowedNames, String motd, String information,
-        String announcements, int maxMessages, long messagesPeriodMillis, String adminPassword) {
+        String announcements, int maxMessages, long messagesPeriodMillis, String adminPassword,
+        String recommendedVersion, List<Map<String, String>> redirects) {
 
     static Settings from(LobbyConfig config) {
         return new Settings(Wildcards.list(config.versions_accepted()), Wildcards.list(config.disallow_names()),
                 config.motd(), config.information(), config.announcements(), Math.max(0, config.max_messages()),
-                Math.max(0, config.messages_time_period()) * 1000L, config.passwd());
+                Math.max(0, config.messages_time_period()) * 1000L, config.passwd(),
+                config.recommended_version().trim(), redirects(config.redirect()));
     }
 
     static Settings defaults() {
         return new Settings(List.of("1.16.*", "1.16.9", "test"),
                 Wildcards.list("*admin*,*admln*,*server*,player,network,human,computer,ai,ai?,*moderator*"),
-                "", "", "", 4, 10_000, "");
+                "", "", "", 4, 10_000, "", "", List.of());
     }
 
     Settings withMotd(String newMotd) {
         return new Settings(versionsAccepted, disallowedNames, newMotd, information, announcements, maxMessages,
-                messagesPeriodMillis, adminPassword);
+                messagesPeriodMillis, adminPassword, recommendedVersion, redirects);
+    }
+
+    Settings withPassword(String password) {
+        return new Settings(versionsAccepted, disallowedNames, motd, information, announcements, maxMessages,
+                messagesPeriodMillis, password, recommendedVersion, redirects);
+    }
+
+    Settings withVersionPolicy(String recommended, List<Map<String, String>> newRedirects) {
+        return new Settings(versionsAccepted, disallowedNames, motd, information, announcements, maxMessages,
+                messagesPeriodMillis, adminPassword, recommended, newRedirects);
+    }
+
+    /** Parses {@code host=a;port=1;version=1.14.*} entries; entries without {@code version} are refused. */
+    static List<Map<String, String>> redirects(String[] entries) {
+        List<Map<String, String>> result = new ArrayList<>();
+        for (String entry : entries) {
+            Map<String, String> attributes = new LinkedHashMap<>();
+            for (String pair : entry.split(";")) {
+                int equals = pair.indexOf('=');
+                if (equals > 0) {
+                    attributes.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+                }
+            }
+            if (!attributes.containsKey("version") || !attributes.containsKey("host")) {
+                throw new IllegalArgumentException("redirect entry needs host= and version=: " + entry);
+            }
+            result.add(Map.copyOf(attributes));
+        }
+        return List.copyOf(result);
     }
 }

@@ -62,6 +62,40 @@ class LobbyTest {
     }
 
     @Test
+    void matchingOldVersionsAreRedirectedWithEveryAttribute() throws Exception {
+        lobby.updateSettings(Settings.defaults().withVersionPolicy("",
+                Settings.redirects(new String[] {"host=old.example.org;port=14999;version=1.14.*,1.12*"})));
+        FakeConnection old = connect();
+        lobby.received(old, wml("[version]\nversion=1.12.6\n[/version]\n"));
+        Node redirect = old.takeOne().root().child("redirect");
+        assertEquals("old.example.org", redirect.attr("host"));
+        assertEquals("14999", redirect.attr("port"));
+        assertEquals("1.14.*,1.12*", redirect.attr("version"));
+        assertNotNull(old.closedBecause);
+        FakeConnection odd = connect();
+        lobby.received(odd, wml("[version]\nversion=1.10.0\n[/version]\n"));
+        assertNotNull(odd.takeOne().root().child("reject"), "not matched by a redirect: rejected");
+    }
+
+    @Test
+    void olderClientsAreAlerted() throws Exception {
+        lobby.updateSettings(Settings.defaults().withVersionPolicy("1.16.10", List.of()));
+        FakeConnection c = connect();
+        lobby.received(c, wml("[version]\nversion=test\n[/version]\n"));
+        c.take();
+        lobby.received(c, wml("[login]\nusername=tester\n[/login]\n"));
+        List<Document> welcome = c.take();
+        assertEquals(6, welcome.size());
+        assertTrue(welcome.get(4).root().child("message").text("message")
+                .startsWith("You are using version test which has known security issues"));
+        assertEquals("A newer Wesnoth version, 1.16.10, is out!", welcome.get(5).root().child("message").text("message"));
+        assertEquals("alert", welcome.get(5).root().child("message").attr("type"));
+        assertTrue(ClientVersion.compare("1.16.9", "1.16.10") < 0);
+        assertEquals(0, ClientVersion.compare("1.16.9", "1.16.9"));
+        assertTrue(ClientVersion.compare("1.14.4", "1.14.3") > 0);
+    }
+
+    @Test
     void loginIsCheckedInWesnothdsOrderAndMayBeRetried() throws Exception {
         loggedIn("taken");
         FakeConnection c = connect();
@@ -251,8 +285,7 @@ class LobbyTest {
 
     @Test
     void everyPlayerQueryAnswersAsWesnothdDoes() throws Exception {
-        lobby.updateSettings(new Settings(Settings.defaults().versionsAccepted(),
-                Settings.defaults().disallowedNames(), "", "", "", 4, 10_000, "secret"));
+        lobby.updateSettings(Settings.defaults().withPassword("secret"));
         FakeConnection dave = loggedIn("dave");
         now += 65_000;
         assertEquals("STATUS REPORT for 'dave'\n'dave' @ 127.0.0.1 logged on for 0 hours, 1 minutes",
