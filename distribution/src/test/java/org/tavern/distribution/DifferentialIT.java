@@ -170,6 +170,49 @@ class DifferentialIT {
         run.send(tester, "[query]\ntype=\"adminmsg the map is broken\"\n[/query]\n", "adminmsg", mod);
     }
 
+    /** The level the real host sent in the captured game (first client frame of 14 358 bytes). */
+    static byte[] capturedLevel() throws IOException {
+        Path trace = Path.of(System.getProperty("tavern.captures", "../../shared/captures"))
+                .resolve("host_join_test1_test2.trace.txt");
+        byte[] all = Files.readAllBytes(trace);
+        int i = 0;
+        while (i < all.length) {
+            int eol = i;
+            while (all[eol] != '\n') {
+                eol++;
+            }
+            String header = new String(all, i, eol - i, java.nio.charset.StandardCharsets.UTF_8);
+            int length = Integer.parseInt(header.split(" ")[4].substring(4));
+            if (header.contains("C>S") && length == 14358) {
+                return java.util.Arrays.copyOfRange(all, eol + 1, eol + 1 + length);
+            }
+            i = eol + 1 + length + 1;
+        }
+        throw new IllegalStateException("no level in " + trace);
+    }
+
+    /** A game is created and shown in the lobby, then ended by its host before it starts. */
+    static void gameScript(Run run) throws Exception {
+        byte[] level = capturedLevel();
+        ProtocolClient host = run.login("host");
+        ProtocolClient watcher = run.login("watcher");
+        run.sync(host, "watcher's login");
+        host.send("[create_game]\nignored=\"\"\nname=\"Test\"\npassword=\"\"\n[/create_game]\n");
+        run.sync(host, "create_game");
+        run.sync(watcher, "create_game (seen by watcher)");
+        host.sendGzip(Document.parse(level).compressedOutput());
+        run.sync(host, "level");
+        run.syncUntilReceived(watcher, "level (seen by watcher)");
+        run.send(watcher, "[query]\ntype=\"stats\"\n[/query]\n", "stats with a game");
+        ProtocolClient late = run.login("late");
+        run.syncUntilReceived(host, "late's login (seen by the host, in a game)");
+        run.sync(watcher, "late's login (seen by watcher)");
+        host.send("[leave_game]\n[/leave_game]\n");
+        run.syncUntilReceived(host, "host leaves before the start");
+        run.sync(watcher, "host leaves (seen by watcher)");
+        run.send(watcher, "[query]\ntype=\"stats\"\n[/query]\n", "stats after the game");
+    }
+
     static final String WESNOTHD_CONFIG = String.join("\n",
             "motd=\"Welcome to the test server\"",
             "information=\"Some info\"",
@@ -196,15 +239,21 @@ class DifferentialIT {
 
     @Test
     void lobbySessionsGetTheSameRepliesFromTavernAndWesnothd() throws Exception {
-        compare(DifferentialIT::lobbyScript, "", null);
+        compare("lobby", DifferentialIT::lobbyScript, "", null);
+    }
+
+    @Test
+    void gameCreationAndEndGetTheSameRepliesFromTavernAndWesnothd() throws Exception {
+        compare("game", DifferentialIT::gameScript, "", null);
     }
 
     @Test
     void configuredLobbyGetsTheSameRepliesFromTavernAndWesnothd() throws Exception {
-        compare(DifferentialIT::configuredScript, WESNOTHD_CONFIG, TAVERN_CONFIG);
+        compare("configured", DifferentialIT::configuredScript, WESNOTHD_CONFIG, TAVERN_CONFIG);
     }
 
-    private void compare(Script script, String wesnothdConfig, String tavernLobbyConfig) throws Exception {
+    private void compare(String scriptName, Script script, String wesnothdConfig, String tavernLobbyConfig)
+            throws Exception {
         List<String> reference = againstWesnothd(script, wesnothdConfig);
         List<String> tavern;
         Path home = Files.createDirectories(temp.resolve("tavern"));
@@ -223,6 +272,10 @@ class DifferentialIT {
                 tavern = run.transcript;
             }
         }
+        // Kept for reading: target/differential/<script>-{wesnothd,tavern}.txt
+        Path out = Files.createDirectories(Path.of("target", "differential"));
+        Files.write(out.resolve(scriptName + "-wesnothd.txt"), reference);
+        Files.write(out.resolve(scriptName + "-tavern.txt"), tavern);
         assertTrue(reference.size() > 10, "the script exercised the reference server");
         for (int i = 0; i < Math.min(reference.size(), tavern.size()); i++) {
             if (!reference.get(i).equals(tavern.get(i))) {

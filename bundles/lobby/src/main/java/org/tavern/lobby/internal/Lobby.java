@@ -37,6 +37,9 @@ final class Lobby {
     private static final Document VERSION_REQUEST = ServerMessages.empty("version");
 
     private final Executor actor;
+    private final Executor pool;
+    private final Map<Integer, Game> games = new HashMap<>();
+    private int lastGameId;
     private final LongSupplier clock;
     private final Map<Long, Session> sessions = new HashMap<>();
     private final Map<String, User> usersByName = new LinkedHashMap<>();
@@ -49,14 +52,20 @@ final class Lobby {
     private long requestsServiced;
 
     Lobby(Executor actor, LongSupplier clock, Settings settings) {
+        this(actor, actor, clock, settings);
+    }
+
+    /** {@code actor} runs the lobby's own tasks; {@code pool} runs the games' actors. */
+    Lobby(Executor actor, Executor pool, LongSupplier clock, Settings settings) {
         this.actor = actor;
+        this.pool = pool;
         this.clock = clock;
         this.settings = settings;
         this.startMillis = clock.getAsLong();
         // wesnothd's dispatch: the first of these a document contains is handled, and nothing else.
         this.firstMatchCommands = List.of(new RefreshLobbyCommand(), new WhisperCommand(), new QueryCommand(),
                 new NickservCommand());
-        for (LobbyCommand command : List.of(new LobbyChatCommand())) {
+        for (LobbyCommand command : List.of(new LobbyChatCommand(), new CreateGameCommand())) {
             lobbyCommands.put(command.tag(), command);
         }
     }
@@ -91,7 +100,12 @@ final class Lobby {
         actor.execute(() -> {
             Session session = sessions.remove(connection.id());
             if (session != null && session.user != null) {
-                logout(session.user, reason);
+                User user = session.user;
+                logout(user, reason);
+                Game game = games.get(user.gameId);
+                if (game != null) {
+                    game.execute(() -> game.disconnected(user.name));
+                }
             }
         });
     }
@@ -131,6 +145,13 @@ final class Lobby {
                     return;
                 }
             }
+        } else {
+            Game game = games.get(user.gameId);
+            if (game != null) {
+                String name = user.name;
+                game.execute(() -> game.received(name, document));
+                return;
+            }
         }
         // Anything else (ping, leave_game in the lobby, unknown tags) is ignored, as wesnothd does.
         if (LOG.isDebugEnabled()) {
@@ -146,6 +167,16 @@ final class Lobby {
         usersByName.put(user.name, user);
         Document diff = list.addUser(user);
         broadcastToLobby(EncodedFrame.of(diff), user);
+        // Players in games hear of it too; the client parses this exact sentence.
+        EncodedFrame notice = null;
+        for (User other : usersByName.values()) {
+            if (!other.inLobby()) {
+                if (notice == null) {
+                    notice = EncodedFrame.of(ServerMessages.message(user.name + " has logged into the lobby", null));
+                }
+                other.connection.send(notice);
+            }
+        }
         LOG.info("{} logged in from {} with {}", user.name, user.connection.remoteIp(), user.clientVersion);
     }
 
@@ -161,6 +192,76 @@ final class Lobby {
     void broadcastToLobby(EncodedFrame frame, User except) {
         for (User other : usersByName.values()) {
             if (other != except && other.inLobby()) {
+                other.connection.send(frame);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ games
+
+    /** Runs a task on the lobby actor (games report to the lobby this way). */
+    void execute(Runnable task) {
+        actor.execute(task);
+    }
+
+    /** {@code [create_game]}: the game exists, the host is in it; nothing is shown until the level. */
+    void createGame(User host, Node createGame) {
+        int id = ++lastGameId;
+        Game game = new Game(id, pool, this, createGame, new Game.Member(host.name, host.connection));
+        games.put(id, game);
+        host.gameId = id;
+        host.location = game.name;
+        host.status = "playing";
+        LOG.info("{} created game {} '{}'", host.name, id, game.name);
+    }
+
+    /** The host sent a valid level: the game and its host's new state appear in the lobby. */
+    void gameVisible(Game game, Document description, String hostName) {
+        User host = usersByName.get(hostName);
+        if (host == null || host.gameId != game.id) {
+            return; // the host left while the level was being read; the game will report its end
+        }
+        Document diff = list.addGame(game.id, description.root().child("game"), host);
+        broadcastToLobby(EncodedFrame.of(diff), null);
+    }
+
+    /**
+     * A game ended: each member still online returns to the lobby (the lobby hears of each), the game
+     * leaves the list, and each returning member gets {@code [leave_game]} and the whole list.
+     */
+    void gameEnded(Game game, List<String> memberNames, boolean wasVisible, String hostError) {
+        games.remove(game.id);
+        List<User> returning = new ArrayList<>();
+        for (String name : memberNames) {
+            User user = usersByName.get(name);
+            if (user != null && user.gameId == game.id) {
+                user.gameId = 0;
+                user.location = "";
+                user.status = "lobby";
+                Document diff = list.changeUser(user);
+                if (diff != null) {
+                    broadcastToLobbyExcept(EncodedFrame.of(diff), returning, user);
+                }
+                returning.add(user);
+            }
+        }
+        Document removal = wasVisible ? list.removeGame(game.id) : null;
+        if (removal != null) {
+            broadcastToLobby(EncodedFrame.of(removal), null);
+        }
+        for (User user : returning) {
+            user.connection.send(ServerMessages.empty("leave_game"));
+            user.connection.send(list.full());
+            if (hostError != null) {
+                user.connection.send(ServerMessages.message(hostError, "error"));
+            }
+        }
+        LOG.info("Game {} '{}' ended", game.id, game.name);
+    }
+
+    private void broadcastToLobbyExcept(EncodedFrame frame, List<User> alsoExcept, User except) {
+        for (User other : usersByName.values()) {
+            if (other != except && other.inLobby() && !alsoExcept.contains(other)) {
                 other.connection.send(frame);
             }
         }
@@ -191,7 +292,7 @@ final class Lobby {
     }
 
     int gameCount() {
-        return 0;
+        return games.size();
     }
 
     /** The {@code games} query's text: how games ended since start. */

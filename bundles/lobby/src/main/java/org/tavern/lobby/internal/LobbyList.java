@@ -22,6 +22,7 @@ final class LobbyList {
 
     private final Document document = Document.create();
     private final Map<User, Node> userNodes = new HashMap<>();
+    private final Map<Integer, Node> gameNodes = new HashMap<>();
     private EncodedFrame fullFrame;
 
     LobbyList() {
@@ -68,19 +69,61 @@ final class LobbyList {
 
     /** Rewrites a user's entry after a change; returns the diff (delete N, insert N+1). */
     Document changeUser(User user) {
-        Node node = userNodes.get(user);
+        if (!userNodes.containsKey(user)) {
+            return null;
+        }
+        Document diff = Document.create();
+        appendUserChange(diff.root().addChild(DIFF), user);
+        fullFrame = null;
+        return diff;
+    }
+
+    /**
+     * Adds a game (appended to {@code [gamelist]}) and rewrites its host's entry, in one diff: the
+     * game part wrapped in {@code [change_child] index=0 [gamelist]}, then the user part.
+     */
+    Document addGame(int gameId, Node game, User host) {
+        Node gamelist = document.root().child(GAMELIST);
+        int index = gamelist.count("game");
+        Node added = gamelist.addCopy(game);
+        gameNodes.put(gameId, added);
+        Document diff = Document.create();
+        Node root = diff.root().addChild(DIFF);
+        WmlDiff.insertChild(WmlDiff.changeChild(root, 0, GAMELIST), index, added);
+        appendUserChange(root, host);
+        fullFrame = null;
+        return diff;
+    }
+
+    /** Removes a game; the diff (wrapped delete) or null if it was not listed. */
+    Document removeGame(int gameId) {
+        Node node = gameNodes.remove(gameId);
         if (node == null) {
             return null;
+        }
+        Node gamelist = document.root().child(GAMELIST);
+        int index = gamelist.indexOf(node);
+        gamelist.removeChild(node);
+        fullFrame = null;
+        Document diff = Document.create();
+        WmlDiff.deleteChild(WmlDiff.changeChild(diff.root().addChild(DIFF), 0, GAMELIST), index, "game");
+        return diff;
+    }
+
+    int gameCount() {
+        return gameNodes.size();
+    }
+
+    private void appendUserChange(Node diffRoot, User user) {
+        Node node = userNodes.get(user);
+        if (node == null) {
+            return;
         }
         int index = document.root().indexOf(node);
         node.clear();
         user.describe(node);
-        fullFrame = null;
-        Document diff = Document.create();
-        Node root = diff.root().addChild(DIFF);
-        WmlDiff.deleteChild(root, index, USER);
-        WmlDiff.insertChild(root, index + 1, node);
-        return diff;
+        WmlDiff.deleteChild(diffRoot, index, USER);
+        WmlDiff.insertChild(diffRoot, index + 1, node);
     }
 
     /** For tests and the {@code wml} statistics. */

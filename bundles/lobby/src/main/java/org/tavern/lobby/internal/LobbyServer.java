@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -17,7 +18,8 @@ import org.tavern.wml.Document;
 
 /**
  * The lobby as the transport's {@link ConnectionHandler}: every event is handed to the lobby actor
- * (one thread that owns all lobby state). Configuration changes apply live.
+ * (a {@link SerialExecutor} that alone owns the lobby state), and games run as actors of their own on
+ * the same thread pool. Configuration changes apply live.
  */
 @Component(service = ConnectionHandler.class, configurationPid = "tavern.lobby", immediate = true)
 @Designate(ocd = LobbyConfig.class)
@@ -25,17 +27,19 @@ public class LobbyServer implements ConnectionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(LobbyServer.class);
 
-    private final ExecutorService actor;
+    /** Threads shared by the lobby's actor and every game's actor. */
+    private final ExecutorService pool;
     private final Lobby lobby;
 
     @Activate
     public LobbyServer(LobbyConfig config, Map<String, Object> properties) {
-        actor = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "tavern-lobby");
+        AtomicInteger threads = new AtomicInteger();
+        pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
+            Thread thread = new Thread(runnable, "tavern-actors-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
-        lobby = new Lobby(actor, System::currentTimeMillis, Settings.from(config));
+        lobby = new Lobby(new SerialExecutor(pool, "lobby"), pool, System::currentTimeMillis, Settings.from(config));
         LOG.info("Lobby ready; configuration {}", source(properties));
     }
 
@@ -53,10 +57,10 @@ public class LobbyServer implements ConnectionHandler {
 
     @Deactivate
     void deactivate() throws InterruptedException {
-        actor.shutdown();
-        if (!actor.awaitTermination(10, TimeUnit.SECONDS)) {
-            LOG.warn("Lobby actor did not finish its queue within 10 s");
-            actor.shutdownNow();
+        pool.shutdown();
+        if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+            LOG.warn("Lobby and game actors did not finish their queues within 10 s");
+            pool.shutdownNow();
         }
     }
 

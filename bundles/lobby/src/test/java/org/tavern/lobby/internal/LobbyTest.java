@@ -322,6 +322,25 @@ class LobbyTest {
     }
 
     @Test
+    void aLevelWithoutMultiplayerAbortsTheGame() throws Exception {
+        FakeConnection host = loggedIn("host");
+        FakeConnection watcher = loggedIn("watcher");
+        host.take();
+        lobby.received(host, wml("[create_game]\nname=\"G\"\npassword=\"\"\n[/create_game]\n"));
+        lobby.received(host, wml("[scenario]\nid=x\n[side]\nside=1\n[/side]\n[/scenario]\n"));
+        List<Document> got = host.take();
+        assertNotNull(got.get(0).root().child("leave_game"), got.toString());
+        assertNotNull(got.get(1).root().child("gamelist"));
+        assertEquals("The scenario data is missing the [multiplayer] tag which contains the game settings. "
+                + "Game aborted.", got.get(2).root().child("message").text("message"));
+        assertEquals(0, lobby.gameCount());
+        for (Document seen : watcher.take()) {
+            assertNull(seen.root().child("gamelist_diff").child("change_child"),
+                    "the lobby never hears of a game that was never shown: " + seen);
+        }
+    }
+
+    @Test
     void rawTruncationNeverSplitsAnEscapedQuote() {
         String raw = "a".repeat(255) + "\"\"tail";
         String cut = Lobby.truncateRaw(raw);
