@@ -207,9 +207,51 @@ class DifferentialIT {
         ProtocolClient late = run.login("late");
         run.syncUntilReceived(host, "late's login (seen by the host, in a game)");
         run.sync(watcher, "late's login (seen by watcher)");
+
+        run.send(late, "[join]\nid=\"7\"\nobserve=\"no\"\n[/join]\n", "join an unknown game");
+        ProtocolClient joiner = run.login("join");
+        run.sync(host, "join's login");
+        joiner.send("[join]\nid=\"1\"\nobserve=\"no\"\n[/join]\n");
+        run.syncUntilReceived(joiner, "join joins as a player");
+        run.syncUntilReceived(host, "join joins (seen by the host)");
+        run.syncUntilReceived(watcher, "join joins (seen by watcher)");
+        ProtocolClient observer = run.login("obs");
+        run.sync(host, "obs's login");
+        run.sync(joiner, "obs's login");
+        observer.send("[join]\nid=\"1\"\nobserve=\"yes\"\n[/join]\n");
+        run.syncUntilReceived(observer, "obs observes");
+        run.syncUntilReceived(host, "obs observes (seen by the host)");
+        run.sync(joiner, "obs observes (seen by join)");
+        run.syncUntilReceived(watcher, "obs observes (seen by watcher)");
+
+        joiner.send("[change_faction]\nchange_faction=yes\nfaction=\"Random\"\ngender=\"male\"\n"
+                + "leader=\"Orcish Grunt\"\nname=\"join\"\nside_num=2\n[/change_faction]\n");
+        run.sync(joiner, "change_faction");
+        run.syncUntilReceived(host, "change_faction (seen by the host)");
+        run.sync(observer, "change_faction (seen by obs)");
+        host.send("[scenario_diff]\n[change_child]\nindex=0\n[scenario]\n[change_child]\nindex=1\n[side]\n"
+                + "[insert]\ncurrent_player=\"join\"\nplayer_id=\"join\"\n[/insert]\n[/side]\n[/change_child]\n"
+                + "[/scenario]\n[/change_child]\n[/scenario_diff]\n");
+        run.sync(host, "scenario_diff");
+        run.syncUntilReceived(joiner, "scenario_diff (seen by join)");
+        run.sync(observer, "scenario_diff (seen by obs)");
+        run.syncUntilReceived(watcher, "scenario_diff (seen by watcher)");
+        joiner.send("[message]\nmessage=\"ready\"\nsender=\"join\"\n[/message]\n");
+        run.sync(joiner, "game chat");
+        run.syncUntilReceived(host, "game chat (seen by the host)");
+        run.sync(observer, "game chat (seen by obs)");
+        run.sync(watcher, "game chat (not seen by watcher)");
+
+        observer.send("[leave_game]\n[/leave_game]\n");
+        run.syncUntilReceived(observer, "obs leaves");
+        run.syncUntilReceived(host, "obs leaves (seen by the host)");
+        run.sync(joiner, "obs leaves (seen by join)");
+        run.sync(watcher, "obs leaves (seen by watcher)");
         host.send("[leave_game]\n[/leave_game]\n");
         run.syncUntilReceived(host, "host leaves before the start");
+        run.syncUntilReceived(joiner, "host leaves (seen by join)");
         run.sync(watcher, "host leaves (seen by watcher)");
+        run.sync(observer, "host leaves (seen by obs, in the lobby)");
         run.send(watcher, "[query]\ntype=\"stats\"\n[/query]\n", "stats after the game");
     }
 

@@ -65,7 +65,7 @@ final class Lobby {
         // wesnothd's dispatch: the first of these a document contains is handled, and nothing else.
         this.firstMatchCommands = List.of(new RefreshLobbyCommand(), new WhisperCommand(), new QueryCommand(),
                 new NickservCommand());
-        for (LobbyCommand command : List.of(new LobbyChatCommand(), new CreateGameCommand())) {
+        for (LobbyCommand command : List.of(new LobbyChatCommand(), new CreateGameCommand(), new JoinCommand())) {
             lobbyCommands.put(command.tag(), command);
         }
     }
@@ -133,7 +133,14 @@ final class Lobby {
         for (LobbyCommand command : firstMatchCommands) {
             Node element = root.child(command.tag());
             if (element != null) {
-                command.handle(this, user, element);
+                Game game = games.get(user.gameId);
+                if (game == null) {
+                    command.handle(this, user, element);
+                } else {
+                    // Whatever this player asked of his game before is done first: the reply must not
+                    // overtake the game's answers (both actors write to the same connection).
+                    game.execute(() -> execute(() -> command.handle(this, user, element)));
+                }
                 return;
             }
         }
@@ -257,6 +264,73 @@ final class Lobby {
             }
         }
         LOG.info("Game {} '{}' ended", game.id, game.name);
+    }
+
+    /** {@code [join]}: the game decides; the player waits outside the lobby until it has. */
+    void join(User user, int gameId, boolean observe, String password) {
+        Game game = games.get(gameId);
+        if (game == null) {
+            refuseJoin(user, "Attempt to join unknown game.");
+            return;
+        }
+        user.gameId = gameId;
+        user.location = game.name;
+        Game.JoinRequest request = new Game.JoinRequest(user.name, user.connection, observe, password,
+                user.moderator);
+        game.execute(() -> game.join(request));
+    }
+
+    void joinRefused(String name, int gameId, String message) {
+        User user = usersByName.get(name);
+        if (user != null && user.gameId == gameId) {
+            user.gameId = 0;
+            user.location = "";
+            refuseJoin(user, message);
+        }
+    }
+
+    private void refuseJoin(User user, String message) {
+        user.connection.send(ServerMessages.empty("leave_game"));
+        user.connection.send(ServerMessages.message(message, "error"));
+        user.connection.send(list.full());
+    }
+
+    void joined(String name, int gameId, boolean observer, Document description) {
+        User user = usersByName.get(name);
+        if (user == null || user.gameId != gameId) {
+            return;
+        }
+        user.status = observer ? "observing" : "playing";
+        Document diff = list.changeGame(gameId, description.root().child("game"), user);
+        if (diff != null) {
+            broadcastToLobby(EncodedFrame.of(diff), null);
+        }
+    }
+
+    /** A game's entry changed (slots, turn): the lobby sees the new entry. */
+    void gameChanged(int gameId, Document description) {
+        Document diff = list.changeGame(gameId, description.root().child("game"), null);
+        if (diff != null) {
+            broadcastToLobby(EncodedFrame.of(diff), null);
+        }
+    }
+
+    /** A member left a game that goes on: he is back in the lobby and gets the whole list. */
+    void memberLeft(String name, int gameId, Document description) {
+        User user = usersByName.get(name);
+        boolean returning = user != null && user.gameId == gameId;
+        if (returning) {
+            user.gameId = 0;
+            user.location = "";
+            user.status = "lobby";
+        }
+        Document diff = list.changeGame(gameId, description.root().child("game"), returning ? user : null);
+        if (diff != null) {
+            broadcastToLobby(EncodedFrame.of(diff), returning ? user : null);
+        }
+        if (returning) {
+            user.connection.send(list.full());
+        }
     }
 
     private void broadcastToLobbyExcept(EncodedFrame frame, List<User> alsoExcept, User except) {

@@ -114,6 +114,31 @@ final class LobbyList {
         return gameNodes.size();
     }
 
+    /**
+     * Rewrites a game's entry (and, if given, a user's) in one diff: the game part wrapped as for
+     * {@link #addGame}. Null when the game is not listed.
+     */
+    Document changeGame(int gameId, Node game, User user) {
+        Node node = gameNodes.get(gameId);
+        if (node == null) {
+            return user == null ? null : changeUser(user);
+        }
+        Node gamelist = document.root().child(GAMELIST);
+        int index = gamelist.indexOf(node);
+        node.clear();
+        node.copyContentsFrom(game);
+        Document diff = Document.create();
+        Node root = diff.root().addChild(DIFF);
+        Node wrapped = WmlDiff.changeChild(root, 0, GAMELIST);
+        WmlDiff.deleteChild(wrapped, index, "game");
+        WmlDiff.insertChild(wrapped, index + 1, node);
+        if (user != null) {
+            appendUserChange(root, user);
+        }
+        fullFrame = null;
+        return diff;
+    }
+
     private void appendUserChange(Node diffRoot, User user) {
         Node node = userNodes.get(user);
         if (node == null) {
