@@ -16,6 +16,8 @@ final class CanonicalWml {
     private static final Pattern SECONDS = Pattern.compile("logged on for (\\d+ seconds|expired)");
     private static final Pattern UPTIME = Pattern.compile("Up \\d+ days, \\d+ hours, \\d+ minutes, \\d+ seconds");
     private static final Pattern ROLL = Pattern.compile("and got a \\d+");
+    private static final Pattern TIME = Pattern.compile("(?m)^time=\"\\d+\"$");
+    private static final Pattern SEED = Pattern.compile("(?m)^new_seed=\"[0-9a-f]+\"$");
     private static final Pattern REQUESTS = Pattern.compile("\\d+ requests serviced\\. \\d+ \\(\\d+%\\)");
 
     private CanonicalWml() {
@@ -56,6 +58,8 @@ final class CanonicalWml {
         text = SECONDS.matcher(text).replaceAll("logged on for N seconds");
         text = UPTIME.matcher(text).replaceAll("Up UPTIME");
         text = ROLL.matcher(text).replaceAll("and got a N");
+        text = TIME.matcher(text).replaceAll("time=\"T\"");
+        text = SEED.matcher(text).replaceAll("new_seed=\"S\"");
         return REQUESTS.matcher(text).replaceAll("N requests serviced. N (P%)");
     }
 }

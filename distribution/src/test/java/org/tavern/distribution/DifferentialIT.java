@@ -255,6 +255,55 @@ class DifferentialIT {
         run.send(watcher, "[query]\ntype=\"stats\"\n[/query]\n", "stats after the game");
     }
 
+    /** Both sides' players get the game going: start, turns, random seeds, illegal commands, leaving. */
+    static void startedGameScript(Run run) throws Exception {
+        ProtocolClient host = run.login("host");
+        ProtocolClient joiner = run.login("join");
+        ProtocolClient observer = run.login("obs");
+        host.send("[create_game]\nignored=\"\"\nname=\"Test\"\npassword=\"\"\n[/create_game]\n");
+        host.sendGzip(Document.parse(capturedLevel()).compressedOutput());
+        run.sync(host, "create");
+        joiner.send("[join]\nid=\"1\"\nobserve=\"no\"\n[/join]\n");
+        run.syncUntilReceived(joiner, "join");
+        observer.send("[join]\nid=\"1\"\nobserve=\"yes\"\n[/join]\n");
+        run.syncUntilReceived(observer, "observe");
+        host.send("[scenario_diff]\n[change_child]\nindex=0\n[scenario]\n[change_child]\nindex=1\n[side]\n"
+                + "[insert]\ncurrent_player=\"join\"\nplayer_id=\"join\"\n[/insert]\n[/side]\n[/change_child]\n"
+                + "[/scenario]\n[/change_child]\n[/scenario_diff]\n");
+        host.send("[stop_updates]\n[/stop_updates]\n");
+        host.send("[start_game]\n[/start_game]\n");
+        run.sync(host, "start (host)");
+        run.syncUntilReceived(joiner, "start (join)");
+        run.sync(observer, "start (obs)");
+        String[] turns = {
+            "[turn]\n[command]\n[init_side]\nside_number=1\n[/init_side]\n[/command]\n[/turn]\n",
+            "[turn]\n[command]\n[end_turn]\nnext_player_number=2\n[/end_turn]\n[/command]\n[/turn]\n",
+        };
+        for (String turn : turns) {
+            run.send(host, turn, "host's turn", joiner, observer);
+        }
+        run.send(host, turns[0].replace("side_number=1", "side_number=2"), "host out of turn", joiner, observer);
+        run.send(joiner, "[turn]\n[command]\n[init_side]\nside_number=2\n[/init_side]\n[/command]\n[/turn]\n",
+                "join's turn", host, observer);
+        for (ProtocolClient asker : new ProtocolClient[] {joiner, host}) {
+            run.send(asker, "[request_choice]\nrequest_id=1\n[random_seed]\n[/random_seed]\n[/request_choice]\n",
+                    "random seed asked by " + asker.name, host, joiner, observer);
+        }
+        run.send(observer, "[turn]\n[command]\n[speak]\nid=\"obs\"\nmessage=\"nice\"\ntime=\"0\"\n[/speak]\n"
+                + "[/command]\n[/turn]\n", "observer speaks", host, joiner);
+        run.send(observer, "[turn]\n[command]\n[move]\nx=1\n[/move]\n[/command]\n[/turn]\n",
+                "observer cheats", host, joiner);
+        run.send(joiner, "[turn]\n[command]\n[end_turn]\nnext_player_number=3\n[/end_turn]\n[/command]\n[/turn]\n",
+                "join ends turn 1", host, observer);
+        observer.send("[leave_game]\n[/leave_game]\n");
+        run.syncUntilReceived(observer, "obs leaves");
+        run.syncUntilReceived(host, "obs leaves (host)");
+        run.sync(joiner, "obs leaves (join)");
+        joiner.send("[leave_game]\n[/leave_game]\n");
+        run.syncUntilReceived(joiner, "join leaves");
+        run.syncUntilReceived(host, "join leaves, the game ends");
+    }
+
     static final String WESNOTHD_CONFIG = String.join("\n",
             "motd=\"Welcome to the test server\"",
             "information=\"Some info\"",
@@ -287,6 +336,11 @@ class DifferentialIT {
     @Test
     void gameCreationAndEndGetTheSameRepliesFromTavernAndWesnothd() throws Exception {
         compare("game", DifferentialIT::gameScript, "", null);
+    }
+
+    @Test
+    void startedGameGetsTheSameRepliesFromTavernAndWesnothd() throws Exception {
+        compare("started", DifferentialIT::startedGameScript, "", null);
     }
 
     @Test

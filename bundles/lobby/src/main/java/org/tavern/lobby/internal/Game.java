@@ -57,6 +57,17 @@ final class Game {
     private Member host;
     private Document level;
     private boolean ended;
+    private boolean started;
+    private int turn;
+    private int currentSide;
+    private int maxTurns;
+    /** Owner of each side (by name) once the game has started; null for sides nobody controls. */
+    private String[] sideOwners = new String[0];
+    private long lastRandomRequest;
+    /** Everything recorded since the start: what a late observer receives as one document. */
+    private final List<Document> history = new ArrayList<>();
+    /** The lobby's slot counts as they were at the start. */
+    private Document frozenSlots;
 
     Game(int id, Executor pool, Lobby lobby, Node createGame, Member host) {
         this.id = id;
@@ -97,6 +108,27 @@ final class Game {
             }
             return;
         }
+        if (root.child("start_game") != null) {
+            if (member == host && !started) {
+                start(document);
+            }
+            return;
+        }
+        if (root.child("turn") != null) {
+            if (started) {
+                relayTurn(member, document);
+            }
+            return;
+        }
+        if (root.child("request_choice") != null) {
+            if (started && !member.observer || member == host) {
+                answerChoice(root.child("request_choice"));
+            }
+            return;
+        }
+        if (root.child("info") != null) {
+            return; // termination reasons only label the game in wesnothd's statistics
+        }
         if (root.child("change_faction") != null || root.child("stop_updates") != null) {
             sendToOthers(member, document);
             return;
@@ -109,6 +141,227 @@ final class Game {
             copy.setRaw("message", Lobby.truncateRaw(message.attr("message", "")));
             sendToOthers(member, relay);
         }
+    }
+
+    // ------------------------------------------------------------------ playing
+
+    /**
+     * {@code [start_game]}: the controller tweaks (every side's controller told to every member, with
+     * {@code is_local} for its owner, never to the host about his own sides), the relay, then the
+     * game counts as started at turn 1 and the lobby sees {@code [turn_data]}.
+     */
+    private void start(Document startGame) {
+        List<Node> sides = sides();
+        sideOwners = new String[sides.size()];
+        for (int i = 0; i < sides.size(); i++) {
+            Node side = sides.get(i);
+            String controller = side.attr("controller", "");
+            if (controller.equals("null")) {
+                continue;
+            }
+            Member owner = member(side.text("player_id"));
+            if (owner == null) {
+                owner = host;
+                sendToAll(serverMessage("Side " + (i + 1) + " had no controller during controller tweaks! The host "
+                        + "was assigned control."));
+            }
+            sideOwners[i] = owner.name();
+            side.set("is_local", "no");
+            for (Member member : members) {
+                if (member == host && owner == host) {
+                    continue; // the host is never told about his own sides
+                }
+                if (member != owner) {
+                    member.connection().send(changeController(i + 1, owner.name(), controller, false));
+                }
+            }
+            if (owner != host) {
+                owner.connection().send(changeController(i + 1, owner.name(), controller, true));
+            }
+        }
+        sendToOthers(host, startGame);
+        frozenSlots = Document.create();
+        frozenSlots.root().addCopy(describe().root().child("game").child("slot_data"));
+        started = true;
+        turn = 1;
+        currentSide = 0;
+        Node start = GameDescription.startingPosition(level.root());
+        maxTurns = start == null ? -1 : start.toInt("turns", -1);
+        history.clear();
+        for (Member observer : members) {
+            if (observer.observer) {
+                Document notice = Document.create();
+                notice.root().addChild("observer").set("name", observer.name());
+                sendToOthers(observer, notice);
+            }
+        }
+        Document description = describe();
+        lobby.execute(() -> lobby.gameChanged(id, description));
+    }
+
+    /**
+     * A player left a started game: each of his sides goes to the host, who gets {@code [side_drop]}
+     * (to let him choose who plays it) while everyone else is told the new controller.
+     */
+    private void dropSides(Member leaver) {
+        List<Node> sides = sides();
+        for (int i = 0; i < sideOwners.length; i++) {
+            if (!leaver.name().equals(sideOwners[i])) {
+                continue;
+            }
+            sideOwners[i] = host.name();
+            String controller = i < sides.size() ? sides.get(i).attr("controller", "human") : "human";
+            recordAndSendToAll(serverMessage(host.name() + " takes control of side " + (i + 1) + "."));
+            Document change = changeController(i + 1, host.name(), controller, false);
+            for (Member member : members) {
+                if (member != host) {
+                    member.connection().send(change);
+                }
+            }
+            history.add(change);
+            Document drop = Document.create();
+            drop.root().addChild("side_drop").set("controller", controller).set("side_num", i + 1);
+            host.connection().send(drop);
+        }
+    }
+
+    private static Document changeController(int side, String player, String controller, boolean local) {
+        Document document = Document.create();
+        document.root().addChild("change_controller").set("controller", controller).set("is_local", local)
+                .set("player", player).set("side", side);
+        return document;
+    }
+
+    /**
+     * A {@code [turn]}: illegal commands are removed (and announced), then the document is recorded
+     * and relayed; unchanged, it goes out as the exact bytes it came in.
+     */
+    private void relayTurn(Member sender, Document document) {
+        Node turnNode = document.root().child("turn");
+        List<Node> illegal = new ArrayList<>();
+        for (Node command : turnNode.children("command")) {
+            if (!legal(sender, command)) {
+                illegal.add(command);
+            }
+        }
+        for (Node command : illegal) {
+            String first = command.children().isEmpty() ? "" : command.children().get(0).name();
+            turnNode.removeChild(command);
+            String current = sideOwners.length == 0 ? "<none>" : owner(currentSide);
+            recordAndSendToAll(serverMessage("Removing illegal command '" + first + "' from: " + sender.name()
+                    + ". Current player is: " + current + " (" + (currentSide + 1) + "/" + sideOwners.length + ")."));
+        }
+        for (Node command : turnNode.children("command")) {
+            Node speak = command.child("speak");
+            if (speak != null && !speak.attrEquals("id", sender.name())) {
+                speak.set("id", sender.name());
+            }
+            Node endTurn = command.child("end_turn");
+            if (endTurn != null && sender.name().equals(owner(currentSide))) {
+                endTurn(endTurn.toInt("next_player_number", 0));
+            }
+        }
+        if (turnNode.children().isEmpty()) {
+            return;
+        }
+        history.add(document);
+        sendToOthers(sender, document);
+    }
+
+    private boolean legal(Member sender, Node command) {
+        if (command.has("from_side")) {
+            String from = command.attr("from_side");
+            int side = command.toInt("from_side", 0) - 1;
+            if (from.equals("server") || side < 0 || side >= sideOwners.length
+                    || !sender.name().equals(sideOwners[side])) {
+                return false;
+            }
+        }
+        if (sender.name().equals(owner(currentSide))) {
+            return true;
+        }
+        if (command.children().size() != 1) {
+            return false;
+        }
+        Node only = command.children().get(0);
+        String name = only.name();
+        boolean player = ownsAnySide(sender);
+        return switch (name) {
+            case "speak" -> true;
+            case "surrender" -> {
+                int index = only.toInt("side_number", -1); // 0-based in wesnothd (a quirk kept)
+                yield index >= 0 && index < sideOwners.length && sender.name().equals(sideOwners[index]);
+            }
+            case "label", "clear_labels", "rename", "countdown_update" -> player || sender == host;
+            default -> command.has("dependent") && command.has("from_side") && player;
+        };
+    }
+
+    private boolean ownsAnySide(Member member) {
+        for (String owner : sideOwners) {
+            if (member.name().equals(owner)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String owner(int side) {
+        return side >= 0 && side < sideOwners.length && sideOwners[side] != null ? sideOwners[side] : "<none>";
+    }
+
+    /** The current player ended his turn: the next side that has a controller plays; a wrap is a new turn. */
+    private void endTurn(int nextPlayerNumber) {
+        int sides = sideOwners.length;
+        if (sides == 0) {
+            return;
+        }
+        int next = nextPlayerNumber > 0 ? nextPlayerNumber - 1 : currentSide + 1;
+        for (int tries = 0; tries < sides && sideOwners[Math.floorMod(next, sides)] == null; tries++) {
+            next++;
+        }
+        boolean wrapped = next >= sides || Math.floorMod(next, sides) <= currentSide;
+        currentSide = Math.floorMod(next, sides);
+        if (wrapped) {
+            turn++;
+            Document description = describe();
+            lobby.execute(() -> lobby.gameChanged(id, description));
+        }
+    }
+
+    /** {@code [request_choice] request_id=N [random_seed]}: answered once per id, to every member. */
+    private void answerChoice(Node request) {
+        long requestId = request.toInt("request_id", 0);
+        if (requestId <= lastRandomRequest) {
+            return;
+        }
+        lastRandomRequest = requestId;
+        if (request.child("random_seed") == null) {
+            return;
+        }
+        Document seed = Document.create();
+        seed.root().addChild("turn").addChild("command").set("dependent", "yes").set("from_side", "server")
+                .addChild("random_seed")
+                .set("new_seed", String.format("%08x", java.util.concurrent.ThreadLocalRandom.current().nextInt()));
+        recordAndSendToAll(seed);
+    }
+
+    /** A server message in a game: {@code [message]} before the start, a {@code [speak]} turn after it. */
+    private Document serverMessage(String text) {
+        if (!started) {
+            return ServerMessages.message(text, null);
+        }
+        Document document = Document.create();
+        document.root().addChild("turn").addChild("command").set("undo", "no").addChild("speak")
+                .set("id", "server").set("message", text).set("time", lobby.nowMillis() / 1000);
+        return document;
+    }
+
+    private void recordAndSendToAll(Document document) {
+        if (started) {
+            history.add(document);
+        }
+        sendToAll(document);
     }
 
     // ------------------------------------------------------------------ joining
@@ -247,8 +500,17 @@ final class Game {
         String[] names = members.stream().map(Member::name).toArray(String[]::new);
         Document description = GameDescription.build(id, createGame.root().children().get(0), level.root(),
                 host.name());
-        GameDescription.slotData(description.root().child("game"),
-                GameDescription.startingPosition(level.root()), names);
+        Node game = description.root().child("game");
+        if (started && frozenSlots != null) {
+            // wesnothd stops recomputing the slots once the game runs.
+            game.removeChildren("slot_data");
+            game.addCopy(frozenSlots.root().child("slot_data"));
+        } else {
+            GameDescription.slotData(game, GameDescription.startingPosition(level.root()), names);
+        }
+        if (started) {
+            game.addChild("turn_data").set("current", turn).set("max", maxTurns);
+        }
         return description;
     }
 
@@ -291,19 +553,38 @@ final class Game {
 
     private void leave(Member member, boolean voluntary) {
         members.remove(member);
-        if (member == host || members.isEmpty()) {
+        boolean playersLeft = members.stream().anyMatch(m -> !m.observer);
+        if ((member == host && !started) || !playersLeft) {
+            if (started && !members.isEmpty()) {
+                sendToAll(serverMessage(member.name() + " ended the game."));
+            }
             end(member, level != null, null);
             return;
+        }
+        if (member == host) {
+            // The first remaining player becomes the host.
+            for (Member candidate : members) {
+                if (!candidate.observer) {
+                    host = candidate;
+                    host.connection().send(ServerMessages.empty("host_transfer"));
+                    recordAndSendToAll(serverMessage(host.name() + " has been chosen as the new host."));
+                    break;
+                }
+            }
         }
         if (member.observer) {
             Document quit = Document.create();
             quit.root().addChild("observer_quit").set("name", member.name());
             sendToAll(quit);
         } else {
-            sendToAll(ServerMessages.message(member.name() + (voluntary ? " has left the game." : " has disconnected."),
-                    null));
+            recordAndSendToAll(serverMessage(member.name()
+                    + (voluntary ? " has left the game." : " has disconnected.")));
         }
-        sendToAll(userList());
+        if (started) {
+            dropSides(member);
+        } else {
+            sendToAll(userList());
+        }
         Document description = describe();
         String name = member.name();
         lobby.execute(() -> lobby.memberLeft(name, id, description));
