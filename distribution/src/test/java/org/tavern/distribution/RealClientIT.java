@@ -35,4 +35,25 @@ class RealClientIT {
                     "both logouts");
         }
     }
+
+    @Test
+    void twoRealClientsPlayAGameThroughBothScenarios() throws Exception {
+        try (ServerProcess server = ServerProcess.start(temp.resolve("server"), false, "-p", "0")) {
+            server.awaitStarted();
+            int port = server.awaitPort();
+            try (RealClient host = RealClient.start(temp, port, "host", "host.lua", Map.of())) {
+                server.awaitConsole(t -> t.contains("host created game"), Duration.ofSeconds(60), "the game");
+                try (RealClient join = RealClient.start(temp, port, "join", "join.lua", Map.of())) {
+                    assertEquals(0, join.awaitExit(180), "join:\n" + join.probeLines());
+                    assertEquals(0, host.awaitExit(180), "host:\n" + host.probeLines());
+                }
+            }
+            String console = server.awaitConsole(t -> t.contains("Game 1 'Test' ended"), Duration.ofSeconds(30),
+                    "the end of the game");
+            assertTrue(console.contains("started scenario 'test1' with 2 sides"), console);
+            assertTrue(console.contains("the host moved on to the next scenario"), console);
+            assertTrue(console.contains("started scenario 'test2' with 2 sides"), console);
+            assertTrue(console.contains("join advanced to the next scenario"), console);
+        }
+    }
 }

@@ -20,6 +20,8 @@ import org.tavern.wml.WmlDiff;
  */
 final class Game {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Game.class);
+
     /** A member as the game knows it (the lobby owns the {@link User}). */
     static final class Member {
         private final String name;
@@ -66,6 +68,8 @@ final class Game {
     private long lastRandomRequest;
     /** Everything recorded since the start: what a late observer receives as one document. */
     private final List<Document> history = new ArrayList<>();
+    /** Members who have not yet loaded the scenario the host moved on to. */
+    private final java.util.Set<String> notAdvanced = new java.util.HashSet<>();
     /** The lobby's slot counts as they were at the start. */
     private Document frozenSlots;
 
@@ -108,6 +112,16 @@ final class Game {
             }
             return;
         }
+        if (root.child("store_next_scenario") != null) {
+            if (member == host) {
+                storeNextScenario(root.child("store_next_scenario"));
+            }
+            return;
+        }
+        if (root.child("load_next_scenario") != null) {
+            loadNextScenario(member);
+            return;
+        }
         if (root.child("start_game") != null) {
             if (member == host && !started) {
                 start(document);
@@ -121,7 +135,7 @@ final class Game {
             return;
         }
         if (root.child("request_choice") != null) {
-            if (started && !member.observer || member == host) {
+            if (started && (!member.observer || member == host) && !notAdvanced.contains(member.name())) {
                 answerChoice(root.child("request_choice"));
             }
             return;
@@ -188,6 +202,8 @@ final class Game {
         Node start = GameDescription.startingPosition(level.root());
         maxTurns = start == null ? -1 : start.toInt("turns", -1);
         history.clear();
+        LOG.info("Game {} '{}' started scenario '{}' with {} sides", id, name,
+                start == null ? "?" : start.text("id"), sideOwners.length);
         for (Member observer : members) {
             if (observer.observer) {
                 Document notice = Document.create();
@@ -222,6 +238,66 @@ final class Game {
             Document drop = Document.create();
             drop.root().addChild("side_drop").set("controller", controller).set("side_num", i + 1);
             host.connection().send(drop);
+        }
+    }
+
+    /**
+     * The host moves on to the next scenario: it becomes the stored level, the game waits for its
+     * next {@code [start_game]}, and the other members are told to load it.
+     */
+    private void storeNextScenario(Node next) {
+        if (next.child("multiplayer") == null) {
+            end(host, true, "The scenario data is missing the [multiplayer] tag which contains the game settings. "
+                    + "Game aborted.");
+            return;
+        }
+        Document stored = Document.create();
+        stored.root().copyContentsFrom(next);
+        level = stored;
+        started = false;
+        notAdvanced.clear();
+        for (Member member : members) {
+            if (member != host) {
+                notAdvanced.add(member.name());
+            }
+        }
+        sendToOthers(host, ServerMessages.empty("notify_next_scenario"));
+        LOG.info("Game {} '{}': the host moved on to the next scenario", id, name);
+        Document description = describe();
+        lobby.execute(() -> lobby.gameChanged(id, description));
+    }
+
+    /**
+     * A member loads the scenario the host moved on to: he gets the level ({@code [next_scenario]}),
+     * which sides are his ({@code [controllers]}), and everything played since its start.
+     */
+    private void loadNextScenario(Member member) {
+        if (!notAdvanced.remove(member.name())) {
+            return;
+        }
+        sendToOthers(member, serverMessage(member.name() + " advances to the next scenario"));
+        LOG.info("Game {} '{}': {} advanced to the next scenario", id, name, member.name());
+        Document next = Document.create();
+        Node element = next.root().addChild("next_scenario");
+        element.copyContentsFrom(level.root());
+        element.set("started", started);
+        member.connection().send(next);
+        Document controllers = Document.create();
+        Node list = controllers.root().addChild("controllers");
+        for (int i = 0; i < sides().size(); i++) {
+            boolean local = i < sideOwners.length && member.name().equals(sideOwners[i]);
+            list.addChild("controller").set("is_local", local);
+        }
+        member.connection().send(controllers);
+        for (Document recorded : history) {
+            member.connection().send(recorded);
+        }
+        for (Member observer : members) {
+            if (observer.observer && observer != member) {
+                Document notice = Document.create();
+                notice.root().addChild("observer").set("name", observer.name());
+                member.connection().send(notice);
+            }
         }
     }
 
@@ -596,6 +672,7 @@ final class Game {
      */
     private void end(Member leaver, boolean wasVisible, String hostError) {
         ended = true;
+        LOG.info("Game {} '{}' ends{}", id, name, leaver != null ? " as " + leaver.name() + " leaves" : "");
         java.util.Set<String> unique = new java.util.LinkedHashSet<>();
         for (Member member : members) {
             unique.add(member.name());
