@@ -37,15 +37,20 @@ class RealClientIT {
     }
 
     @Test
-    void twoRealClientsPlayAGameThroughBothScenarios() throws Exception {
+    void realHostJoinerAndObserverGoThroughBothScenarios() throws Exception {
         try (ServerProcess server = ServerProcess.start(temp.resolve("server"), false, "-p", "0")) {
             server.awaitStarted();
             int port = server.awaitPort();
             try (RealClient host = RealClient.start(temp, port, "host", "host.lua", Map.of())) {
                 server.awaitConsole(t -> t.contains("host created game"), Duration.ofSeconds(60), "the game");
-                try (RealClient join = RealClient.start(temp, port, "join", "join.lua", Map.of())) {
-                    assertEquals(0, join.awaitExit(180), "join:\n" + join.probeLines());
-                    assertEquals(0, host.awaitExit(180), "host:\n" + host.probeLines());
+                try (RealClient observer = RealClient.start(temp, port, "obs", "observe.lua", Map.of())) {
+                    server.awaitConsole(t -> t.contains("obs logged in"), Duration.ofSeconds(60), "the observer");
+                    try (RealClient join = RealClient.start(temp, port, "join", "join.lua", Map.of())) {
+                        assertEquals(0, join.awaitExit(180), "join:\n" + join.probeLines());
+                        assertEquals(0, host.awaitExit(180), "host:\n" + host.probeLines());
+                        assertEquals(0, observer.awaitExit(180), "obs:\n" + observer.probeLines());
+                        assertTrue(observer.probeLines().contains("tavern-probe in game"), observer.probeLines());
+                    }
                 }
             }
             String console = server.awaitConsole(t -> t.contains("Game 1 'Test' ended"), Duration.ofSeconds(30),
@@ -54,6 +59,7 @@ class RealClientIT {
             assertTrue(console.contains("the host moved on to the next scenario"), console);
             assertTrue(console.contains("started scenario 'test2' with 2 sides"), console);
             assertTrue(console.contains("join advanced to the next scenario"), console);
+            assertTrue(console.contains("obs advanced to the next scenario"), console);
         }
     }
 }

@@ -1,0 +1,60 @@
+-- Tavern real-client probe: find the game "Test" in the lobby, observe it, say "observing",
+-- watch until the game is over, leave.
+local function plugin()
+  local function log(text) std_print("tavern-probe " .. text) end
+  local events, context, info
+  local function next_slice() events, context, info = coroutine.yield() end
+
+  local function find_test_game()
+    local list = info.game_list and info.game_list()
+    if not list then return nil end
+    for _, child in ipairs(list) do
+      if child[1] == "gamelist" then
+        for _, entry in ipairs(child[2]) do
+          if entry[1] == "game" and entry[2].name == "Test" then return entry[2].id end
+        end
+      end
+    end
+    return nil
+  end
+
+  next_slice()
+  while info.name ~= "titlescreen" and info.name ~= "Multiplayer Lobby" do next_slice() end
+  while info.name == "titlescreen" do context.play_multiplayer({}); next_slice() end
+  while info.name ~= "Multiplayer Lobby" do next_slice() end
+  log("in lobby")
+  local game, slices = nil, 0
+  while not game and slices < 200000 do
+    next_slice()
+    slices = slices + 1
+    game = find_test_game()
+  end
+  if not game then log("no game to join"); context.exit({code = 4}) end
+  log("observing game " .. tostring(game))
+  context.select_game({id = game})
+  next_slice()
+  context.observe({})
+  next_slice()
+  slices = 0
+  while info.name ~= "Multiplayer Join" and info.name ~= "Game" and slices < 100000 do
+    if context.observe then context.observe({}) end
+    next_slice()
+    slices = slices + 1
+  end
+  log("observing")
+  if context.chat then context.chat({message = "observing"}) end
+  slices = 0
+  while info.name ~= "Game" and slices < 200000 do next_slice(); slices = slices + 1 end
+  log("in game")
+  slices = 0
+  while info.name == "Game" and slices < 400000 do next_slice(); slices = slices + 1 end
+  log("left the game: " .. info.name)
+  repeat
+    context.quit({})
+    next_slice()
+  until info.name == "titlescreen"
+  context.exit({code = 0})
+  coroutine.yield()
+end
+
+return plugin
