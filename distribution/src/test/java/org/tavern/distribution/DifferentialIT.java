@@ -295,6 +295,11 @@ class DifferentialIT {
                 "observer cheats", host, joiner);
         run.send(joiner, "[turn]\n[command]\n[end_turn]\nnext_player_number=3\n[/end_turn]\n[/command]\n[/turn]\n",
                 "join ends turn 1", host, observer);
+        ProtocolClient late = run.login("late");
+        late.send("[join]\nid=\"1\"\nobserve=\"no\"\n[/join]\n");
+        run.syncUntilReceived(late, "late joins the running game");
+        run.syncUntilReceived(host, "late joins (host)");
+        run.sync(observer, "late joins (obs)");
         observer.send("[leave_game]\n[/leave_game]\n");
         run.syncUntilReceived(observer, "obs leaves");
         run.syncUntilReceived(host, "obs leaves (host)");

@@ -422,6 +422,13 @@ final class Game {
         recordAndSendToAll(seed);
     }
 
+    /** A server notice to every member (not recorded), as a message or a speak depending on the start. */
+    void announce(String text) {
+        if (!ended && !members.isEmpty()) {
+            sendToAll(serverMessage(text));
+        }
+    }
+
     /** A server message in a game: {@code [message]} before the start, a {@code [speak]} turn after it. */
     private Document serverMessage(String text) {
         if (!started) {
@@ -450,6 +457,10 @@ final class Game {
             return;
         }
         Member joiner = new Member(request.name(), request.connection());
+        if (started) {
+            joinRunningGame(joiner, request);
+            return;
+        }
         int offeredSide = request.observe() ? -1 : freeSideFor(joiner.name());
         joiner.observer = offeredSide < 0;
         members.add(joiner);
@@ -478,6 +489,41 @@ final class Game {
         Document description = describe();
         boolean observer = joiner.observer;
         lobby.execute(() -> lobby.joined(request.name(), id, observer, description));
+    }
+
+    /**
+     * Joining a started game: always as an observer, who gets the level as it was at the start,
+     * {@code [start_game]}, the other observers, and everything played so far as one document.
+     */
+    private void joinRunningGame(Member joiner, JoinRequest request) {
+        joiner.observer = true;
+        joiner.connection().send(level);
+        joiner.connection().send(ServerMessages.empty("start_game"));
+        for (Member member : members) {
+            if (member.observer) {
+                Document notice = Document.create();
+                notice.root().addChild("observer").set("name", member.name());
+                joiner.connection().send(notice);
+            }
+        }
+        Document whole = Document.create();
+        for (Document recorded : history) {
+            whole.root().copyContentsFrom(recorded.root());
+        }
+        joiner.connection().send(whole);
+        members.add(joiner);
+        Document notice = Document.create();
+        notice.root().addChild("observer").set("name", joiner.name());
+        sendToOthers(joiner, notice);
+        String sameIp = sameIpAs(joiner);
+        if (sameIp != null) {
+            sendToAll(serverMessage(joiner.name() + " has the same IP as: " + sameIp));
+        }
+        if (!request.observe()) {
+            joiner.connection().send(serverMessage("You are an observer."));
+        }
+        Document description = describe();
+        lobby.execute(() -> lobby.joined(request.name(), id, true, description));
     }
 
     private String joinRefusal(JoinRequest request) {

@@ -174,15 +174,10 @@ final class Lobby {
         usersByName.put(user.name, user);
         Document diff = list.addUser(user);
         broadcastToLobby(EncodedFrame.of(diff), user);
-        // Players in games hear of it too; the client parses this exact sentence.
-        EncodedFrame notice = null;
-        for (User other : usersByName.values()) {
-            if (!other.inLobby()) {
-                if (notice == null) {
-                    notice = EncodedFrame.of(ServerMessages.message(user.name + " has logged into the lobby", null));
-                }
-                other.connection.send(notice);
-            }
+        // Players in games hear of it too, in their game's form; the client parses this exact sentence.
+        String notice = user.name + " has logged into the lobby";
+        for (Game game : games.values()) {
+            game.execute(() -> game.announce(notice));
         }
         LOG.info("{} logged in from {} with {}", user.name, user.connection.remoteIp(), user.clientVersion);
     }
