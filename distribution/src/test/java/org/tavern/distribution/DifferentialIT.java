@@ -253,6 +253,7 @@ class DifferentialIT {
         run.sync(watcher, "host leaves (seen by watcher)");
         run.sync(observer, "host leaves (seen by obs, in the lobby)");
         run.send(watcher, "[query]\ntype=\"stats\"\n[/query]\n", "stats after the game");
+        run.send(watcher, "[query]\ntype=\"games\"\n[/query]\n", "how games ended");
     }
 
     /** Both sides' players get the game going: start, turns, random seeds, illegal commands, leaving. */
@@ -304,9 +305,14 @@ class DifferentialIT {
         run.syncUntilReceived(observer, "obs leaves");
         run.syncUntilReceived(host, "obs leaves (host)");
         run.sync(joiner, "obs leaves (join)");
+        run.send(joiner, "[info]\ncondition=\"game over\"\nresult=\"victory\"\ntype=\"termination\"\n[/info]\n",
+                "join reports the end", host);
         joiner.send("[leave_game]\n[/leave_game]\n");
         run.syncUntilReceived(joiner, "join leaves");
         run.syncUntilReceived(host, "join leaves, the game ends");
+        host.send("[leave_game]\n[/leave_game]\n");
+        run.syncUntilReceived(host, "host leaves, the game ends");
+        run.send(late, "[query]\ntype=\"games\"\n[/query]\n", "how games ended");
     }
 
     static final String WESNOTHD_CONFIG = String.join("\n",

@@ -70,6 +70,8 @@ final class Game {
     private final List<Document> history = new ArrayList<>();
     /** Members who have not yet loaded the scenario the host moved on to. */
     private final java.util.Set<String> notAdvanced = new java.util.HashSet<>();
+    /** Why the game ended, as players reported it ({@code game over}, {@code out of sync}, ...). */
+    private String termination;
     /** The lobby's slot counts as they were at the start. */
     private Document frozenSlots;
 
@@ -140,8 +142,18 @@ final class Game {
             }
             return;
         }
-        if (root.child("info") != null) {
-            return; // termination reasons only label the game in wesnothd's statistics
+        Node info = root.child("info");
+        if (info != null) {
+            // Only labels the game for the games statistics; the first player's report wins.
+            if (info.attrEquals("type", "termination") && !member.observer) {
+                if (termination == null) {
+                    termination = info.text("condition");
+                }
+                if (info.attrEquals("condition", "out of sync")) {
+                    recordAndSendToAll(serverMessage(member.name() + " reports out of sync errors."));
+                }
+            }
+            return;
         }
         if (root.child("change_faction") != null || root.child("stop_updates") != null) {
             sendToOthers(member, document);
@@ -726,7 +738,9 @@ final class Game {
         unique.add(leaver != null ? leaver.name() : host.name());
         List<String> names = new ArrayList<>(unique);
         String error = hostError;
-        lobby.execute(() -> lobby.gameEnded(this, names, wasVisible, error));
+        String reason = termination != null && !termination.isEmpty() ? termination
+                : started ? "aborted" : "not started";
+        lobby.execute(() -> lobby.gameEnded(this, names, wasVisible, error, reason));
         members.clear();
     }
 

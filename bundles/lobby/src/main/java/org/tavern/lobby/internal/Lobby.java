@@ -39,6 +39,8 @@ final class Lobby {
     private final Executor actor;
     private final Executor pool;
     private final Map<Integer, Game> games = new HashMap<>();
+    /** How many games ended for each reason, sorted by reason as wesnothd lists them. */
+    private final Map<String, Integer> endings = new java.util.TreeMap<>();
     private int lastGameId;
     private final LongSupplier clock;
     private final Map<Long, Session> sessions = new HashMap<>();
@@ -231,8 +233,9 @@ final class Lobby {
      * A game ended: each member still online returns to the lobby (the lobby hears of each), the game
      * leaves the list, and each returning member gets {@code [leave_game]} and the whole list.
      */
-    void gameEnded(Game game, List<String> memberNames, boolean wasVisible, String hostError) {
+    void gameEnded(Game game, List<String> memberNames, boolean wasVisible, String hostError, String reason) {
         games.remove(game.id);
+        endings.merge(reason, 1, Integer::sum);
         List<User> returning = new ArrayList<>();
         for (String name : memberNames) {
             User user = usersByName.get(name);
@@ -366,7 +369,16 @@ final class Lobby {
 
     /** The {@code games} query's text: how games ended since start. */
     String gameEndSummary() {
-        return "No game ended so far.";
+        if (endings.isEmpty()) {
+            return "No game ended so far.";
+        }
+        StringBuilder summary = new StringBuilder("Games have been terminated in the following ways:");
+        int total = 0;
+        for (Map.Entry<String, Integer> ending : endings.entrySet()) {
+            summary.append('\n').append(ending.getKey()).append(": ").append(ending.getValue());
+            total += ending.getValue();
+        }
+        return summary.append("\nTotal number of games = ").append(total).toString();
     }
 
     List<User> users() {
