@@ -296,6 +296,12 @@ class DifferentialIT {
                 "observer cheats", host, joiner);
         run.send(joiner, "[turn]\n[command]\n[end_turn]\nnext_player_number=3\n[/end_turn]\n[/command]\n[/turn]\n",
                 "join ends turn 1", host, observer);
+        run.send(host, "[whiteboard]\nside=\"1\"\nto_sides=\"1,2\"\n[net_data]\n[/net_data]\n[/whiteboard]\n",
+                "host's plans", joiner, observer);
+        run.send(joiner, "[whiteboard]\nside=\"1\"\nto_sides=\"1\"\n[/whiteboard]\n", "join's bad plans", host,
+                observer);
+        run.send(host, "[change_turns_wml]\ncurrent=\"1\"\nmax=\"30\"\n[/change_turns_wml]\n", "turn limit",
+                joiner, observer);
         ProtocolClient late = run.login("late");
         late.send("[join]\nid=\"1\"\nobserve=\"no\"\n[/join]\n");
         run.syncUntilReceived(late, "late joins the running game");

@@ -142,6 +142,20 @@ final class Game {
             }
             return;
         }
+        Node whiteboard = root.child("whiteboard");
+        if (whiteboard != null) {
+            if (started && !member.observer) {
+                relayWhiteboard(member, document, whiteboard);
+            }
+            return;
+        }
+        Node turns = root.child("change_turns_wml");
+        if (turns != null) {
+            if (started && ownsAnySide(member)) {
+                changeTurns(turns);
+            }
+            return;
+        }
         Node info = root.child("info");
         if (info != null) {
             // Only labels the game for the games statistics; the first player's report wins.
@@ -415,6 +429,55 @@ final class Game {
             Document description = describe();
             lobby.execute(() -> lobby.gameChanged(id, description));
         }
+    }
+
+    /** Planned moves: only to the owners of {@code to_sides}, never recorded. */
+    private void relayWhiteboard(Member sender, Document document, Node whiteboard) {
+        int side = whiteboard.toInt("side", 0) - 1;
+        if (side < 0 || side >= sideOwners.length || !sender.name().equals(sideOwners[side])) {
+            recordAndSendToAll(serverMessage("Ignoring illegal whiteboard data, sent from user '" + sender.name()
+                    + "' which had an invalid side '" + whiteboard.attr("side", "") + "' specified\n"));
+            return;
+        }
+        EncodedFrame frame = EncodedFrame.of(document);
+        for (Member member : playersOf(whiteboard.attr("to_sides", ""))) {
+            if (member != sender) {
+                member.connection().send(frame);
+            }
+        }
+    }
+
+    /** The members owning any of the sides in a comma list of side numbers. */
+    private List<Member> playersOf(String sideList) {
+        List<Member> result = new ArrayList<>();
+        for (String part : sideList.split(",")) {
+            int side;
+            try {
+                side = Integer.parseInt(part.trim()) - 1;
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            if (side >= 0 && side < sideOwners.length) {
+                Member owner = member(sideOwners[side]);
+                if (owner != null && !result.contains(owner)) {
+                    result.add(owner);
+                }
+            }
+        }
+        return result;
+    }
+
+    /** A scenario's Lua changed the turn count: the lobby shows the new figures; values over 10000 are ignored. */
+    private void changeTurns(Node turns) {
+        int newCurrent = turns.toInt("current", turn);
+        int newMax = turns.toInt("max", maxTurns);
+        if (newCurrent > 10_000 || newMax > 10_000) {
+            return;
+        }
+        turn = newCurrent;
+        maxTurns = newMax;
+        Document description = describe();
+        lobby.execute(() -> lobby.gameChanged(id, description));
     }
 
     /** {@code [request_choice] request_id=N [random_seed]}: answered once per id, to every member. */
