@@ -104,83 +104,61 @@ final class Game {
             }
             return; // anything else before the level is ignored, as wesnothd does
         }
-        if (root.child("leave_game") != null) {
-            leave(member, true);
-            return;
-        }
-        if (root.child("scenario_diff") != null) {
-            if (member == host) {
-                applyScenarioDiff(document);
+        for (GameCommand command : COMMANDS) {
+            Node element = root.child(command.tag());
+            if (element != null) {
+                command.handle(this, member, document, element);
+                return;
             }
+        }
+        // Anything else (a [create_game] in a game, [side_secured], [error], unknown tags) is ignored.
+    }
+
+    /**
+     * One class per in-game request, in wesnothd's order of precedence: the first of these a document
+     * contains is handled, and nothing else in it.
+     */
+    private static final List<GameCommand> COMMANDS = List.of(
+            new GameCommands.LeaveGame(), new GameCommands.ScenarioDiff(), new GameCommands.StoreNextScenario(),
+            new GameCommands.LoadNextScenario(), new GameCommands.StartGame(), new GameCommands.Turn(),
+            new GameCommands.RequestChoice(), new GameCommands.Whiteboard(), new GameCommands.ChangeTurns(),
+            new GameCommands.Info(), new GameCommands.Relay("change_faction"), new GameCommands.Relay("stop_updates"),
+            new GameCommands.Chat());
+
+    // ------------------------------------------------------------------ state the commands ask about
+
+    boolean isHost(Member member) {
+        return member == host;
+    }
+
+    boolean isStarted() {
+        return started;
+    }
+
+    boolean hasAdvanced(Member member) {
+        return !notAdvanced.contains(member.name());
+    }
+
+    /** The first player's termination report labels the game; "out of sync" is also announced. */
+    void reportTermination(Member member, Node info) {
+        if (!info.attrEquals("type", "termination") || member.observer) {
             return;
         }
-        if (root.child("store_next_scenario") != null) {
-            if (member == host) {
-                storeNextScenario(root.child("store_next_scenario"));
-            }
-            return;
+        if (termination == null) {
+            termination = info.text("condition");
         }
-        if (root.child("load_next_scenario") != null) {
-            loadNextScenario(member);
-            return;
+        if (info.attrEquals("condition", "out of sync")) {
+            recordAndSendToAll(serverMessage(member.name() + " reports out of sync errors."));
         }
-        if (root.child("start_game") != null) {
-            if (member == host && !started) {
-                start(document);
-            }
-            return;
-        }
-        if (root.child("turn") != null) {
-            if (started) {
-                relayTurn(member, document);
-            }
-            return;
-        }
-        if (root.child("request_choice") != null) {
-            if (started && (!member.observer || member == host) && !notAdvanced.contains(member.name())) {
-                answerChoice(root.child("request_choice"));
-            }
-            return;
-        }
-        Node whiteboard = root.child("whiteboard");
-        if (whiteboard != null) {
-            if (started && !member.observer) {
-                relayWhiteboard(member, document, whiteboard);
-            }
-            return;
-        }
-        Node turns = root.child("change_turns_wml");
-        if (turns != null) {
-            if (started && ownsAnySide(member)) {
-                changeTurns(turns);
-            }
-            return;
-        }
-        Node info = root.child("info");
-        if (info != null) {
-            // Only labels the game for the games statistics; the first player's report wins.
-            if (info.attrEquals("type", "termination") && !member.observer) {
-                if (termination == null) {
-                    termination = info.text("condition");
-                }
-                if (info.attrEquals("condition", "out of sync")) {
-                    recordAndSendToAll(serverMessage(member.name() + " reports out of sync errors."));
-                }
-            }
-            return;
-        }
-        if (root.child("change_faction") != null || root.child("stop_updates") != null) {
-            sendToOthers(member, document);
-            return;
-        }
-        Node message = root.child("message");
-        if (message != null) {
-            Document relay = Document.create();
-            Node copy = relay.root().addCopy(message);
-            copy.set("sender", member.name());
-            copy.setRaw("message", Lobby.truncateRaw(message.attr("message", "")));
-            sendToOthers(member, relay);
-        }
+    }
+
+    /** Game chat: the real sender, the text cut to 256 characters, to everyone else in the game. */
+    void chat(Member member, Node message) {
+        Document relay = Document.create();
+        Node copy = relay.root().addCopy(message);
+        copy.set("sender", member.name());
+        copy.setRaw("message", Lobby.truncateRaw(message.attr("message", "")));
+        sendToOthers(member, relay);
     }
 
     // ------------------------------------------------------------------ playing
@@ -190,7 +168,7 @@ final class Game {
      * {@code is_local} for its owner, never to the host about his own sides), the relay, then the
      * game counts as started at turn 1 and the lobby sees {@code [turn_data]}.
      */
-    private void start(Document startGame) {
+    void start(Document startGame) {
         List<Node> sides = sides();
         sideOwners = new String[sides.size()];
         for (int i = 0; i < sides.size(); i++) {
@@ -271,7 +249,7 @@ final class Game {
      * The host moves on to the next scenario: it becomes the stored level, the game waits for its
      * next {@code [start_game]}, and the other members are told to load it.
      */
-    private void storeNextScenario(Node next) {
+    void storeNextScenario(Node next) {
         if (next.child("multiplayer") == null) {
             end(host, true, "The scenario data is missing the [multiplayer] tag which contains the game settings. "
                     + "Game aborted.");
@@ -297,7 +275,7 @@ final class Game {
      * A member loads the scenario the host moved on to: he gets the level ({@code [next_scenario]}),
      * which sides are his ({@code [controllers]}), and everything played since its start.
      */
-    private void loadNextScenario(Member member) {
+    void loadNextScenario(Member member) {
         if (!notAdvanced.remove(member.name())) {
             return;
         }
@@ -338,11 +316,11 @@ final class Game {
      * A {@code [turn]}: illegal commands are removed (and announced), then the document is recorded
      * and relayed; unchanged, it goes out as the exact bytes it came in.
      */
-    private void relayTurn(Member sender, Document document) {
+    void relayTurn(Member sender, Document document) {
         Node turnNode = document.root().child("turn");
         List<Node> illegal = new ArrayList<>();
         for (Node command : turnNode.children("command")) {
-            if (!legal(sender, command)) {
+            if (!TurnRules.legal(sender.name(), sender == host, command, sideOwners, currentSide)) {
                 illegal.add(command);
             }
         }
@@ -370,36 +348,7 @@ final class Game {
         sendToOthers(sender, document);
     }
 
-    private boolean legal(Member sender, Node command) {
-        if (command.has("from_side")) {
-            String from = command.attr("from_side");
-            int side = command.toInt("from_side", 0) - 1;
-            if (from.equals("server") || side < 0 || side >= sideOwners.length
-                    || !sender.name().equals(sideOwners[side])) {
-                return false;
-            }
-        }
-        if (sender.name().equals(owner(currentSide))) {
-            return true;
-        }
-        if (command.children().size() != 1) {
-            return false;
-        }
-        Node only = command.children().get(0);
-        String name = only.name();
-        boolean player = ownsAnySide(sender);
-        return switch (name) {
-            case "speak" -> true;
-            case "surrender" -> {
-                int index = only.toInt("side_number", -1); // 0-based in wesnothd (a quirk kept)
-                yield index >= 0 && index < sideOwners.length && sender.name().equals(sideOwners[index]);
-            }
-            case "label", "clear_labels", "rename", "countdown_update" -> player || sender == host;
-            default -> command.has("dependent") && command.has("from_side") && player;
-        };
-    }
-
-    private boolean ownsAnySide(Member member) {
+    boolean ownsAnySide(Member member) {
         for (String owner : sideOwners) {
             if (member.name().equals(owner)) {
                 return true;
@@ -432,7 +381,7 @@ final class Game {
     }
 
     /** Planned moves: only to the owners of {@code to_sides}, never recorded. */
-    private void relayWhiteboard(Member sender, Document document, Node whiteboard) {
+    void relayWhiteboard(Member sender, Document document, Node whiteboard) {
         int side = whiteboard.toInt("side", 0) - 1;
         if (side < 0 || side >= sideOwners.length || !sender.name().equals(sideOwners[side])) {
             recordAndSendToAll(serverMessage("Ignoring illegal whiteboard data, sent from user '" + sender.name()
@@ -468,7 +417,7 @@ final class Game {
     }
 
     /** A scenario's Lua changed the turn count: the lobby shows the new figures; values over 10000 are ignored. */
-    private void changeTurns(Node turns) {
+    void changeTurns(Node turns) {
         int newCurrent = turns.toInt("current", turn);
         int newMax = turns.toInt("max", maxTurns);
         if (newCurrent > 10_000 || newMax > 10_000) {
@@ -481,7 +430,7 @@ final class Game {
     }
 
     /** {@code [request_choice] request_id=N [random_seed]}: answered once per id, to every member. */
-    private void answerChoice(Node request) {
+    void answerChoice(Node request) {
         long requestId = request.toInt("request_id", 0);
         if (requestId <= lastRandomRequest) {
             return;
@@ -685,7 +634,7 @@ final class Game {
     // ------------------------------------------------------------------ configuration before the start
 
     /** The host's level change: applied to the stored level, relayed as received. */
-    private void applyScenarioDiff(Document document) {
+    void applyScenarioDiff(Document document) {
         WmlDiff.apply(level.root(), document.root().child("scenario_diff"));
         sendToOthers(host, document);
         Document description = describe();
@@ -711,7 +660,7 @@ final class Game {
         return description;
     }
 
-    private void sendToOthers(Member sender, Document document) {
+    void sendToOthers(Member sender, Document document) {
         EncodedFrame frame = EncodedFrame.of(document);
         for (Member member : members) {
             if (member != sender) {
@@ -748,7 +697,7 @@ final class Game {
         lobby.execute(() -> lobby.gameVisible(this, description, host.name()));
     }
 
-    private void leave(Member member, boolean voluntary) {
+    void leave(Member member, boolean voluntary) {
         members.remove(member);
         boolean playersLeft = members.stream().anyMatch(m -> !m.observer);
         if ((member == host && !started) || !playersLeft) {
