@@ -67,7 +67,7 @@ final class Game {
     private String[] sideOwners = new String[0];
     private long lastRandomRequest;
     /** Everything recorded since the start: what a late observer receives as one document. */
-    private final List<Document> history = new ArrayList<>();
+    private final GameHistory history = new GameHistory();
     /** Members who have not yet loaded the scenario the host moved on to. */
     private final java.util.Set<String> notAdvanced = new java.util.HashSet<>();
     /** Why the game ended, as players reported it ({@code game over}, {@code out of sync}, ...). */
@@ -238,7 +238,7 @@ final class Game {
                     member.connection().send(change);
                 }
             }
-            history.add(change);
+            history.record(change, EncodedFrame.of(change));
             Document drop = Document.create();
             drop.root().addChild("side_drop").set("controller", controller).set("side_num", i + 1);
             host.connection().send(drop);
@@ -293,7 +293,7 @@ final class Game {
             list.addChild("controller").set("is_local", local);
         }
         member.connection().send(controllers);
-        for (Document recorded : history) {
+        for (EncodedFrame recorded : history.frames()) {
             member.connection().send(recorded);
         }
         for (Member observer : members) {
@@ -344,8 +344,9 @@ final class Game {
         if (turnNode.children().isEmpty()) {
             return;
         }
-        history.add(document);
-        sendToOthers(sender, document);
+        EncodedFrame frame = EncodedFrame.of(document);
+        history.record(document, frame);
+        sendToOthers(sender, frame);
     }
 
     boolean ownsAnySide(Member member) {
@@ -465,10 +466,13 @@ final class Game {
     }
 
     private void recordAndSendToAll(Document document) {
+        EncodedFrame frame = EncodedFrame.of(document);
         if (started) {
-            history.add(document);
+            history.record(document, frame);
         }
-        sendToAll(document);
+        for (Member member : members) {
+            member.connection().send(frame);
+        }
     }
 
     // ------------------------------------------------------------------ joining
@@ -530,11 +534,7 @@ final class Game {
                 joiner.connection().send(notice);
             }
         }
-        Document whole = Document.create();
-        for (Document recorded : history) {
-            whole.root().copyContentsFrom(recorded.root());
-        }
-        joiner.connection().send(whole);
+        joiner.connection().send(history.asOneDocument());
         members.add(joiner);
         Document notice = Document.create();
         notice.root().addChild("observer").set("name", joiner.name());
@@ -661,7 +661,10 @@ final class Game {
     }
 
     void sendToOthers(Member sender, Document document) {
-        EncodedFrame frame = EncodedFrame.of(document);
+        sendToOthers(sender, EncodedFrame.of(document));
+    }
+
+    private void sendToOthers(Member sender, EncodedFrame frame) {
         for (Member member : members) {
             if (member != sender) {
                 member.connection().send(frame);
