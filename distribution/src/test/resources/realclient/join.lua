@@ -1,5 +1,5 @@
--- Tavern real-client probe: find the game "Test" in the lobby, join it as a player, say "ready",
--- play until the game is over, leave.
+-- Tavern real-client probe: find the game "Test" in the lobby and take part as @ROLE@ ("player":
+-- join, say "ready" and play; "observer": observe and watch) until the game is over, then leave.
 local function plugin()
   local function log(text) std_print("tavern-probe " .. text) end
   local events, context, info
@@ -30,23 +30,36 @@ local function plugin()
     game = find_test_game()
   end
   if not game then log("no game to join"); context.exit({code = 4}) end
-  log("joining game " .. tostring(game))
   context.select_game({id = game})
   next_slice()
-  context.join({})
-  next_slice()
-  slices = 0
-  while info.name ~= "Dialog" and info.name ~= "Multiplayer Join" and slices < 100000 do
-    if context.join then context.join({}) end
+  if "@ROLE@" == "observer" then
+    log("observing game " .. tostring(game))
+    context.observe({})
     next_slice()
-    slices = slices + 1
+    slices = 0
+    while info.name ~= "Multiplayer Join" and info.name ~= "Game" and slices < 100000 do
+      if context.observe then context.observe({}) end
+      next_slice()
+      slices = slices + 1
+    end
+    log("observing")
+  else
+    log("joining game " .. tostring(game))
+    context.join({})
+    next_slice()
+    slices = 0
+    while info.name ~= "Dialog" and info.name ~= "Multiplayer Join" and slices < 100000 do
+      if context.join then context.join({}) end
+      next_slice()
+      slices = slices + 1
+    end
+    if info.name == "Dialog" then
+      context.skip_dialog({})
+      while info.name ~= "Multiplayer Join" do next_slice() end
+    end
+    log("joined")
+    context.chat({message = "ready"})
   end
-  if info.name == "Dialog" then
-    context.skip_dialog({})
-    while info.name ~= "Multiplayer Join" do next_slice() end
-  end
-  log("joined")
-  context.chat({message = "ready"})
   slices = 0
   while info.name ~= "Game" and slices < 200000 do next_slice(); slices = slices + 1 end
   log("in game")

@@ -43,9 +43,11 @@ class RealClientIT {
             int port = server.awaitPort();
             try (RealClient host = RealClient.start(temp, port, "host", "host.lua", Map.of())) {
                 server.awaitConsole(t -> t.contains("host created game"), Duration.ofSeconds(60), "the game");
-                try (RealClient observer = RealClient.start(temp, port, "obs", "observe.lua", Map.of())) {
+                try (RealClient observer =
+                        RealClient.start(temp, port, "obs", "join.lua", Map.of("ROLE", "observer"))) {
                     server.awaitConsole(t -> t.contains("obs logged in"), Duration.ofSeconds(60), "the observer");
-                    try (RealClient join = RealClient.start(temp, port, "join", "join.lua", Map.of())) {
+                    try (RealClient join =
+                            RealClient.start(temp, port, "join", "join.lua", Map.of("ROLE", "player"))) {
                         assertEquals(0, join.awaitExit(180), "join:\n" + join.probeLines());
                         assertEquals(0, host.awaitExit(180), "host:\n" + host.probeLines());
                         assertEquals(0, observer.awaitExit(180), "obs:\n" + observer.probeLines());
