@@ -45,7 +45,9 @@ class RealClientIT {
                 server.awaitConsole(t -> t.contains("host created game"), Duration.ofSeconds(60), "the game");
                 try (RealClient observer =
                         RealClient.start(temp, port, "obs", "join.lua", Map.of("ROLE", "observer"))) {
-                    server.awaitConsole(t -> t.contains("obs logged in"), Duration.ofSeconds(60), "the observer");
+                    // The joiner's "ready" makes the host start; the observer must be in the game by then.
+                    server.awaitConsole(t -> t.contains("obs joined game 1 as an observer"), Duration.ofSeconds(60),
+                            "the observer");
                     try (RealClient join =
                             RealClient.start(temp, port, "join", "join.lua", Map.of("ROLE", "player"))) {
                         assertEquals(0, join.awaitExit(180), "join:\n" + join.probeLines());

@@ -299,6 +299,7 @@ final class Lobby {
             return;
         }
         user.status = observer ? "observing" : "playing";
+        LOG.info("{} joined game {} as {}", name, gameId, observer ? "an observer" : "a player");
         Document diff = list.changeGame(gameId, description.root().child("game"), user);
         if (diff != null) {
             broadcastToLobby(EncodedFrame.of(diff), null);
