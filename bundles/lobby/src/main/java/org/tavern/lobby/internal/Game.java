@@ -154,11 +154,7 @@ final class Game {
 
     /** Game chat: the real sender, the text cut to 256 characters, to everyone else in the game. */
     void chat(Member member, Node message) {
-        Document relay = Document.create();
-        Node copy = relay.root().addCopy(message);
-        copy.set("sender", member.name());
-        copy.setRaw("message", Lobby.truncateRaw(message.attr("message", "")));
-        sendToOthers(member, relay);
+        sendToOthers(member, ServerMessages.relayedChat(message, member.name()));
     }
 
     // ------------------------------------------------------------------ playing
@@ -470,9 +466,7 @@ final class Game {
         if (started) {
             history.record(document, frame);
         }
-        for (Member member : members) {
-            member.connection().send(frame);
-        }
+        sendToAll(frame);
     }
 
     // ------------------------------------------------------------------ joining
@@ -673,7 +667,10 @@ final class Game {
     }
 
     private void sendToAll(Document document) {
-        EncodedFrame frame = EncodedFrame.of(document);
+        sendToAll(EncodedFrame.of(document));
+    }
+
+    private void sendToAll(EncodedFrame frame) {
         for (Member member : members) {
             member.connection().send(frame);
         }

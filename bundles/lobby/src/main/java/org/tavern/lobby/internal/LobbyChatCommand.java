@@ -1,7 +1,6 @@
 package org.tavern.lobby.internal;
 
 import org.tavern.transport.EncodedFrame;
-import org.tavern.wml.Document;
 import org.tavern.wml.Node;
 
 /**
@@ -26,11 +25,7 @@ final class LobbyChatCommand implements LobbyCommand {
             user.connection.send(ServerMessages.message(FLOOD_WARNING, "error"));
             return;
         }
-        Document relay = Document.create();
-        Node message = relay.root().addCopy(element);
-        message.set("sender", user.name);
-        message.setRaw("message", Lobby.truncateRaw(element.attr("message", "")));
-        EncodedFrame frame = EncodedFrame.of(relay);
+        EncodedFrame frame = EncodedFrame.of(ServerMessages.relayedChat(element, user.name));
         for (User other : lobby.lobbyUsers()) {
             if (other != user) {
                 other.connection.send(frame);

@@ -24,6 +24,18 @@ final class ServerMessages {
         return document;
     }
 
+    /**
+     * A player's {@code [message]} as relayed (lobby and game chat alike): every attribute kept, the
+     * sender overwritten with who really sent it, the text cut to 256 characters.
+     */
+    static Document relayedChat(Node message, String sender) {
+        Document relay = Document.create();
+        Node copy = relay.root().addCopy(message);
+        copy.set("sender", sender);
+        copy.setRaw("message", Lobby.truncateRaw(message.attr("message", "")));
+        return relay;
+    }
+
     static Document error(String text) {
         Document document = Document.create();
         document.root().addChild("error").set("message", text);
