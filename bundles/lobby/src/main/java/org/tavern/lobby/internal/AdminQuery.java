@@ -17,7 +17,7 @@ final class AdminQuery implements PlayerQuery {
         if (!configured.equals(argument)) {
             return Reply.info("Error: wrong password");
         }
-        user.moderator = true;
+        lobby.setModerator(user, true);
         return Reply.info("You are now recognized as an administrator.");
     }
 }

@@ -21,7 +21,7 @@ final class GameCommands {
 
         @Override
         public void handle(Game game, Game.Member member, Document document, Node element) {
-            game.leave(member, true);
+            game.leave(member, Game.Departure.LEFT);
         }
     }
 
@@ -93,7 +93,7 @@ final class GameCommands {
         @Override
         public void handle(Game game, Game.Member member, Document document, Node element) {
             if (game.isStarted()) {
-                game.relayTurn(member, document);
+                game.relay.relayTurn(member, document);
             }
         }
     }
@@ -108,7 +108,7 @@ final class GameCommands {
         @Override
         public void handle(Game game, Game.Member member, Document document, Node element) {
             if (game.isStarted() && (!member.observer || game.isHost(member)) && game.hasAdvanced(member)) {
-                game.answerChoice(element);
+                game.relay.answerChoice(element);
             }
         }
     }
@@ -123,7 +123,7 @@ final class GameCommands {
         @Override
         public void handle(Game game, Game.Member member, Document document, Node element) {
             if (game.isStarted() && !member.observer) {
-                game.relayWhiteboard(member, document, element);
+                game.relay.relayWhiteboard(member, document, element);
             }
         }
     }
@@ -137,7 +137,7 @@ final class GameCommands {
 
         @Override
         public void handle(Game game, Game.Member member, Document document, Node element) {
-            if (game.isStarted() && game.ownsAnySide(member)) {
+            if (game.isStarted() && game.sides.ownsAny(member)) {
                 game.changeTurns(element);
             }
         }
@@ -172,6 +172,21 @@ final class GameCommands {
         @Override
         public void handle(Game game, Game.Member member, Document document, Node element) {
             game.sendToOthers(member, document);
+        }
+    }
+
+    /** {@code [change_controller]}: a side changes hands (in a running game, where sides are tracked). */
+    static final class ChangeController implements GameCommand {
+        @Override
+        public String tag() {
+            return "change_controller";
+        }
+
+        @Override
+        public void handle(Game game, Game.Member member, Document document, Node element) {
+            if (game.isStarted()) {
+                game.sides.changeController(member, element);
+            }
         }
     }
 

@@ -30,6 +30,10 @@ final class GameHistory {
         length += more.length;
     }
 
+    boolean isEmpty() {
+        return frames.isEmpty();
+    }
+
     void clear() {
         frames.clear();
         text = new byte[0];

@@ -45,11 +45,14 @@ final class Lobby {
     private final LongSupplier clock;
     private final Map<Long, Session> sessions = new HashMap<>();
     private final Map<String, User> usersByName = new LinkedHashMap<>();
+    private final OnlinePlayers online = new OnlinePlayers();
     private final LobbyList list = new LobbyList();
     private final List<LobbyCommand> firstMatchCommands;
     private final Map<String, LobbyCommand> lobbyCommands = new HashMap<>();
     private final LoginFlow login = new LoginFlow(this);
     private volatile Settings settings;
+    /** Where played scenarios are saved; null unless {@code save_replays} (read by game actors). */
+    private volatile ReplayWriter replays;
     private final long startMillis;
     private long requestsServiced;
 
@@ -116,6 +119,14 @@ final class Lobby {
         settings = newSettings;
     }
 
+    void useReplays(ReplayWriter writer) {
+        replays = writer;
+    }
+
+    ReplayWriter replays() {
+        return replays;
+    }
+
     // ------------------------------------------------------------------ dispatch
 
     private void dispatch(Session session, Document document) {
@@ -174,6 +185,7 @@ final class Lobby {
     /** Adds a logged-in user and tells the rest of the lobby. */
     void join(User user) {
         usersByName.put(user.name, user);
+        online.put(user);
         Document diff = list.addUser(user);
         broadcastToLobby(EncodedFrame.of(diff), user);
         // Players in games hear of it too, in their game's form; the client parses this exact sentence.
@@ -186,6 +198,7 @@ final class Lobby {
 
     private void logout(User user, String reason) {
         usersByName.remove(user.name);
+        online.remove(user.name);
         Document diff = list.removeUser(user);
         if (diff != null) {
             broadcastToLobby(EncodedFrame.of(diff), user);
@@ -306,6 +319,15 @@ final class Lobby {
         }
     }
 
+    /** A member of a running game became an observer or a player: his entry changes, without a diff. */
+    void roleChanged(String name, int gameId, boolean observer) {
+        User user = usersByName.get(name);
+        if (user != null && user.gameId == gameId) {
+            user.status = observer ? "observing" : "playing";
+            list.refreshUserQuietly(user);
+        }
+    }
+
     /** A game's entry changed (slots, turn): the lobby sees the new entry. */
     void gameChanged(int gameId, Document description) {
         Document diff = list.changeGame(gameId, description.root().child("game"), null);
@@ -314,8 +336,12 @@ final class Lobby {
         }
     }
 
-    /** A member left a game that goes on: he is back in the lobby and gets the whole list. */
-    void memberLeft(String name, int gameId, Document description) {
+    /**
+     * A member left a game that goes on: he is back in the lobby and gets the whole list. One who
+     * left of his own will does not get the diff of his own leaving; one the host removed (kick,
+     * ban) is already told to leave and gets it, as wesnothd sends it.
+     */
+    void memberLeft(String name, int gameId, Document description, boolean removed) {
         User user = usersByName.get(name);
         boolean returning = user != null && user.gameId == gameId;
         if (returning) {
@@ -325,7 +351,7 @@ final class Lobby {
         }
         Document diff = list.changeGame(gameId, description.root().child("game"), returning ? user : null);
         if (diff != null) {
-            broadcastToLobby(EncodedFrame.of(diff), returning ? user : null);
+            broadcastToLobby(EncodedFrame.of(diff), returning && !removed ? user : null);
         }
         if (returning) {
             user.connection.send(list.full());
@@ -341,6 +367,17 @@ final class Lobby {
     }
 
     // ------------------------------------------------------------------ queries for commands
+
+    /** {@code /query admin} and {@code signout}: the role changes (the lobby list keeps its login value). */
+    void setModerator(User user, boolean moderator) {
+        user.moderator = moderator;
+        online.put(user);
+    }
+
+    /** Who is online, for the games (they read it from their own actors). */
+    OnlinePlayers online() {
+        return online;
+    }
 
     User user(String name) {
         return usersByName.get(name);

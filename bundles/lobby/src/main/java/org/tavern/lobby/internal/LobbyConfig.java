@@ -40,4 +40,10 @@ public @interface LobbyConfig {
     @AttributeDefinition(description = "wesnothd [redirect] blocks, one per entry as key=value;key=value "
             + "(version= holds the client versions to send away; every attribute is passed to the client)")
     String[] redirect() default {};
+
+    @AttributeDefinition(description = "Write each played scenario as a bzip2 replay, as wesnothd does")
+    boolean save_replays() default false;
+
+    @AttributeDefinition(description = "Prefix of replay file names (a folder ends with /); relative to the home")
+    String replay_save_path() default "";
 }

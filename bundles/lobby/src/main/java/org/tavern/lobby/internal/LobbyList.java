@@ -79,6 +79,19 @@ final class LobbyList {
     }
 
     /**
+     * Rewrites a user's entry without a diff: wesnothd updates a member's status this way when he
+     * becomes an observer or a player in a running game, so only later full lists show it.
+     */
+    void refreshUserQuietly(User user) {
+        Node node = userNodes.get(user);
+        if (node != null) {
+            node.clear();
+            user.describe(node);
+            fullFrame = null;
+        }
+    }
+
+    /**
      * Adds a game (appended to {@code [gamelist]}) and rewrites its host's entry, in one diff: the
      * game part wrapped in {@code [change_child] index=0 [gamelist]}, then the user part.
      */

@@ -30,6 +30,7 @@ public class LobbyServer implements ConnectionHandler {
     /** Threads shared by the lobby's actor and every game's actor. */
     private final ExecutorService pool;
     private final Lobby lobby;
+    private ReplayWriter replays;
 
     @Activate
     public LobbyServer(LobbyConfig config, Map<String, Object> properties) {
@@ -40,12 +41,14 @@ public class LobbyServer implements ConnectionHandler {
             return thread;
         });
         lobby = new Lobby(new SerialExecutor(pool, "lobby"), pool, System::currentTimeMillis, Settings.from(config));
+        applyReplays(config);
         LOG.info("Lobby ready; configuration {}", source(properties));
     }
 
     @Modified
     void modified(LobbyConfig config, Map<String, Object> properties) {
         lobby.updateSettings(Settings.from(config));
+        applyReplays(config);
         LOG.info("Lobby configuration {}", source(properties));
     }
 
@@ -55,12 +58,35 @@ public class LobbyServer implements ConnectionHandler {
         return pid != null ? "applied from " + pid : "defaults";
     }
 
+    /** A replay folder relative to the server's home, as wesnothd's is relative to where it runs. */
+    private synchronized void applyReplays(LobbyConfig config) {
+        ReplayWriter old = replays;
+        String prefix = config.replay_save_path();
+        String home = System.getProperty("tavern.home");
+        if (home != null && !prefix.startsWith("/")) {
+            prefix = home + "/" + prefix;
+        }
+        replays = config.save_replays() ? new ReplayWriter(prefix) : null;
+        lobby.useReplays(replays);
+        if (old != null) {
+            old.close();
+        }
+        if (replays != null) {
+            LOG.info("Replays are saved with the prefix {}", prefix);
+        }
+    }
+
     @Deactivate
     void deactivate() throws InterruptedException {
         pool.shutdown();
         if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
             LOG.warn("Lobby and game actors did not finish their queues within 10 s");
             pool.shutdownNow();
+        }
+        synchronized (this) {
+            if (replays != null) {
+                replays.close();
+            }
         }
     }
 

@@ -13,7 +13,7 @@ final class SignoutQuery implements PlayerQuery {
         if (!user.moderator) {
             return null;
         }
-        user.moderator = false;
+        lobby.setModerator(user, false);
         return Reply.info("You are no longer recognized as an administrator.");
     }
 }

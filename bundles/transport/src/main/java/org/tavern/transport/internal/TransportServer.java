@@ -64,7 +64,8 @@ public class TransportServer implements Transport {
     private InetSocketAddress boundTo;
 
     @Activate
-    public TransportServer(BundleContext context, TransportConfig config) throws IOException {
+    public TransportServer(BundleContext context, TransportConfig config, java.util.Map<String, Object> properties)
+            throws IOException {
         this.context = context;
         this.limits = Limits.from(config);
         this.dispatch = new HandlerDispatch(() -> limits);
@@ -75,10 +76,19 @@ public class TransportServer implements Transport {
         boundTo = address(config);
         acceptor.bind(boundTo);
         LOG.info("Listening on port {} with {} shards{}", port(), shardCount, tls != null ? ", TLS offered" : "");
+        logSource(config, properties);
+    }
+
+    /** Which configuration is in force (tests and owners wait for this line after editing etc/). */
+    private static void logSource(TransportConfig config, java.util.Map<String, Object> properties) {
+        Object pid = properties.get("service.pid");
+        LOG.info("Transport configuration {}: {} connections allowed per address (0: no limit)",
+                pid != null ? "applied from " + pid : "defaults", config.connections_allowed());
     }
 
     @Modified
-    void modified(TransportConfig config) throws IOException {
+    void modified(TransportConfig config, java.util.Map<String, Object> properties) throws IOException {
+        logSource(config, properties);
         limits = Limits.from(config);
         applyTls(config);
         boolean newKeepalive = keepalive(config);

@@ -42,6 +42,6 @@ final class TestServers {
     }
 
     static TransportServer start(Map<String, Object> config) throws Exception {
-        return new TransportServer(context(Map.of()), config(config));
+        return new TransportServer(context(Map.of()), config(config), Map.of());
     }
 }

@@ -350,7 +350,7 @@ class TransportServerTest {
         TestClient client = client();
         handler.nextConnected();
 
-        server.modified(TestServers.config(Map.of("shards", 3, "port", 0, "max_queued_bytes", 2_000_000)));
+        server.modified(TestServers.config(Map.of("shards", 3, "port", 0, "max_queued_bytes", 2_000_000)), Map.of());
         assertEquals(3, server.shards().size());
         client.send("[still]\n[/still]\n");
         assertTrue(client.receive().root().child("still") != null, "old connection still served");

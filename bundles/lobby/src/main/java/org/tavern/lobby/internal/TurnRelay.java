@@ -1,0 +1,180 @@
+package org.tavern.lobby.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.tavern.transport.EncodedFrame;
+import org.tavern.wml.Document;
+import org.tavern.wml.Node;
+
+/**
+ * What players send while a scenario runs: {@code [turn]} (checked, recorded, relayed), the speaks
+ * inside it (routed to teams, observers or everyone), {@code [whiteboard]} plans and the random
+ * seeds of {@code [request_choice]}. Runs on the game's actor.
+ */
+final class TurnRelay {
+
+    /** The team name a speak addresses to reach the observers only. */
+    private static final String OBSERVER_TEAM = "observer";
+
+    private final Game game;
+    private long lastChoiceRequest;
+
+    TurnRelay(Game game) {
+        this.game = game;
+    }
+
+    /**
+     * A {@code [turn]}: illegal commands are removed (and announced), speaks get their real sender,
+     * then the document is recorded and relayed; unchanged, it goes out as the exact bytes it came
+     * in. A turn holding a speak for a team or from a muted observer is split into one turn per
+     * command, each sent where it belongs.
+     */
+    void relayTurn(Game.Member sender, Document document) {
+        Sides sides = game.sides;
+        Node turnNode = document.root().child("turn");
+        removeIllegalCommands(sender, turnNode);
+        boolean split = false;
+        for (Node command : turnNode.children("command")) {
+            Node speak = command.child("speak");
+            if (speak != null) {
+                claimSpeak(sender, speak);
+                split |= !speak.attr("to_sides", "").isEmpty() || game.moderation.isMuted(sender);
+            }
+            Node endTurn = command.child("end_turn");
+            if (endTurn != null && sides.isCurrentPlayer(sender) && sides.endTurn(endTurn.toInt("next_player_number", 0))) {
+                game.turn++;
+                game.tellLobbyOfChange();
+            }
+            Node surrender = command.child("surrender");
+            if (surrender != null) {
+                sides.surrender(sender, surrender.toInt("side_number", -1));
+            }
+        }
+        if (turnNode.children().isEmpty()) {
+            return;
+        }
+        if (split) {
+            relayCommandByCommand(sender, turnNode);
+            return;
+        }
+        EncodedFrame frame = EncodedFrame.of(document);
+        game.record(document, frame);
+        game.sendToOthers(sender, frame);
+    }
+
+    private void removeIllegalCommands(Game.Member sender, Node turnNode) {
+        Sides sides = game.sides;
+        List<Node> illegal = new ArrayList<>();
+        for (Node command : turnNode.children("command")) {
+            if (!TurnRules.legal(sender.name(), game.isHost(sender), command, sides.owners(), sides.current())) {
+                illegal.add(command);
+            }
+        }
+        for (Node command : illegal) {
+            String first = command.children().isEmpty() ? "" : command.children().get(0).name();
+            turnNode.removeChild(command);
+            game.recordAndSendToAll(game.serverMessage("Removing illegal command '" + first + "' from: "
+                    + sender.name() + ". Current player is: " + sides.ownerText(sides.current()) + " ("
+                    + (sides.current() + 1) + "/" + sides.count() + ")."));
+        }
+    }
+
+    /**
+     * A speak is the sender's: {@code id} is his name, the text at most 256 characters, and a
+     * player's {@code side} one of his (the current side when it is his turn, else his first).
+     */
+    private void claimSpeak(Game.Member sender, Node speak) {
+        if (!speak.attrEquals("id", sender.name())) {
+            speak.set("id", sender.name());
+        }
+        String raw = speak.attr("message", "");
+        String cut = Lobby.truncateRaw(raw);
+        if (!cut.equals(raw)) {
+            speak.setRaw("message", cut);
+        }
+        Sides sides = game.sides;
+        if (!sides.ownsAny(sender)) {
+            return;
+        }
+        int side = speak.toInt("side", 0) - 1;
+        if (!sides.owns(sender, side)) {
+            int mine = sides.isCurrentPlayer(sender) ? sides.current() : sides.firstSideOf(sender);
+            speak.set("side", mine + 1);
+        }
+    }
+
+    /**
+     * Each command as its own turn: moves to everyone else; a speak (marked {@code undo=no}) to
+     * everyone else, to the observers only, or to the players of the listed sides (not recorded); a
+     * muted observer's speak reaches nobody but the observers, if addressed to them.
+     */
+    private void relayCommandByCommand(Game.Member sender, Node turnNode) {
+        for (Node command : turnNode.children("command")) {
+            Node speak = command.child("speak");
+            Document single = Document.create();
+            if (speak == null) {
+                single.root().addChild("turn").addCopy(command);
+                game.recordAndSendOthers(sender, single);
+                continue;
+            }
+            String toSides = speak.attr("to_sides", "");
+            if (game.moderation.isMuted(sender) && !toSides.equals(OBSERVER_TEAM)) {
+                game.tell(sender, "You have been muted, others can't see your message!");
+                continue;
+            }
+            single.root().addChild("turn").addChild("command").set("undo", "no").addCopy(speak);
+            if (toSides.isEmpty()) {
+                game.recordAndSendOthers(sender, single);
+            } else if (toSides.equals(OBSERVER_TEAM)) {
+                EncodedFrame frame = EncodedFrame.of(single);
+                game.record(single, frame);
+                for (Game.Member member : game.members()) {
+                    if (member.observer && member != sender) {
+                        member.connection().send(frame);
+                    }
+                }
+            } else {
+                EncodedFrame frame = EncodedFrame.of(single);
+                for (Game.Member member : game.sides.playersOf(toSides)) {
+                    if (member != sender) {
+                        member.connection().send(frame);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Planned moves: only to the owners of {@code to_sides}, never recorded. */
+    void relayWhiteboard(Game.Member sender, Document document, Node whiteboard) {
+        int side = whiteboard.toInt("side", 0) - 1;
+        if (!game.sides.owns(sender, side)) {
+            game.recordAndSendToAll(game.serverMessage("Ignoring illegal whiteboard data, sent from user '"
+                    + sender.name() + "' which had an invalid side '" + whiteboard.attr("side", "") + "' specified\n"));
+            return;
+        }
+        EncodedFrame frame = EncodedFrame.of(document);
+        for (Game.Member member : game.sides.playersOf(whiteboard.attr("to_sides", ""))) {
+            if (member != sender) {
+                member.connection().send(frame);
+            }
+        }
+    }
+
+    /** {@code [request_choice] request_id=N [random_seed]}: answered once per id, to every member. */
+    void answerChoice(Node request) {
+        long requestId = request.toInt("request_id", 0);
+        if (requestId <= lastChoiceRequest) {
+            return;
+        }
+        lastChoiceRequest = requestId;
+        if (request.child("random_seed") == null) {
+            return;
+        }
+        Document seed = Document.create();
+        seed.root().addChild("turn").addChild("command").set("dependent", "yes").set("from_side", "server")
+                .addChild("random_seed")
+                .set("new_seed", String.format("%08x", ThreadLocalRandom.current().nextInt()));
+        game.recordAndSendToAll(seed);
+    }
+}
