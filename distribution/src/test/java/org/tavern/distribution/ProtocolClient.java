@@ -53,7 +53,34 @@ final class ProtocolClient implements AutoCloseable {
         out.flush();
     }
 
+    /** Documents read by {@link #barrier()} that nobody has taken yet. */
+    private final java.util.ArrayDeque<Document> inbox = new java.util.ArrayDeque<>();
+
     Document receive() throws IOException {
+        Document kept = inbox.poll();
+        if (kept != null) {
+            return kept;
+        }
+        return read();
+    }
+
+    /**
+     * Waits until the server has handled everything sent so far (the sync query is answered after
+     * it); what arrives meanwhile is kept for {@link #receive()}.
+     */
+    void barrier() throws IOException {
+        send("[query]\ntype=\"sample\"\n[/query]\n");
+        while (true) {
+            Document document = read();
+            Node message = document.root().child("message");
+            if (message != null && SYNC_REPLY.equals(message.attr("message"))) {
+                return;
+            }
+            inbox.add(document);
+        }
+    }
+
+    private Document read() throws IOException {
         byte[] payload = new byte[in.readInt()];
         in.readFully(payload);
         try {

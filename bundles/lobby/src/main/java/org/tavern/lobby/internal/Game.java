@@ -87,6 +87,9 @@ final class Game {
     private final Set<String> notAdvanced = new java.util.HashSet<>();
     /** Why the game ended, as players reported it ({@code game over}, {@code out of sync}, ...). */
     private String termination;
+    /** The first scenario's {@code [multiplayer]}, and each next one's: the lobby entry keeps them all. */
+    private Document firstMultiplayer;
+    private final List<Document> laterMultiplayers = new ArrayList<>();
     /** The lobby's slot counts as they were at the start. */
     private Document frozenSlots;
     final Sides sides = new Sides(this);
@@ -249,6 +252,9 @@ final class Game {
             return;
         }
         saveReplay();
+        Document multiplayer = Document.create();
+        multiplayer.root().addCopy(next.child("multiplayer"));
+        laterMultiplayers.add(multiplayer);
         Document stored = Document.create();
         stored.root().copyContentsFrom(next);
         level = stored;
@@ -440,13 +446,13 @@ final class Game {
             end(member, level != null, null);
             return;
         }
-        if (member == host) {
-            chooseNewHost();
-        }
         if (member.observer) {
             sendToAll(observerQuit(member.name()));
         } else {
             recordAndSendToAll(serverMessage(member.name() + departure.notice));
+        }
+        if (member == host) {
+            chooseNewHost();
         }
         if (started) {
             sides.dropSidesOf(member);
@@ -509,6 +515,8 @@ final class Game {
             return;
         }
         level = received;
+        firstMultiplayer = Document.create();
+        firstMultiplayer.root().addCopy(root.child("multiplayer"));
         Document description = describe();
         level.compress(); // stored as the gzip it arrived in; rebuilt only when needed
         lobby.execute(() -> lobby.gameVisible(this, description, host.name()));
@@ -533,9 +541,49 @@ final class Game {
         } else {
             GameDescription.slotData(game, GameDescription.startingPosition(level.root()), names);
         }
-        if (started) {
+        if (started || turnDataShown) {
+            turnDataShown = true;
             game.addChild("turn_data").set("current", turn).set("max", maxTurns);
         }
+        if (!laterMultiplayers.isEmpty()) {
+            pileUpMultiplayerChildren(game);
+        }
         return description;
+    }
+
+    /** Once shown, the lobby entry keeps its {@code [turn_data]} (wesnothd never removes it). */
+    private boolean turnDataShown;
+
+    /**
+     * wesnothd copies each next scenario's {@code [multiplayer]} into the entry it already has: the
+     * first scenario's children stay before {@code [slot_data]} and {@code [turn_data]}, and every
+     * later scenario's children follow them. The client reads it either way; the same entry keeps
+     * the lists identical.
+     */
+    private void pileUpMultiplayerChildren(Node game) {
+        Document ordered = Document.create();
+        Node entry = ordered.root().addChild("game");
+        for (Node modification : game.children("modification")) {
+            entry.addCopy(modification);
+        }
+        for (Node child : firstMultiplayer.root().child("multiplayer").children()) {
+            entry.addCopy(child);
+        }
+        for (String kept : new String[] {"slot_data", "turn_data"}) {
+            for (Node child : game.children(kept)) {
+                entry.addCopy(child);
+            }
+        }
+        for (Document later : laterMultiplayers) {
+            for (Node child : later.root().child("multiplayer").children()) {
+                entry.addCopy(child);
+            }
+        }
+        for (String name : game.children().stream().map(Node::name).distinct().toList()) {
+            game.removeChildren(name);
+        }
+        for (Node child : entry.children()) {
+            game.addCopy(child);
+        }
     }
 }
