@@ -154,6 +154,18 @@ final class Sides {
         return wrapped;
     }
 
+    /** A scenario's Lua changed a side's kind of controller. */
+    void setController(int side, String controller) {
+        controllers[side] = controller;
+    }
+
+    /** A scenario's Lua added a side ({@code [add_side_wml]}): nobody controls it yet. */
+    void addSide() {
+        owners = Arrays.copyOf(owners, owners.length + 1);
+        controllers = Arrays.copyOf(controllers, controllers.length + 1);
+        controllers[controllers.length - 1] = "null";
+    }
+
     // ------------------------------------------------------------------ moving control
 
     /** {@code [change_controller] side= player= to=}: a player gives a side away, or the host moves it. */

@@ -161,20 +161,56 @@ final class TurnRelay {
         }
     }
 
-    /** {@code [request_choice] request_id=N [random_seed]}: answered once per id, to every member. */
+    /**
+     * {@code [request_choice] request_id=N} with one request, answered once per id to every member:
+     * {@code [random_seed]} gets a new seed, {@code [change_controller_wml]} (a scenario's Lua moved a
+     * side) is confirmed to each member with {@code is_local} for the side's owner,
+     * {@code [add_side_wml]} adds a side nobody controls; anything else is announced as unknown.
+     */
     void answerChoice(Node request) {
         long requestId = request.toInt("request_id", 0);
         if (requestId <= lastChoiceRequest) {
             return;
         }
         lastChoiceRequest = requestId;
-        if (request.child("random_seed") == null) {
+        if (request.children().isEmpty()) {
             return;
         }
-        Document seed = Document.create();
-        seed.root().addChild("turn").addChild("command").set("dependent", "yes").set("from_side", "server")
-                .addChild("random_seed")
-                .set("new_seed", String.format("%08x", ThreadLocalRandom.current().nextInt()));
-        game.recordAndSendToAll(seed);
+        Node choice = request.children().get(0);
+        switch (choice.name()) {
+            case "random_seed" -> game.recordAndSendToAll(serverChoice("random_seed")
+                    .set("new_seed", String.format("%08x", ThreadLocalRandom.current().nextInt())).document());
+            case "change_controller_wml" -> confirmControllerChange(choice);
+            case "add_side_wml" -> game.sides.addSide();
+            default -> game.recordAndSendToAll(game.serverMessage(
+                    "Found unknown server choice request: [" + choice.name() + "]"));
+        }
+    }
+
+    /** {@code [turn][command dependent=yes from_side=server][<name>]}: the element to fill in. */
+    private static Node serverChoice(String name) {
+        Document answer = Document.create();
+        return answer.root().addChild("turn").addChild("command").set("dependent", "yes")
+                .set("from_side", "server").addChild(name);
+    }
+
+    private void confirmControllerChange(Node change) {
+        int side = change.toInt("side", 0) - 1;
+        String controller = change.attr("new_controller", "");
+        if (side < 0 || side >= game.sides.count() || controller.isEmpty()) {
+            return;
+        }
+        game.sides.setController(side, controller);
+        Node forOthers = serverChoice("change_controller_wml").set("controller", controller).set("is_local", false);
+        EncodedFrame frame = EncodedFrame.of(forOthers.document());
+        game.record(forOthers.document(), frame);
+        for (Game.Member member : game.members()) {
+            if (game.sides.owns(member, side)) {
+                member.connection().send(serverChoice("change_controller_wml").set("controller", controller)
+                        .set("is_local", true).document());
+            } else {
+                member.connection().send(frame);
+            }
+        }
     }
 }

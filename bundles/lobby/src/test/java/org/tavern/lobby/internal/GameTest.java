@@ -133,4 +133,38 @@ class GameTest {
         send(pest, "[join]\nid=\"1\"\nobserve=\"yes\"\n[/join]\n");
         assertNotNull(pest.take().get(0).root().child("multiplayer"), "after the unban the level arrives");
     }
+
+    @Test
+    void serverChoicesAreAnsweredOncePerRequestToEveryMember() throws Exception {
+        FakeConnection host = loggedIn("host");
+        FakeConnection join = loggedIn("join");
+        send(host, "[create_game]\nname=\"Duel\"\npassword=\"\"\n[/create_game]\n");
+        send(host, LEVEL);
+        send(join, "[join]\nid=\"1\"\nobserve=\"no\"\n[/join]\n");
+        send(host, "[scenario_diff]\n[change_child]\nindex=0\n[scenario]\n[change_child]\nindex=1\n[side]\n"
+                + "[insert]\nplayer_id=\"join\"\n[/insert]\n[/side]\n[/change_child]\n[/scenario]\n"
+                + "[/change_child]\n[/scenario_diff]\n");
+        send(host, "[start_game]\n[/start_game]\n");
+        host.take();
+        join.take();
+        send(join, "[request_choice]\nrequest_id=\"1\"\n[random_seed]\n[/random_seed]\n[/request_choice]\n");
+        send(host, "[request_choice]\nrequest_id=\"1\"\n[random_seed]\n[/random_seed]\n[/request_choice]\n");
+        Node seed = host.takeOne().root().child("turn").child("command");
+        assertEquals("server", seed.attr("from_side"));
+        assertEquals(seed.child("random_seed").attr("new_seed"),
+                join.takeOne().root().child("turn").child("command").child("random_seed").attr("new_seed"),
+                "the same seed to both, once for request 1");
+
+        send(host, "[request_choice]\nrequest_id=\"2\"\n[change_controller_wml]\nnew_controller=\"ai\"\n"
+                + "old_controller=\"human\"\nside=\"2\"\n[/change_controller_wml]\n[/request_choice]\n");
+        Node forHost = host.takeOne().root().child("turn").child("command").child("change_controller_wml");
+        Node forOwner = join.takeOne().root().child("turn").child("command").child("change_controller_wml");
+        assertEquals("ai", forHost.attr("controller"));
+        assertEquals("no", forHost.attr("is_local"));
+        assertEquals("yes", forOwner.attr("is_local"), "the side's owner plays it locally");
+
+        send(join, "[request_choice]\nrequest_id=\"3\"\n[frobnicate]\n[/frobnicate]\n[/request_choice]\n");
+        assertEquals("Found unknown server choice request: [frobnicate]", speakOf(host.takeOne()));
+        assertEquals("Found unknown server choice request: [frobnicate]", speakOf(join.takeOne()));
+    }
 }
