@@ -46,6 +46,7 @@ final class Lobby {
     private final Map<Long, Session> sessions = new HashMap<>();
     private final Map<String, User> usersByName = new LinkedHashMap<>();
     private final OnlinePlayers online = new OnlinePlayers();
+    private BanList bans = new BanList(null);
     private final LobbyList list = new LobbyList();
     private final List<LobbyCommand> firstMatchCommands;
     private final Map<String, LobbyCommand> lobbyCommands = new HashMap<>();
@@ -79,9 +80,41 @@ final class Lobby {
 
     void connected(Connection connection) {
         actor.execute(() -> {
+            if (refusedAsBanned(connection)) {
+                return;
+            }
             sessions.put(connection.id(), new Session(connection));
             connection.send(VERSION_REQUEST);
         });
+    }
+
+    /** A banned address is told why and for how long, then closed, before anything else (as wesnothd). */
+    private boolean refusedAsBanned(Connection connection) {
+        BanList.Ban ban;
+        try {
+            ban = bans.find(connection.remoteIp(), nowMillis());
+        } catch (java.io.IOException e) {
+            LOG.error("Could not save the ban list while expiring bans", e);
+            return false;
+        }
+        if (ban == null) {
+            return false;
+        }
+        String remaining = ban.permanent() ? "permanent" : QueryCommand.span(ban.endMillis() - nowMillis());
+        connection.send(ServerMessages.error("You are banned. Reason: " + ban.reason()
+                + (ban.nick().isEmpty() ? "" : " (" + ban.nick() + ")") + " (Remaining ban duration: " + remaining + ")"));
+        connection.close("banned");
+        LOG.info("Refused {}: banned ({})", connection.remoteIp(), ban.reason());
+        return true;
+    }
+
+    /** The ban list to use from now on (read by the lobby actor only). */
+    void useBans(BanList list) {
+        actor.execute(() -> bans = list);
+    }
+
+    BanList bans() {
+        return bans;
     }
 
     void received(Connection connection, Document document) {

@@ -46,4 +46,7 @@ public @interface LobbyConfig {
 
     @AttributeDefinition(description = "Prefix of replay file names (a folder ends with /); relative to the home")
     String replay_save_path() default "";
+
+    @AttributeDefinition(description = "Where bans are kept (wesnothd's gzip WML ban file); relative to the home")
+    String ban_save_file() default "data/bans.gz";
 }

@@ -42,6 +42,7 @@ public class LobbyServer implements ConnectionHandler {
         });
         lobby = new Lobby(new SerialExecutor(pool, "lobby"), pool, System::currentTimeMillis, Settings.from(config));
         applyReplays(config);
+        lobby.useBans(loadBans(config));
         LOG.info("Lobby ready; configuration {}", source(properties));
     }
 
@@ -56,6 +57,35 @@ public class LobbyServer implements ConnectionHandler {
     private static String source(Map<String, Object> properties) {
         Object pid = properties.get("service.pid");
         return pid != null ? "applied from " + pid : "defaults";
+    }
+
+    /**
+     * The saved bans. An unreadable file is set aside (renamed, never overwritten) and the server
+     * starts with no bans, saying so once.
+     */
+    static BanList loadBans(LobbyConfig config) {
+        String name = config.ban_save_file().trim();
+        if (name.isEmpty()) {
+            return new BanList(null);
+        }
+        String home = System.getProperty("tavern.home");
+        java.nio.file.Path file = home != null ? java.nio.file.Path.of(home).resolve(name) : java.nio.file.Path.of(name);
+        BanList bans = new BanList(file);
+        try {
+            bans.load();
+            return bans;
+        } catch (java.io.IOException e) {
+            java.nio.file.Path aside = file.resolveSibling(file.getFileName() + ".unreadable-" + System.currentTimeMillis());
+            LOG.error("Ban file {} cannot be read ({}); it is kept as {} and the server starts without bans", file,
+                    e.getMessage(), aside);
+            try {
+                java.nio.file.Files.move(file, aside);
+            } catch (java.io.IOException moveFailed) {
+                LOG.error("Could not set {} aside; bans will not be saved", file, moveFailed);
+                return new BanList(null);
+            }
+            return new BanList(file);
+        }
     }
 
     /** A replay folder relative to the server's home, as wesnothd's is relative to where it runs. */
