@@ -18,6 +18,7 @@ final class CanonicalWml {
     private static final Pattern ROLL = Pattern.compile("and got a \\d+");
     private static final Pattern TIME = Pattern.compile("(?m)^time=\"\\d+\"$");
     private static final Pattern SEED = Pattern.compile("(?m)^new_seed=\"[0-9a-f]+\"$");
+    private static final Pattern BAN_TIMES = Pattern.compile("(start_time|end_time): \\d{8} \\d\\d:\\d\\d:\\d\\d");
     private static final Pattern REQUESTS = Pattern.compile("\\d+ requests serviced\\. \\d+ \\(\\d+%\\)");
 
     private CanonicalWml() {
@@ -58,6 +59,7 @@ final class CanonicalWml {
         text = SECONDS.matcher(text).replaceAll("logged on for N seconds");
         text = UPTIME.matcher(text).replaceAll("Up UPTIME");
         text = ROLL.matcher(text).replaceAll("and got a N");
+        text = BAN_TIMES.matcher(text).replaceAll("$1: TIME");
         text = TIME.matcher(text).replaceAll("time=\"T\"");
         text = SEED.matcher(text).replaceAll("new_seed=\"S\"");
         return REQUESTS.matcher(text).replaceAll("N requests serviced. N (P%)");

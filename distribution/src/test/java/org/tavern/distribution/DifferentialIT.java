@@ -179,6 +179,26 @@ class DifferentialIT {
         run.send(tester, "[query]\ntype=\"adminmsg the map is broken\"\n[/query]\n", "adminmsg", mod);
     }
 
+    /** A moderator's administrator commands: kicks, bans and their listing, a banned address at connect. */
+    static void adminScript(Run run) throws Exception {
+        ProtocolClient mod = run.login("mod");
+        run.send(mod, "[query]\ntype=\"admin secret\"\n[/query]\n", "admin secret");
+        for (String command : new String[] {"kick", "kick nobody", "bans", "bans deleted", "ban", "ban 10.0.0.1",
+            "ban 10.0.0.1 1h", "ban 10.0.0.1 1x spam", "ban 10.0.0.1 1h spam", "ban 10.0.0.1 2h spam again",
+            "ban 10.0.* permanent the whole net", "ban ghost 1h nobody", "ban 1.2.3.4.5 1h odd", "bans",
+            "bans 10.0.0.*", "unban", "unban 9.9.9.9", "unban 10.0.0.1", "bans deleted", "BANS", "frobnicate"}) {
+            run.send(mod, "[query]\ntype=\"" + command + "\"\n[/query]\n", "query '" + command + "'");
+        }
+        ProtocolClient victim = run.login("victim");
+        run.send(mod, "[query]\ntype=\"kick vic* go away\"\n[/query]\n", "kick victim");
+        run.record(victim, "kicked, until closed", victim.untilClosed());
+        ProtocolClient pest = run.login("pest");
+        run.send(mod, "[query]\ntype=\"kban pest 5m bye\"\n[/query]\n", "kban pest");
+        run.record(pest, "banned, until closed", pest.untilClosed());
+        ProtocolClient late = run.connect("late");
+        run.record(late, "a banned address connects, until closed", late.untilClosed());
+    }
+
     /** The level the real host sent in the captured game (first client frame of 14 358 bytes). */
     static byte[] capturedLevel() throws IOException {
         Path trace = Path.of(System.getProperty("tavern.captures", "../../shared/captures"))
@@ -572,6 +592,11 @@ class DifferentialIT {
                 Files.newInputStream(file))) {
             return Document.parse(in.readAllBytes());
         }
+    }
+
+    @Test
+    void adminCommandsGetTheSameRepliesFromTavernAndWesnothd() throws Exception {
+        compare("admin", DifferentialIT::adminScript, WESNOTHD_CONFIG, TAVERN_CONFIG);
     }
 
     @Test

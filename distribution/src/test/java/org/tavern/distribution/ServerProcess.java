@@ -114,6 +114,14 @@ final class ServerProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** SIGKILL: the process gets no chance to flush or clean up anything; returns once it is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("server still alive 30 s after SIGKILL");
+        }
+    }
+
     @Override
     public void close() {
         if (process.isAlive()) {

@@ -100,7 +100,9 @@ final class Lobby {
         if (ban == null) {
             return false;
         }
-        String remaining = ban.permanent() ? "permanent" : QueryCommand.span(ban.endMillis() - nowMillis());
+        // Whole seconds, as wesnothd counts them (a 5 minute ban shows 5 minutes right after it is set).
+        long remainingSeconds = ban.endMillis() / 1000 - nowMillis() / 1000;
+        String remaining = ban.permanent() ? "permanent" : QueryCommand.span(remainingSeconds * 1000);
         connection.send(ServerMessages.error("You are banned. Reason: " + ban.reason()
                 + (ban.nick().isEmpty() ? "" : " (" + ban.nick() + ")") + " (Remaining ban duration: " + remaining + ")"));
         connection.close("banned");
@@ -135,17 +137,41 @@ final class Lobby {
     }
 
     void disconnected(Connection connection, String reason) {
-        actor.execute(() -> {
-            Session session = sessions.remove(connection.id());
-            if (session != null && session.user != null) {
-                User user = session.user;
-                logout(user, reason);
-                Game game = games.get(user.gameId);
-                if (game != null) {
-                    game.execute(() -> game.disconnected(user.name));
-                }
-            }
+        actor.execute(() -> forget(connection, reason));
+    }
+
+    /**
+     * An administrator sent a player away: right after the command's reply, he leaves the lobby and
+     * his game at once, as wesnothd removes him, and his connection closes (its later close event
+     * finds nothing left to do).
+     */
+    void sendAway(User user, String notice, String reason) {
+        user.connection.send(ServerMessages.error(notice));
+        afterReply.add(() -> {
+            forget(user.connection, reason);
+            user.connection.close(reason);
         });
+    }
+
+    /** What a command left to do once its reply is sent (lobby actor only). */
+    private final List<Runnable> afterReply = new ArrayList<>();
+
+    void runAfterReply() {
+        List<Runnable> tasks = new ArrayList<>(afterReply);
+        afterReply.clear();
+        tasks.forEach(Runnable::run);
+    }
+
+    private void forget(Connection connection, String reason) {
+        Session session = sessions.remove(connection.id());
+        if (session != null && session.user != null) {
+            User user = session.user;
+            logout(user, reason);
+            Game game = games.get(user.gameId);
+            if (game != null) {
+                game.execute(() -> game.disconnected(user.name));
+            }
+        }
     }
 
     void updateSettings(Settings newSettings) {

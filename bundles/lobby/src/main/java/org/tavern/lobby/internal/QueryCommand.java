@@ -17,6 +17,7 @@ final class QueryCommand implements LobbyCommand {
             + "roll <sides>, sample, stats, status, version, wml.";
 
     private final Map<String, PlayerQuery> queries = new HashMap<>();
+    private final Map<String, AdminCommand> adminCommands = new HashMap<>();
 
     QueryCommand() {
         for (PlayerQuery query : List.of(new HelpQuery(), new StatusQuery(), new GamesQuery(), new MetricsQuery(),
@@ -24,6 +25,12 @@ final class QueryCommand implements LobbyCommand {
                 new VersionQuery(), new RollQuery(), new AdminMessageQuery("adminmsg"),
                 new AdminMessageQuery("report"), new AdminQuery(), new SignoutQuery())) {
             queries.put(query.name(), query);
+        }
+        for (AdminCommand command : List.of(new KickCommand(), new BanCommand(false), new BanCommand(true),
+                new UnbanCommand(), new BansCommand())) {
+            for (String name : command.names()) {
+                adminCommands.put(name, command);
+            }
         }
     }
 
@@ -39,6 +46,15 @@ final class QueryCommand implements LobbyCommand {
         String word = space < 0 ? command : command.substring(0, space);
         String argument = space < 0 ? "" : command.substring(space + 1).trim();
         PlayerQuery query = queries.get(word.isEmpty() ? "help" : word);
+        if (query == null && user.moderator) {
+            // A moderator's other words are administrator commands, run with his nick as the issuer.
+            AdminCommand admin = adminCommands.get(word.toLowerCase(java.util.Locale.ROOT));
+            String text = admin == null ? "Command '" + word + "' is not recognized.\n" + AdminCommand.HELP
+                    : admin.execute(lobby, user.name, argument);
+            user.connection.send(ServerMessages.message(text, "info"));
+            lobby.runAfterReply();
+            return;
+        }
         PlayerQuery.Reply reply = query == null ? null : query.answer(lobby, user, argument);
         if (reply == null) {
             reply = PlayerQuery.Reply.info("Error: unrecognized query: '" + command + "'\n" + HELP);
