@@ -186,10 +186,16 @@ class DifferentialIT {
         for (String command : new String[] {"kick", "kick nobody", "bans", "bans deleted", "ban", "ban 10.0.0.1",
             "ban 10.0.0.1 1h", "ban 10.0.0.1 1x spam", "ban 10.0.0.1 1h spam", "ban 10.0.0.1 2h spam again",
             "ban 10.0.* permanent the whole net", "ban ghost 1h nobody", "ban 1.2.3.4.5 1h odd", "bans",
-            "bans 10.0.0.*", "unban", "unban 9.9.9.9", "unban 10.0.0.1", "bans deleted", "BANS", "frobnicate"}) {
+            "bans 10.0.0.*", "unban", "unban 9.9.9.9", "unban 10.0.0.1", "bans deleted", "BANS", "frobnicate",
+            "msg", "pm", "pm nobody", "pm nobody hi", "dul", "dul yes", "dul", "dul no", "DUL"}) {
             run.send(mod, "[query]\ntype=\"" + command + "\"\n[/query]\n", "query '" + command + "'");
         }
         ProtocolClient victim = run.login("victim");
+        run.sync(mod, "victim's login");
+        run.send(mod, "[query]\ntype=\"msg Server restart soon\"\n[/query]\n", "msg", victim);
+        run.send(mod, "[query]\ntype=\"lobbymsg Really soon\"\n[/query]\n", "lobbymsg", victim);
+        run.send(mod, "[query]\ntype=\"pm victim behave yourself\"\n[/query]\n", "pm", victim);
+        run.send(mod, "[query]\ntype=\"privatemsg victim please\"\n[/query]\n", "privatemsg", victim);
         run.send(mod, "[query]\ntype=\"kick vic* go away\"\n[/query]\n", "kick victim");
         run.record(victim, "kicked, until closed", victim.untilClosed());
         ProtocolClient pest = run.login("pest");

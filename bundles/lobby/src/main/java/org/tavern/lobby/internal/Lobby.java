@@ -433,6 +433,17 @@ final class Lobby {
         online.put(user);
     }
 
+    /** {@code dul}: set by administrators at run time, as in wesnothd (lobby actor only). */
+    private boolean denyUnregistered;
+
+    boolean denyUnregistered() {
+        return denyUnregistered;
+    }
+
+    void setDenyUnregistered(boolean deny) {
+        denyUnregistered = deny;
+    }
+
     /** Who is online, for the games (they read it from their own actors). */
     OnlinePlayers online() {
         return online;

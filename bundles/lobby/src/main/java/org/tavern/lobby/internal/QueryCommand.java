@@ -27,7 +27,8 @@ final class QueryCommand implements LobbyCommand {
             queries.put(query.name(), query);
         }
         for (AdminCommand command : List.of(new KickCommand(), new BanCommand(false), new BanCommand(true),
-                new UnbanCommand(), new BansCommand())) {
+                new UnbanCommand(), new BansCommand(), new LobbyMessageCommand(), new PrivateMessageCommand(),
+                new DenyUnregisteredCommand())) {
             for (String name : command.names()) {
                 adminCommands.put(name, command);
             }

@@ -1,0 +1,26 @@
+package org.tavern.lobby.internal;
+
+import java.util.List;
+
+/**
+ * {@code dul [yes|no]} (alias {@code deny_unregistered_login}): shows or sets whether nicks that are
+ * not registered may log in (it matters once the server has registered nicks).
+ */
+final class DenyUnregisteredCommand implements AdminCommand {
+
+    @Override
+    public List<String> names() {
+        return List.of("dul", "deny_unregistered_login");
+    }
+
+    @Override
+    public String execute(Lobby lobby, String issuer, String arguments) {
+        String value = arguments.trim();
+        if (value.isEmpty()) {
+            return "Unregistered login is " + (lobby.denyUnregistered() ? "disallowed." : "allowed.");
+        }
+        lobby.setDenyUnregistered(!value.equalsIgnoreCase("no") && !value.equalsIgnoreCase("false")
+                && !value.equals("0") && !value.equalsIgnoreCase("off"));
+        return "Unregistered login is now " + (lobby.denyUnregistered() ? "disallowed." : "allowed.");
+    }
+}

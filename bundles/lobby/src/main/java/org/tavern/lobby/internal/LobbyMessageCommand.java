@@ -1,0 +1,29 @@
+package org.tavern.lobby.internal;
+
+import java.util.List;
+import org.tavern.transport.EncodedFrame;
+
+/**
+ * {@code msg <text>} and {@code lobbymsg <text>} (the same in 1.16.9): an alert to every player,
+ * in the lobby and in games, encoded once.
+ */
+final class LobbyMessageCommand implements AdminCommand {
+
+    @Override
+    public List<String> names() {
+        return List.of("msg", "lobbymsg");
+    }
+
+    @Override
+    public String execute(Lobby lobby, String issuer, String arguments) {
+        String text = arguments.trim();
+        if (text.isEmpty()) {
+            return "You must type a message.";
+        }
+        EncodedFrame alert = EncodedFrame.of(ServerMessages.message(text, "alert"));
+        for (User user : lobby.users()) {
+            user.connection.send(alert);
+        }
+        return "message '" + text + "' relayed to players";
+    }
+}
