@@ -19,6 +19,8 @@ final class CanonicalWml {
     private static final Pattern TIME = Pattern.compile("(?m)^time=\"\\d+\"$");
     private static final Pattern SEED = Pattern.compile("(?m)^new_seed=\"[0-9a-f]+\"$");
     private static final Pattern BAN_TIMES = Pattern.compile("(start_time|end_time): \\d{8} \\d\\d:\\d\\d:\\d\\d");
+    /** A remaining ban shortens by the second: a ban set just now reads 5 or 4 minutes. */
+    private static final Pattern REMAINING = Pattern.compile("Remaining ban duration: \\d+ hours, \\d+ minutes");
     private static final Pattern REQUESTS = Pattern.compile("\\d+ requests serviced\\. \\d+ \\(\\d+%\\)");
 
     private CanonicalWml() {
@@ -60,6 +62,7 @@ final class CanonicalWml {
         text = UPTIME.matcher(text).replaceAll("Up UPTIME");
         text = ROLL.matcher(text).replaceAll("and got a N");
         text = BAN_TIMES.matcher(text).replaceAll("$1: TIME");
+        text = REMAINING.matcher(text).replaceAll("Remaining ban duration: H hours, M minutes");
         text = TIME.matcher(text).replaceAll("time=\"T\"");
         text = SEED.matcher(text).replaceAll("new_seed=\"S\"");
         return REQUESTS.matcher(text).replaceAll("N requests serviced. N (P%)");

@@ -187,7 +187,9 @@ class DifferentialIT {
             "ban 10.0.0.1 1h", "ban 10.0.0.1 1x spam", "ban 10.0.0.1 1h spam", "ban 10.0.0.1 2h spam again",
             "ban 10.0.* permanent the whole net", "ban ghost 1h nobody", "ban 1.2.3.4.5 1h odd", "bans",
             "bans 10.0.0.*", "unban", "unban 9.9.9.9", "unban 10.0.0.1", "bans deleted", "BANS", "frobnicate",
-            "msg", "pm", "pm nobody", "pm nobody hi", "dul", "dul yes", "dul", "dul no", "DUL"}) {
+            "msg", "pm", "pm nobody", "pm nobody hi", "dul", "dul yes", "dul", "dul no", "DUL", "status",
+            "status *", "status mod", "status MOD", "status 127.0.0.*", "status 10.*", "motd", "motd Hello all",
+            "motd", "help", "", "HELP", "shut_down", "shut_down now", "restart"}) {
             run.send(mod, "[query]\ntype=\"" + command + "\"\n[/query]\n", "query '" + command + "'");
         }
         ProtocolClient victim = run.login("victim");

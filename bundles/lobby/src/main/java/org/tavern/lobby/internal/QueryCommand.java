@@ -28,7 +28,8 @@ final class QueryCommand implements LobbyCommand {
         }
         for (AdminCommand command : List.of(new KickCommand(), new BanCommand(false), new BanCommand(true),
                 new UnbanCommand(), new BansCommand(), new LobbyMessageCommand(), new PrivateMessageCommand(),
-                new DenyUnregisteredCommand())) {
+                new DenyUnregisteredCommand(), new MotdCommand(), new AdminStatusCommand(), new AdminHelpCommand(),
+                new ShutdownCommand())) {
             for (String name : command.names()) {
                 adminCommands.put(name, command);
             }
@@ -47,8 +48,9 @@ final class QueryCommand implements LobbyCommand {
         String word = space < 0 ? command : command.substring(0, space);
         String argument = space < 0 ? "" : command.substring(space + 1).trim();
         PlayerQuery query = queries.get(word.isEmpty() ? "help" : word);
-        if (query == null && user.moderator) {
-            // A moderator's other words are administrator commands, run with his nick as the issuer.
+        PlayerQuery.Reply reply = query == null ? null : query.answer(lobby, user, argument);
+        if (user.moderator && !answersModeratorAsPlayer(word, reply)) {
+            // Run with his nick as the issuer; what the command left to do follows its reply.
             AdminCommand admin = adminCommands.get(word.toLowerCase(java.util.Locale.ROOT));
             String text = admin == null ? "Command '" + word + "' is not recognized.\n" + AdminCommand.HELP
                     : admin.execute(lobby, user.name, argument);
@@ -56,11 +58,20 @@ final class QueryCommand implements LobbyCommand {
             lobby.runAfterReply();
             return;
         }
-        PlayerQuery.Reply reply = query == null ? null : query.answer(lobby, user, argument);
         if (reply == null) {
             reply = PlayerQuery.Reply.info("Error: unrecognized query: '" + command + "'\n" + HELP);
         }
         user.connection.send(ServerMessages.message(reply.text(), reply.type()));
+    }
+
+    /**
+     * As wesnothd answers a moderator: a player query that fits its arguments ({@code status},
+     * {@code games}, {@code roll 6}, ...) as for anyone, except {@code help}; everything else
+     * ({@code status <mask>}, {@code motd <text>}, {@code ban ...}, an empty query) as an
+     * administrator command.
+     */
+    private static boolean answersModeratorAsPlayer(String word, PlayerQuery.Reply reply) {
+        return reply != null && !word.isEmpty() && !word.equals("help");
     }
 
     /**

@@ -1,0 +1,36 @@
+package org.tavern.lobby.internal;
+
+import java.util.List;
+
+/**
+ * {@code status [<mask>]}: the online players a mask matches (a dot: addresses, else nicks, without
+ * case; empty or {@code *}: everyone). An online nick is first turned into its address, so everyone
+ * from that address is listed.
+ */
+final class AdminStatusCommand implements AdminCommand {
+
+    @Override
+    public List<String> names() {
+        return List.of("status");
+    }
+
+    @Override
+    public String execute(Lobby lobby, String issuer, String arguments) {
+        String mask = arguments.trim();
+        StringBuilder report = new StringBuilder("STATUS REPORT for '" + mask + "'");
+        User named = lobby.user(mask);
+        String addressMask = named != null ? named.connection.remoteIp() : mask.indexOf('.') >= 0 ? mask : null;
+        boolean found = false;
+        for (User user : lobby.users()) {
+            boolean matches = mask.isEmpty() || mask.equals("*")
+                    || (addressMask != null ? Wildcards.matches(addressMask, user.connection.remoteIp())
+                            : Wildcards.matchesIgnoreCase(mask, user.name));
+            if (matches) {
+                found = true;
+                report.append("\n'").append(user.name).append("' @ ").append(user.connection.remoteIp())
+                        .append(" logged on for ").append(QueryCommand.span(lobby.nowMillis() - user.loginMillis));
+            }
+        }
+        return found ? report.toString() : report + "\nNo match found. You may want to check with 'searchlog'.";
+    }
+}

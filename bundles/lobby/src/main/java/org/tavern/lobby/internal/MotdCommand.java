@@ -1,0 +1,23 @@
+package org.tavern.lobby.internal;
+
+import java.util.List;
+
+/** {@code motd [<text>]}: shows the message of the day, or sets it until the configuration changes. */
+final class MotdCommand implements AdminCommand {
+
+    @Override
+    public List<String> names() {
+        return List.of("motd");
+    }
+
+    @Override
+    public String execute(Lobby lobby, String issuer, String arguments) {
+        String text = arguments.trim();
+        if (text.isEmpty()) {
+            String motd = lobby.settings().motd();
+            return motd.isEmpty() ? "No message of the day set." : "Message of the day:\n" + motd;
+        }
+        lobby.updateSettings(lobby.settings().withMotd(text));
+        return "Message of the day set to: " + text;
+    }
+}
