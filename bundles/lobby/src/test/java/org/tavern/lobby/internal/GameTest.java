@@ -39,6 +39,17 @@ class GameTest {
         lobby.received(connection, Document.parse(wml));
     }
 
+    /** host creates "Duel", join joins and takes side 2, the host starts it. */
+    private void startDuel(FakeConnection host, FakeConnection join) throws Exception {
+        send(host, "[create_game]\nname=\"Duel\"\npassword=\"\"\n[/create_game]\n");
+        send(host, LEVEL);
+        send(join, "[join]\nid=\"1\"\nobserve=\"no\"\n[/join]\n");
+        send(host, "[scenario_diff]\n[change_child]\nindex=0\n[scenario]\n[change_child]\nindex=1\n[side]\n"
+                + "[insert]\nplayer_id=\"join\"\n[/insert]\n[/side]\n[/change_child]\n[/scenario]\n"
+                + "[/change_child]\n[/scenario_diff]\n");
+        send(host, "[start_game]\n[/start_game]\n");
+    }
+
     private static String speakOf(Document document) {
         Node turn = document.root().child("turn");
         Node speak = turn == null ? null : turn.child("command").child("speak");
@@ -52,13 +63,7 @@ class GameTest {
             lobby.useReplays(writer);
             FakeConnection host = loggedIn("host");
             FakeConnection join = loggedIn("join");
-            send(host, "[create_game]\nname=\"Duel\"\npassword=\"\"\n[/create_game]\n");
-            send(host, LEVEL);
-            send(join, "[join]\nid=\"1\"\nobserve=\"no\"\n[/join]\n");
-            send(host, "[scenario_diff]\n[change_child]\nindex=0\n[scenario]\n[change_child]\nindex=1\n[side]\n"
-                    + "[insert]\nplayer_id=\"join\"\n[/insert]\n[/side]\n[/change_child]\n[/scenario]\n"
-                    + "[/change_child]\n[/scenario_diff]\n");
-            send(host, "[start_game]\n[/start_game]\n");
+            startDuel(host, join);
             send(host, "[turn]\n[command]\n[move]\nx=\"1\"\n[/move]\n[/command]\n[/turn]\n");
             send(host, "[turn]\n[command]\n[end_turn]\nnext_player_number=2\n[/end_turn]\n[/command]\n[/turn]\n");
             send(join, "[turn]\n[command]\n[recruit]\ntype=\"Grunt\"\n[/recruit]\n[/command]\n[/turn]\n");
@@ -138,13 +143,7 @@ class GameTest {
     void serverChoicesAreAnsweredOncePerRequestToEveryMember() throws Exception {
         FakeConnection host = loggedIn("host");
         FakeConnection join = loggedIn("join");
-        send(host, "[create_game]\nname=\"Duel\"\npassword=\"\"\n[/create_game]\n");
-        send(host, LEVEL);
-        send(join, "[join]\nid=\"1\"\nobserve=\"no\"\n[/join]\n");
-        send(host, "[scenario_diff]\n[change_child]\nindex=0\n[scenario]\n[change_child]\nindex=1\n[side]\n"
-                + "[insert]\nplayer_id=\"join\"\n[/insert]\n[/side]\n[/change_child]\n[/scenario]\n"
-                + "[/change_child]\n[/scenario_diff]\n");
-        send(host, "[start_game]\n[/start_game]\n");
+        startDuel(host, join);
         host.take();
         join.take();
         send(join, "[request_choice]\nrequest_id=\"1\"\n[random_seed]\n[/random_seed]\n[/request_choice]\n");
