@@ -211,19 +211,10 @@ class DifferentialIT {
     static byte[] capturedLevel() throws IOException {
         Path trace = Path.of(System.getProperty("tavern.captures", "../../shared/captures"))
                 .resolve("host_join_test1_test2.trace.txt");
-        byte[] all = Files.readAllBytes(trace);
-        int i = 0;
-        while (i < all.length) {
-            int eol = i;
-            while (all[eol] != '\n') {
-                eol++;
+        for (CaptureReplayIT.Frame frame : CaptureReplayIT.read(trace)) {
+            if (frame.fromClient() && frame.wml().length == 14358) {
+                return frame.wml();
             }
-            String header = new String(all, i, eol - i, java.nio.charset.StandardCharsets.UTF_8);
-            int length = Integer.parseInt(header.split(" ")[4].substring(4));
-            if (header.contains("C>S") && length == 14358) {
-                return java.util.Arrays.copyOfRange(all, eol + 1, eol + 1 + length);
-            }
-            i = eol + 1 + length + 1;
         }
         throw new IllegalStateException("no level in " + trace);
     }

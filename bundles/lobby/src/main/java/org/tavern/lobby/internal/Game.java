@@ -532,7 +532,8 @@ final class Game {
     /** The lobby's {@code [game]} entry as it is now. */
     Document describe() {
         String[] names = members.stream().map(Member::name).toArray(String[]::new);
-        Document description = GameDescription.build(id, createGameRequest(), level.root(), host.name());
+        Document description = GameDescription.build(id, createGameRequest(), level.root(),
+                firstMultiplayer.root().child("multiplayer"), host.name());
         Node game = description.root().child("game");
         if (started && frozenSlots != null) {
             // wesnothd stops recomputing the slots once the game runs.
@@ -541,49 +542,17 @@ final class Game {
         } else {
             GameDescription.slotData(game, GameDescription.startingPosition(level.root()), names);
         }
-        if (started || turnDataShown) {
-            turnDataShown = true;
+        if (startingLevel != null) {
+            // Once a scenario has started the entry keeps its [turn_data], also between scenarios.
             game.addChild("turn_data").set("current", turn).set("max", maxTurns);
         }
-        if (!laterMultiplayers.isEmpty()) {
-            pileUpMultiplayerChildren(game);
-        }
-        return description;
-    }
-
-    /** Once shown, the lobby entry keeps its {@code [turn_data]} (wesnothd never removes it). */
-    private boolean turnDataShown;
-
-    /**
-     * wesnothd copies each next scenario's {@code [multiplayer]} into the entry it already has: the
-     * first scenario's children stay before {@code [slot_data]} and {@code [turn_data]}, and every
-     * later scenario's children follow them. The client reads it either way; the same entry keeps
-     * the lists identical.
-     */
-    private void pileUpMultiplayerChildren(Node game) {
-        Document ordered = Document.create();
-        Node entry = ordered.root().addChild("game");
-        for (Node modification : game.children("modification")) {
-            entry.addCopy(modification);
-        }
-        for (Node child : firstMultiplayer.root().child("multiplayer").children()) {
-            entry.addCopy(child);
-        }
-        for (String kept : new String[] {"slot_data", "turn_data"}) {
-            for (Node child : game.children(kept)) {
-                entry.addCopy(child);
-            }
-        }
+        // wesnothd copies each next scenario's [multiplayer] into the entry it has: the later
+        // scenarios' children follow [slot_data] and [turn_data].
         for (Document later : laterMultiplayers) {
             for (Node child : later.root().child("multiplayer").children()) {
-                entry.addCopy(child);
+                game.addCopy(child);
             }
         }
-        for (String name : game.children().stream().map(Node::name).distinct().toList()) {
-            game.removeChildren(name);
-        }
-        for (Node child : entry.children()) {
-            game.addCopy(child);
-        }
+        return description;
     }
 }

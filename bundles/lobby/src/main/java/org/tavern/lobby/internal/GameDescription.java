@@ -20,7 +20,11 @@ final class GameDescription {
         return scenario != null ? scenario : level.child("snapshot");
     }
 
-    static Document build(int id, Node createGame, Node level, String hostName) {
+    /**
+     * {@code firstMultiplayer}'s children are the ones listed (they are the level's own in a game's
+     * first scenario; after it wesnothd keeps the first scenario's where they were).
+     */
+    static Document build(int id, Node createGame, Node level, Node firstMultiplayer, String hostName) {
         Document document = Document.create();
         Node game = document.root().addChild("game");
         for (String key : createGame.attributeNames()) {
@@ -34,7 +38,7 @@ final class GameDescription {
         for (String key : multiplayer.attributeNames()) {
             game.copyAttr(multiplayer, key);
         }
-        for (Node child : multiplayer.children()) {
+        for (Node child : firstMultiplayer.children()) {
             game.addCopy(child);
         }
         Node start = startingPosition(level);

@@ -3,7 +3,6 @@ package org.tavern.lobby.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.tavern.transport.EncodedFrame;
 import org.tavern.wml.Document;
 import org.tavern.wml.Node;
 
@@ -222,10 +221,7 @@ final class Sides {
             game.sendToOthers(oldOwner, Game.observerNotice(oldOwner.name()));
         }
         game.recordAndSendToAll(game.serverMessage(newOwner.name() + " takes control of side " + (side + 1) + "."));
-        Document toOthers = changeController(side + 1, newOwner.name(), controllers[side], false);
-        EncodedFrame frame = EncodedFrame.of(toOthers);
-        game.record(toOthers, frame);
-        game.sendToOthers(newOwner, frame);
+        game.recordAndSendOthers(newOwner, changeController(side + 1, newOwner.name(), controllers[side], false));
         newOwner.connection().send(changeController(side + 1, newOwner.name(), controllers[side], true));
         becomePlayer(newOwner);
     }
@@ -279,10 +275,7 @@ final class Sides {
             } else {
                 game.recordAndSendToAll(game.serverMessage(host.name() + " takes control of side " + (i + 1) + "."));
             }
-            Document change = changeController(i + 1, host.name(), controller, false);
-            EncodedFrame frame = EncodedFrame.of(change);
-            game.sendToOthers(host, frame);
-            game.record(change, frame);
+            game.recordAndSendOthers(host, changeController(i + 1, host.name(), controller, false));
             Document drop = Document.create();
             drop.root().addChild("side_drop").set("controller", controller).set("side_num", i + 1);
             host.connection().send(drop);

@@ -135,12 +135,7 @@ final class TurnRelay {
                     }
                 }
             } else {
-                EncodedFrame frame = EncodedFrame.of(single);
-                for (Game.Member member : game.sides.playersOf(toSides)) {
-                    if (member != sender) {
-                        member.connection().send(frame);
-                    }
-                }
+                sendToPlayersOf(toSides, sender, single);
             }
         }
     }
@@ -153,8 +148,13 @@ final class TurnRelay {
                     + sender.name() + "' which had an invalid side '" + whiteboard.attr("side", "") + "' specified\n"));
             return;
         }
+        sendToPlayersOf(whiteboard.attr("to_sides", ""), sender, document);
+    }
+
+    /** To the owners of the listed sides (a comma list of side numbers) but the sender; never recorded. */
+    private void sendToPlayersOf(String sideList, Game.Member sender, Document document) {
         EncodedFrame frame = EncodedFrame.of(document);
-        for (Game.Member member : game.sides.playersOf(whiteboard.attr("to_sides", ""))) {
+        for (Game.Member member : game.sides.playersOf(sideList)) {
             if (member != sender) {
                 member.connection().send(frame);
             }
