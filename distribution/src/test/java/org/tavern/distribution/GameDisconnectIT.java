@@ -27,7 +27,8 @@ class GameDisconnectIT {
     @Test
     void aPlayerWhoDisconnectsLeavesTheGameRunningForEveryoneElse() throws Exception {
         Path home = Files.createDirectories(temp.resolve("server").resolve("etc"));
-        Files.writeString(home.resolve("tavern.transport.cfg"), "connections.allowed=0\n");
+        Files.writeString(home.resolve("tavern.transport.cfg"), "connections.per.address=0\n");
+        Files.writeString(home.resolve("tavern.lobby.cfg"), "connections.allowed=0\n");
         try (ServerProcess server = ServerProcess.start(temp.resolve("server"), false, "-p", "0")) {
             server.awaitStarted();
             server.awaitConsole(t -> t.contains("Transport configuration applied from tavern.transport"),

@@ -131,7 +131,7 @@ public class TransportLimitsIT {
 
     @Test
     public void thousandConnectionsGetOneBroadcastEncodedOnce() throws Exception {
-        setConfig("connections.allowed", 0);
+        setConfig("connections.per.address", 0);
         List<Socket> sockets = new ArrayList<>();
         try {
             for (int i = 0; i < 1000; i++) {

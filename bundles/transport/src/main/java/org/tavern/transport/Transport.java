@@ -14,6 +14,12 @@ public interface Transport {
     /** The connection with this id, or null. */
     Connection connection(long id);
 
+    /**
+     * Closes the listening socket for good (a graceful shutdown): open connections stay and go on as
+     * before, new ones are refused by the operating system. Later configuration changes do not re-open it.
+     */
+    void stopAccepting();
+
     /** The port the acceptor is bound to (useful when configured as 0). */
     int port();
 

@@ -1,10 +1,12 @@
 package org.tavern.lobby.internal;
 
 import java.util.List;
+import org.tavern.api.CommandIssuer;
 
 /**
- * One wesnothd administrator command (one class each), run for a moderator's {@code /query} with his
- * nick as the issuer. Runs on the lobby actor and answers with the text wesnothd prints.
+ * One wesnothd administrator command (one class each). Runs on the lobby actor and answers with the
+ * text wesnothd prints; {@link LobbyAdminCommand} offers each as an {@link org.tavern.api.AdminCommand}
+ * service, so {@code /query}, the Gogo shell and the fifo reach this one implementation.
  */
 interface AdminCommand {
 
@@ -16,8 +18,11 @@ interface AdminCommand {
             + "stopgame <nick> [<reason>], unban <ipmask>\nSpecific strings (those not in between <> like the "
             + "command names) are case insensitive.";
 
-    /** The command's names (aliases included), lower case. */
+    /** The command's names, lower case: its own first, then its aliases. */
     List<String> names();
 
-    String execute(Lobby lobby, String issuer, String arguments);
+    /** One line of usage, in wesnothd's help notation. */
+    String usage();
+
+    String execute(Lobby lobby, CommandIssuer issuer, String arguments);
 }

@@ -1,6 +1,7 @@
 package org.tavern.lobby.internal;
 
 import java.util.List;
+import org.tavern.api.CommandIssuer;
 
 /** {@code help} for moderators: the administrator commands. */
 final class AdminHelpCommand implements AdminCommand {
@@ -11,7 +12,12 @@ final class AdminHelpCommand implements AdminCommand {
     }
 
     @Override
-    public String execute(Lobby lobby, String issuer, String arguments) {
+    public String usage() {
+        return "help";
+    }
+
+    @Override
+    public String execute(Lobby lobby, CommandIssuer issuer, String arguments) {
         return HELP;
     }
 }

@@ -1,6 +1,7 @@
 package org.tavern.lobby.internal;
 
 import java.util.List;
+import org.tavern.api.CommandIssuer;
 
 /**
  * {@code status [<mask>]}: the online players a mask matches (a dot: addresses, else nicks, without
@@ -15,7 +16,12 @@ final class AdminStatusCommand implements AdminCommand {
     }
 
     @Override
-    public String execute(Lobby lobby, String issuer, String arguments) {
+    public String usage() {
+        return "status [<mask>]";
+    }
+
+    @Override
+    public String execute(Lobby lobby, CommandIssuer issuer, String arguments) {
         String mask = arguments.trim();
         StringBuilder report = new StringBuilder("STATUS REPORT for '" + mask + "'");
         User named = lobby.user(mask);

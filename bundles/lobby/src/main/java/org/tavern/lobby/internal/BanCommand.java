@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.tavern.api.CommandIssuer;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,11 +34,16 @@ final class BanCommand implements AdminCommand {
 
     @Override
     public List<String> names() {
-        return kick ? List.of("kban", "kickban") : List.of("ban");
+        return kick ? List.of("kickban", "kban") : List.of("ban");
     }
 
     @Override
-    public String execute(Lobby lobby, String issuer, String arguments) {
+    public String usage() {
+        return kick ? "kickban <mask> <time> <reason>" : "ban <mask> <time> <reason>";
+    }
+
+    @Override
+    public String execute(Lobby lobby, CommandIssuer issuer, String arguments) {
         String[] parts = arguments.trim().split("\\s+", 3);
         if (parts.length < 2 || parts[0].isEmpty()) {
             return BAN_HELP;
@@ -75,7 +81,7 @@ final class BanCommand implements AdminCommand {
         }
         List<String> lines = new ArrayList<>();
         for (String address : addresses) {
-            BanList.Ban ban = new BanList.Ban(address, nick, reason, now, end, issuer, "");
+            BanList.Ban ban = new BanList.Ban(address, nick, reason, now, end, issuer.name(), "");
             try {
                 BanList.Ban replaced = lobby.bans().add(ban);
                 lines.add(replaced == null ? describe(ban) : "Overwriting ban: " + describe(replaced) + "\n"
@@ -87,7 +93,7 @@ final class BanCommand implements AdminCommand {
         if (kick) {
             for (User victim : victims) {
                 lines.add("Kicked " + victim.name + " (" + victim.connection.remoteIp() + ").");
-                lobby.sendAway(victim, "You have been banned. Reason: " + reason, "banned by " + issuer);
+                lobby.sendAway(victim, "You have been banned. Reason: " + reason, "banned by " + issuer.name());
             }
         }
         return String.join("\n", lines);

@@ -2,6 +2,7 @@ package org.tavern.lobby.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.tavern.api.CommandIssuer;
 
 /** {@code bans [deleted] [<ipmask>]}: the bans in force, or the lifted and expired ones. */
 final class BansCommand implements AdminCommand {
@@ -12,7 +13,12 @@ final class BansCommand implements AdminCommand {
     }
 
     @Override
-    public String execute(Lobby lobby, String issuer, String arguments) {
+    public String usage() {
+        return "bans [deleted] [<ipmask>]";
+    }
+
+    @Override
+    public String execute(Lobby lobby, CommandIssuer issuer, String arguments) {
         String[] words = arguments.trim().split("\\s+");
         boolean deleted = words.length > 0 && words[0].equalsIgnoreCase("deleted");
         String mask = deleted ? (words.length > 1 ? words[1] : "") : words[0];

@@ -1,6 +1,7 @@
 package org.tavern.lobby.internal;
 
 import java.util.List;
+import org.tavern.api.CommandIssuer;
 
 /**
  * {@code dul [yes|no]} (alias {@code deny_unregistered_login}): shows or sets whether nicks that are
@@ -14,7 +15,12 @@ final class DenyUnregisteredCommand implements AdminCommand {
     }
 
     @Override
-    public String execute(Lobby lobby, String issuer, String arguments) {
+    public String usage() {
+        return "dul|deny_unregistered_login [yes|no]";
+    }
+
+    @Override
+    public String execute(Lobby lobby, CommandIssuer issuer, String arguments) {
         String value = arguments.trim();
         if (value.isEmpty()) {
             return "Unregistered login is " + (lobby.denyUnregistered() ? "disallowed." : "allowed.");

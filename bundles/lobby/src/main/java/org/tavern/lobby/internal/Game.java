@@ -92,6 +92,7 @@ final class Game {
     private final List<Document> laterMultiplayers = new ArrayList<>();
     /** The lobby's slot counts as they were at the start. */
     private Document frozenSlots;
+    private final long createdMillis;
     final Sides sides = new Sides(this);
     final TurnRelay relay = new TurnRelay(this);
     final Moderation moderation;
@@ -107,10 +108,26 @@ final class Game {
         this.moderation = new Moderation(this, createGame.attr("ignored", ""));
         this.host = host;
         members.add(host);
+        this.createdMillis = lobby.nowMillis();
     }
 
     void execute(Runnable task) {
         actor.execute(task);
+    }
+
+    /** A snapshot for the lobby directory (on the game actor). */
+    org.tavern.api.GameInfo info() {
+        List<String> players = new ArrayList<>();
+        List<String> observers = new ArrayList<>();
+        for (Member member : members) {
+            (member.observer ? observers : players).add(member.name());
+        }
+        String scenario = "";
+        if (level != null && level.root().child("multiplayer") != null) {
+            scenario = level.root().child("multiplayer").attr("mp_scenario", "");
+        }
+        return new org.tavern.api.GameInfo(id, name, host.name(), started, turn, players, observers, scenario,
+                java.time.Instant.ofEpochMilli(createdMillis));
     }
 
     // ------------------------------------------------------------------ on the game actor

@@ -2,6 +2,7 @@ package org.tavern.lobby.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.tavern.api.CommandIssuer;
 
 /**
  * {@code kick <mask> [<reason>]}: a mask with a dot matches addresses, any other matches nicks (both
@@ -15,7 +16,12 @@ final class KickCommand implements AdminCommand {
     }
 
     @Override
-    public String execute(Lobby lobby, String issuer, String arguments) {
+    public String usage() {
+        return "kick <mask> [<reason>]";
+    }
+
+    @Override
+    public String execute(Lobby lobby, CommandIssuer issuer, String arguments) {
         String[] parts = arguments.trim().split("\\s+", 2);
         String mask = parts[0];
         if (mask.isEmpty()) {
@@ -26,7 +32,7 @@ final class KickCommand implements AdminCommand {
         List<String> lines = new ArrayList<>();
         for (User victim : matching(lobby, mask)) {
             lines.add("Kicked " + victim.name + " (" + victim.connection.remoteIp() + "). '" + notice + "'");
-            lobby.sendAway(victim, notice, "kicked by " + issuer);
+            lobby.sendAway(victim, notice, "kicked by " + issuer.name());
         }
         return lines.isEmpty() ? "No user matched '" + mask + "'." : String.join("\n", lines);
     }

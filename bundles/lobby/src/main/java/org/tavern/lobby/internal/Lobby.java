@@ -80,7 +80,7 @@ final class Lobby {
 
     void connected(Connection connection) {
         actor.execute(() -> {
-            if (refusedAsBanned(connection)) {
+            if (refusedAsBanned(connection) || refusedAsTooMany(connection)) {
                 return;
             }
             sessions.put(connection.id(), new Session(connection));
@@ -107,6 +107,26 @@ final class Lobby {
                 + (ban.nick().isEmpty() ? "" : " (" + ban.nick() + ")") + " (Remaining ban duration: " + remaining + ")"));
         connection.close("banned");
         LOG.info("Refused {}: banned ({})", connection.remoteIp(), ban.reason());
+        return true;
+    }
+
+    /**
+     * wesnothd's {@code connections_allowed}: counted on players already logged in from that address,
+     * when a connection arrives (connections still logging in do not count).
+     */
+    private boolean refusedAsTooMany(Connection connection) {
+        int allowed = settings.connectionsAllowed();
+        if (allowed <= 0) {
+            return false;
+        }
+        String address = connection.remoteIp();
+        long loggedIn = usersByName.values().stream().filter(u -> u.connection.remoteIp().equals(address)).count();
+        if (loggedIn < allowed) {
+            return false;
+        }
+        connection.send(ServerMessages.error("Too many connections from your IP."));
+        connection.close("too many connections from " + address);
+        LOG.info("Refused {}: {} players already logged in from there", address, loggedIn);
         return true;
     }
 
@@ -425,6 +445,65 @@ final class Lobby {
         }
     }
 
+    // ------------------------------------------------------------------ shutting down
+
+    static final String SHUTDOWN_NOTICE = "The server is shutting down. You may finish your games but can't start "
+            + "new ones. Once all games have ended the server will exit.";
+    static final String ALL_GAMES_ENDED = "All games ended. Shutting down now. Reconnect to the new server instance.";
+    /** wesnothd's first look for an empty server comes 10 s after the command, then every second. */
+    static final long FIRST_CHECK_MILLIS = 10_000;
+    static final long CHECK_INTERVAL_MILLIS = 1_000;
+
+    private ServerControl control = ServerControl.NONE;
+    private boolean shuttingDown;
+
+    /** What shut_down and restart act on (lobby actor). */
+    void useServerControl(ServerControl serverControl) {
+        actor.execute(() -> control = serverControl);
+    }
+
+    /** While true no game may be created (lobby actor only). */
+    boolean shuttingDown() {
+        return shuttingDown;
+    }
+
+    void shutDownNow(String reason) {
+        LOG.warn("Shutting down now: {}", reason);
+        control.exit(reason);
+    }
+
+    /** No new connections or games; the players are told; the server exits once no game is left. */
+    void shutDownGracefully(org.tavern.api.CommandIssuer issuer, String notice) {
+        if (!shuttingDown) {
+            shuttingDown = true;
+            control.stopAccepting();
+            control.schedule(FIRST_CHECK_MILLIS, () -> execute(this::exitOnceGamesEnded));
+            LOG.warn("Graceful shutdown requested by {}: {} games running", issuer.name(), games.size());
+        }
+        new LobbyMessageCommand().execute(this, issuer, notice);
+    }
+
+    void restart(org.tavern.api.CommandIssuer issuer, String command, String notice) {
+        boolean first = !shuttingDown;
+        shuttingDown = true;
+        control.stopAccepting();
+        if (first) {
+            control.schedule(FIRST_CHECK_MILLIS, () -> execute(this::exitOnceGamesEnded));
+        }
+        control.startNewServer(command);
+        LOG.warn("Restart requested by {}: started '{}'", issuer.name(), command);
+        new LobbyMessageCommand().execute(this, issuer, notice);
+    }
+
+    private void exitOnceGamesEnded() {
+        if (!games.isEmpty()) {
+            control.schedule(CHECK_INTERVAL_MILLIS, () -> execute(this::exitOnceGamesEnded));
+            return;
+        }
+        new LobbyMessageCommand().execute(this, org.tavern.api.CommandIssuer.fromConsole(), ALL_GAMES_ENDED);
+        control.exit("graceful shutdown: all games ended");
+    }
+
     // ------------------------------------------------------------------ queries for commands
 
     /** {@code /query admin} and {@code signout}: the role changes (the lobby list keeps its login value). */
@@ -491,6 +570,17 @@ final class Lobby {
 
     List<User> users() {
         return new ArrayList<>(usersByName.values());
+    }
+
+    /** The games in creation order. */
+    List<Game> games() {
+        List<Game> result = new ArrayList<>(games.values());
+        result.sort(java.util.Comparator.comparingInt(game -> game.id));
+        return result;
+    }
+
+    Game game(int id) {
+        return games.get(id);
     }
 
     long startMillis() {

@@ -49,4 +49,13 @@ public @interface LobbyConfig {
 
     @AttributeDefinition(description = "Where bans are kept (wesnothd's gzip WML ban file); relative to the home")
     String ban_save_file() default "data/bans.gz";
+
+    @AttributeDefinition(description = "Logged-in players allowed from one IP address (checked at connect); 0 = unlimited")
+    int connections_allowed() default 5;
+
+    @AttributeDefinition(description = "Let moderators run shut_down and restart (otherwise only the console may)")
+    boolean allow_remote_shutdown() default false;
+
+    @AttributeDefinition(description = "Shell command that restart runs to start the new server instance")
+    String restart_command() default "";
 }

@@ -1,6 +1,7 @@
 package org.tavern.lobby.internal;
 
 import java.util.List;
+import org.tavern.api.CommandIssuer;
 import org.tavern.transport.EncodedFrame;
 
 /**
@@ -15,7 +16,12 @@ final class LobbyMessageCommand implements AdminCommand {
     }
 
     @Override
-    public String execute(Lobby lobby, String issuer, String arguments) {
+    public String usage() {
+        return "[lobby]msg <message>";
+    }
+
+    @Override
+    public String execute(Lobby lobby, CommandIssuer issuer, String arguments) {
         String text = arguments.trim();
         if (text.isEmpty()) {
             return "You must type a message.";

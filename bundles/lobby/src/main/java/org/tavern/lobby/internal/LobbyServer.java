@@ -32,8 +32,13 @@ public class LobbyServer implements ConnectionHandler {
     private final Lobby lobby;
     private ReplayWriter replays;
 
+    /** Services registered in the lobby's name: the directory and each built-in admin command. */
+    private final java.util.List<org.osgi.framework.ServiceRegistration<?>> registrations = new java.util.ArrayList<>();
+    private final java.util.concurrent.ScheduledExecutorService timer;
+    private volatile org.tavern.transport.Transport transport;
+
     @Activate
-    public LobbyServer(LobbyConfig config, Map<String, Object> properties) {
+    public LobbyServer(LobbyConfig config, Map<String, Object> properties, org.osgi.framework.BundleContext context) {
         AtomicInteger threads = new AtomicInteger();
         pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
             Thread thread = new Thread(runnable, "tavern-actors-" + threads.incrementAndGet());
@@ -43,7 +48,79 @@ public class LobbyServer implements ConnectionHandler {
         lobby = new Lobby(new SerialExecutor(pool, "lobby"), pool, System::currentTimeMillis, Settings.from(config));
         applyReplays(config);
         lobby.useBans(loadBans(config));
+        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "tavern-lobby-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        lobby.useServerControl(new ProcessControl());
+        registrations.add(context.registerService(org.tavern.api.LobbyDirectory.class,
+                new LobbyDirectoryService(lobby), null));
+        for (AdminCommand command : QueryCommand.builtInAdminCommands()) {
+            java.util.Hashtable<String, Object> serviceProperties = new java.util.Hashtable<>();
+            serviceProperties.put("tavern.command.name", command.names().get(0));
+            registrations.add(context.registerService(org.tavern.api.AdminCommand.class,
+                    new LobbyAdminCommand(lobby, command), serviceProperties));
+        }
         LOG.info("Lobby ready; configuration {}", source(properties));
+    }
+
+    @org.osgi.service.component.annotations.Reference(
+            cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    void setTransport(org.tavern.transport.Transport newTransport) {
+        transport = newTransport;
+    }
+
+    void unsetTransport(org.tavern.transport.Transport oldTransport) {
+        if (transport == oldTransport) {
+            transport = null;
+        }
+    }
+
+    /** shut_down and restart acting on this process. */
+    private final class ProcessControl implements ServerControl {
+
+        @Override
+        public void stopAccepting() {
+            org.tavern.transport.Transport current = transport;
+            if (current != null) {
+                current.stopAccepting();
+            }
+        }
+
+        @Override
+        public void schedule(long delayMillis, Runnable task) {
+            try {
+                timer.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                LOG.debug("Lobby stopping; a scheduled task was dropped");
+            }
+        }
+
+        @Override
+        public void startNewServer(String command) {
+            try {
+                new ProcessBuilder("/bin/sh", "-c", command)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+            } catch (java.io.IOException e) {
+                LOG.error("restart_command '{}' could not be started", command, e);
+            }
+        }
+
+        @Override
+        public void exit(String reason) {
+            // System.exit runs the launcher's shutdown hook, which stops every bundle cleanly (the
+            // transport flushes and closes connections) before the JVM ends with status 0. It must not
+            // run on the lobby actor, which the bundles' stop waits for.
+            Thread exiting = new Thread(() -> {
+                LOG.warn("Server exiting: {}", reason);
+                System.exit(0);
+            }, "tavern-exit");
+            exiting.start();
+        }
     }
 
     @Modified
@@ -108,6 +185,14 @@ public class LobbyServer implements ConnectionHandler {
 
     @Deactivate
     void deactivate() throws InterruptedException {
+        for (org.osgi.framework.ServiceRegistration<?> registration : registrations) {
+            try {
+                registration.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the framework unregisters a stopping bundle's services itself
+            }
+        }
+        timer.shutdownNow();
         pool.shutdown();
         if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
             LOG.warn("Lobby and game actors did not finish their queues within 10 s");

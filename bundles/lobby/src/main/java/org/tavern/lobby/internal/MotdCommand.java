@@ -1,6 +1,7 @@
 package org.tavern.lobby.internal;
 
 import java.util.List;
+import org.tavern.api.CommandIssuer;
 
 /** {@code motd [<text>]}: shows the message of the day, or sets it until the configuration changes. */
 final class MotdCommand implements AdminCommand {
@@ -11,7 +12,12 @@ final class MotdCommand implements AdminCommand {
     }
 
     @Override
-    public String execute(Lobby lobby, String issuer, String arguments) {
+    public String usage() {
+        return "motd [<message>]";
+    }
+
+    @Override
+    public String execute(Lobby lobby, CommandIssuer issuer, String arguments) {
         String text = arguments.trim();
         if (text.isEmpty()) {
             String motd = lobby.settings().motd();

@@ -1,6 +1,7 @@
 package org.tavern.lobby.internal;
 
 import java.util.List;
+import org.tavern.api.CommandIssuer;
 import org.tavern.wml.Document;
 
 /**
@@ -15,7 +16,12 @@ final class PrivateMessageCommand implements AdminCommand {
     }
 
     @Override
-    public String execute(Lobby lobby, String issuer, String arguments) {
+    public String usage() {
+        return "pm|privatemsg <nickname> <message>";
+    }
+
+    @Override
+    public String execute(Lobby lobby, CommandIssuer issuer, String arguments) {
         String[] parts = arguments.trim().split("\\s+", 2);
         if (parts.length < 2) {
             return "You must name a receiver."; // wesnothd reads the receiver up to the first space
@@ -29,7 +35,7 @@ final class PrivateMessageCommand implements AdminCommand {
         }
         Document whisper = Document.create();
         whisper.root().addChild("whisper").set("message", parts[1].trim())
-                .set("sender", "server message from " + issuer);
+                .set("sender", "server message from " + issuer.name());
         receiver.connection.send(whisper);
         return "Message to " + parts[0] + " successfully sent.";
     }

@@ -26,14 +26,19 @@ final class QueryCommand implements LobbyCommand {
                 new AdminMessageQuery("report"), new AdminQuery(), new SignoutQuery())) {
             queries.put(query.name(), query);
         }
-        for (AdminCommand command : List.of(new KickCommand(), new BanCommand(false), new BanCommand(true),
-                new UnbanCommand(), new BansCommand(), new LobbyMessageCommand(), new PrivateMessageCommand(),
-                new DenyUnregisteredCommand(), new MotdCommand(), new AdminStatusCommand(), new AdminHelpCommand(),
-                new ShutdownCommand())) {
+        for (AdminCommand command : builtInAdminCommands()) {
             for (String name : command.names()) {
                 adminCommands.put(name, command);
             }
         }
+    }
+
+    /** The server's own administrator commands, one instance each. */
+    static List<AdminCommand> builtInAdminCommands() {
+        return List.of(new KickCommand(), new BanCommand(false), new BanCommand(true), new UnbanCommand(),
+                new BansCommand(), new LobbyMessageCommand(), new PrivateMessageCommand(),
+                new DenyUnregisteredCommand(), new MotdCommand(), new AdminStatusCommand(), new AdminHelpCommand(),
+                new ShutdownCommand(), new RestartCommand());
     }
 
     @Override
@@ -53,7 +58,7 @@ final class QueryCommand implements LobbyCommand {
             // Run with his nick as the issuer; what the command left to do follows its reply.
             AdminCommand admin = adminCommands.get(word.toLowerCase(java.util.Locale.ROOT));
             String text = admin == null ? "Command '" + word + "' is not recognized.\n" + AdminCommand.HELP
-                    : admin.execute(lobby, user.name, argument);
+                    : admin.execute(lobby, org.tavern.api.CommandIssuer.player(user.name, true), argument);
             user.connection.send(ServerMessages.message(text, "info"));
             lobby.runAfterReply();
             return;

@@ -8,34 +8,52 @@ import java.util.Map;
 /** The lobby configuration in force, replaced as a whole on change (read by the lobby actor only). */
 record Settings(List<String> versionsAccepted, List<String> disallowedNames, String motd, String information,
         String announcements, int maxMessages, long messagesPeriodMillis, String adminPassword,
-        String recommendedVersion, List<Map<String, String>> redirects) {
+        String recommendedVersion, List<Map<String, String>> redirects, int connectionsAllowed,
+        boolean allowRemoteShutdown, String restartCommand) {
 
     static Settings from(LobbyConfig config) {
         return new Settings(Wildcards.list(config.versions_accepted()), Wildcards.list(config.disallow_names()),
                 config.motd(), config.information(), config.announcements(), Math.max(0, config.max_messages()),
                 Math.max(0, config.messages_time_period()) * 1000L, config.passwd(),
-                config.recommended_version().trim(), redirects(config.redirect()));
+                config.recommended_version().trim(), redirects(config.redirect()),
+                Math.max(0, config.connections_allowed()), config.allow_remote_shutdown(),
+                config.restart_command().trim());
     }
 
     static Settings defaults() {
         return new Settings(List.of("1.16.*", "1.16.9", "test"),
                 Wildcards.list("*admin*,*admln*,*server*,player,network,human,computer,ai,ai?,*moderator*"),
-                "", "", "", 4, 10_000, "", "", List.of());
+                "", "", "", 4, 10_000, "", "", List.of(), 5, false, "");
     }
 
     Settings withMotd(String newMotd) {
         return new Settings(versionsAccepted, disallowedNames, newMotd, information, announcements, maxMessages,
-                messagesPeriodMillis, adminPassword, recommendedVersion, redirects);
+                messagesPeriodMillis, adminPassword, recommendedVersion, redirects, connectionsAllowed,
+                allowRemoteShutdown, restartCommand);
     }
 
     Settings withPassword(String password) {
         return new Settings(versionsAccepted, disallowedNames, motd, information, announcements, maxMessages,
-                messagesPeriodMillis, password, recommendedVersion, redirects);
+                messagesPeriodMillis, password, recommendedVersion, redirects, connectionsAllowed,
+                allowRemoteShutdown, restartCommand);
     }
 
     Settings withVersionPolicy(String recommended, List<Map<String, String>> newRedirects) {
         return new Settings(versionsAccepted, disallowedNames, motd, information, announcements, maxMessages,
-                messagesPeriodMillis, adminPassword, recommended, newRedirects);
+                messagesPeriodMillis, adminPassword, recommended, newRedirects, connectionsAllowed,
+                allowRemoteShutdown, restartCommand);
+    }
+
+    Settings withConnectionsAllowed(int allowed) {
+        return new Settings(versionsAccepted, disallowedNames, motd, information, announcements, maxMessages,
+                messagesPeriodMillis, adminPassword, recommendedVersion, redirects, allowed, allowRemoteShutdown,
+                restartCommand);
+    }
+
+    Settings withShutdownPolicy(boolean allowRemote, String restart) {
+        return new Settings(versionsAccepted, disallowedNames, motd, information, announcements, maxMessages,
+                messagesPeriodMillis, adminPassword, recommendedVersion, redirects, connectionsAllowed, allowRemote,
+                restart);
     }
 
     /** Parses {@code host=a;port=1;version=1.14.*} entries; entries without {@code version} are refused. */

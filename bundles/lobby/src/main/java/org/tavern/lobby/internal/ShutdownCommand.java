@@ -1,21 +1,37 @@
 package org.tavern.lobby.internal;
 
 import java.util.List;
+import org.tavern.api.CommandIssuer;
 
 /**
- * {@code shut_down [now]} and {@code restart}: only from the server's console unless
- * {@code allow_remote_shutdown}; a moderator's request is refused as wesnothd refuses it (the
- * console's graceful shutdown is {@code tavern:shut_down}, still to come).
+ * {@code shut_down [now]}: {@code now} ends the server at once; otherwise it shuts down gracefully
+ * (games go on, no new ones, the server exits when the last has ended). Only the console may, unless
+ * {@code allow_remote_shutdown}.
  */
 final class ShutdownCommand implements AdminCommand {
 
+    static final String NOT_ALLOWED = "You're not allowed to execute this command.";
+
     @Override
     public List<String> names() {
-        return List.of("shut_down", "restart");
+        return List.of("shut_down");
     }
 
     @Override
-    public String execute(Lobby lobby, String issuer, String arguments) {
-        return "You're not allowed to execute this command.";
+    public String usage() {
+        return "shut_down [now]";
+    }
+
+    @Override
+    public String execute(Lobby lobby, CommandIssuer issuer, String arguments) {
+        if (!issuer.console() && !lobby.settings().allowRemoteShutdown()) {
+            return NOT_ALLOWED;
+        }
+        if (arguments.trim().equals("now")) {
+            lobby.shutDownNow("shut down by admin command (" + issuer.name() + ")");
+            return "Shutting down now.";
+        }
+        lobby.shutDownGracefully(issuer, Lobby.SHUTDOWN_NOTICE);
+        return "Server is doing graceful shut down.";
     }
 }

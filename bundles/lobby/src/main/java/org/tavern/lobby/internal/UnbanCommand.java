@@ -2,6 +2,7 @@ package org.tavern.lobby.internal;
 
 import java.io.IOException;
 import java.util.List;
+import org.tavern.api.CommandIssuer;
 
 /** {@code unban <ipmask>}: lifts the ban on exactly that address or mask (on disk before the reply). */
 final class UnbanCommand implements AdminCommand {
@@ -12,7 +13,12 @@ final class UnbanCommand implements AdminCommand {
     }
 
     @Override
-    public String execute(Lobby lobby, String issuer, String arguments) {
+    public String usage() {
+        return "unban <ipmask>";
+    }
+
+    @Override
+    public String execute(Lobby lobby, CommandIssuer issuer, String arguments) {
         String mask = arguments.trim();
         if (mask.isEmpty()) {
             return "You must enter an ipmask to unban.";

@@ -17,7 +17,7 @@ record Limits(int handshakeTimeoutSeconds, int maxFrameBytes, WmlLimits wml, lon
                 positive(config.max_queued_bytes(), "max_queued_bytes"),
                 positive(config.max_pending_frames(), "max_pending_frames"),
                 positive(config.max_pending_bytes(), "max_pending_bytes"),
-                Math.max(0, config.connections_allowed()));
+                Math.max(0, config.connections_per_address()));
     }
 
     private static int positive(int value, String name) {

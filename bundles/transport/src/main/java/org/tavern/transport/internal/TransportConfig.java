@@ -41,8 +41,13 @@ public @interface TransportConfig {
     @AttributeDefinition(description = "Bytes held per connection while no handler is registered")
     int max_pending_bytes() default 4 * 1024 * 1024;
 
-    @AttributeDefinition(description = "Open connections allowed from one IP address (wesnothd connections_allowed); 0 = unlimited")
-    int connections_allowed() default 5;
+    /**
+     * A flood bound on sockets, logged in or not. wesnothd's {@code connections_allowed} (logged-in
+     * players per address) is the lobby's; this one stops a client from holding thousands of sockets
+     * open without ever logging in.
+     */
+    @AttributeDefinition(description = "Open connections (logged in or not) allowed from one IP address; 0 = unlimited")
+    int connections_per_address() default 32;
 
     @AttributeDefinition(description = "TCP keepalive on player connections; unset takes the launcher's --keepalive")
     String keepalive() default "";

@@ -60,6 +60,8 @@ public class TransportServer implements Transport {
     private volatile SSLContext tls;
     private volatile boolean keepalive;
     private NioSocketAcceptor acceptor;
+    /** False once {@link #stopAccepting()} closed the listener for good (a graceful shutdown). */
+    private boolean accepting = true;
     private int shardCount;
     private InetSocketAddress boundTo;
 
@@ -82,8 +84,8 @@ public class TransportServer implements Transport {
     /** Which configuration is in force (tests and owners wait for this line after editing etc/). */
     private static void logSource(TransportConfig config, java.util.Map<String, Object> properties) {
         Object pid = properties.get("service.pid");
-        LOG.info("Transport configuration {}: {} connections allowed per address (0: no limit)",
-                pid != null ? "applied from " + pid : "defaults", config.connections_allowed());
+        LOG.info("Transport configuration {}: {} open connections allowed per address (0: no limit)",
+                pid != null ? "applied from " + pid : "defaults", config.connections_per_address());
     }
 
     @Modified
@@ -101,6 +103,9 @@ public class TransportServer implements Transport {
         int newShards = shards(config);
         InetSocketAddress newAddress = address(config);
         synchronized (this) {
+            if (!accepting) {
+                return; // shutting down: the listener stays closed whatever the new settings say
+            }
             if (newShards != shardCount) {
                 NioSocketAcceptor old = acceptor;
                 old.unbind();
@@ -154,6 +159,15 @@ public class TransportServer implements Transport {
     @Override
     public Connection connection(long id) {
         return connections.get(id);
+    }
+
+    @Override
+    public synchronized void stopAccepting() {
+        if (accepting) {
+            accepting = false;
+            acceptor.unbind(); // setCloseOnDeactivation(false): the open connections stay
+            LOG.info("No longer accepting connections; {} open connections stay", connections.size());
+        }
     }
 
     @Override

@@ -227,7 +227,7 @@ class TransportServerTest {
     @Test
     void connectionsPerIpAreLimited() throws Exception {
         RecordingHandler handler = new RecordingHandler(false);
-        start(Map.of("connections_allowed", 2), handler);
+        start(Map.of("connections_per_address", 2), handler);
         client();
         client();
         TestClient third = client();
@@ -289,7 +289,7 @@ class TransportServerTest {
     @Test
     void thousandConnectionsAcrossShardsAndOneEncodePerBroadcast() throws Exception {
         RecordingHandler handler = new RecordingHandler(false);
-        start(Map.of("connections_allowed", 0, "shards", 4), handler);
+        start(Map.of("connections_per_address", 0, "shards", 4), handler);
         List<TestClient> clients = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
             clients.add(client());

@@ -1,0 +1,26 @@
+package org.tavern.api;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A game as its actor saw it when asked.
+ *
+ * @param id the server's game id (the one {@code [join]} names)
+ * @param name the name its host gave it
+ * @param host the nick of its current host
+ * @param started whether {@code [start_game]} was sent
+ * @param turn the current turn (0 before the start)
+ * @param players the members holding sides, host first
+ * @param observers the members watching
+ * @param scenario the scenario's id from the level, empty until the host sent it
+ * @param createdAt when it was created
+ */
+public record GameInfo(int id, String name, String host, boolean started, int turn, List<String> players,
+        List<String> observers, String scenario, Instant createdAt) {
+
+    public GameInfo {
+        players = List.copyOf(players);
+        observers = List.copyOf(observers);
+    }
+}

@@ -1,0 +1,33 @@
+package org.tavern.api;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The lobby model, as a service: the online players, the games, and the one "games and users"
+ * document every lobby client mirrors. Each answer is a snapshot taken on the actor that owns the
+ * state; nothing here locks the lobby.
+ */
+@ProviderType
+public interface LobbyDirectory {
+
+    /** Everyone logged in, in login order. */
+    CompletionStage<List<PlayerInfo>> players();
+
+    /** The player of that exact nick, if online. */
+    CompletionStage<Optional<PlayerInfo>> player(String name);
+
+    /** Every game, in creation order (also those not yet shown in the lobby list). */
+    CompletionStage<List<GameInfo>> games();
+
+    /** The game of that id, if it exists. */
+    CompletionStage<Optional<GameInfo>> game(int id);
+
+    /**
+     * The lobby document ({@code [gamelist]} and {@code [user]}s) as a newcomer receives it: its
+     * WML text. The server encodes it once per change and sends the same bytes to every newcomer.
+     */
+    CompletionStage<String> lobbyDocument();
+}

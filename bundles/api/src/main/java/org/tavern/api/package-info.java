@@ -1,0 +1,12 @@
+/**
+ * What Tavern offers to the rest of the framework: the lobby model as services (who is online, which
+ * games run, the shared lobby document) and the administrator commands, which the server's own
+ * commands and plugins' commands register alike so that {@code /query}, the Gogo shell and the fifo
+ * all reach the same implementations.
+ *
+ * <p>Lobby and games are actors: every question is answered on the actor that owns the state, so the
+ * answers arrive as {@link java.util.concurrent.CompletionStage}s and are snapshots, never live views.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package org.tavern.api;

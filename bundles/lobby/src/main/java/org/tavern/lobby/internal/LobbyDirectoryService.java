@@ -1,0 +1,88 @@
+package org.tavern.lobby.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.tavern.api.GameInfo;
+import org.tavern.api.LobbyDirectory;
+import org.tavern.api.PlayerInfo;
+
+/**
+ * The lobby model as a service: each question becomes a task on the actor that owns the answer (the
+ * lobby for players and the list, each game for itself), so callers never touch lobby state.
+ */
+final class LobbyDirectoryService implements LobbyDirectory {
+
+    private final Lobby lobby;
+
+    LobbyDirectoryService(Lobby lobby) {
+        this.lobby = lobby;
+    }
+
+    @Override
+    public CompletionStage<List<PlayerInfo>> players() {
+        return onLobby(() -> lobby.users().stream().map(LobbyDirectoryService::info).toList());
+    }
+
+    @Override
+    public CompletionStage<Optional<PlayerInfo>> player(String name) {
+        return onLobby(() -> Optional.ofNullable(lobby.user(name)).map(LobbyDirectoryService::info));
+    }
+
+    @Override
+    public CompletionStage<List<GameInfo>> games() {
+        return onLobby(lobby::games).thenCompose(games -> {
+            List<CompletableFuture<GameInfo>> answers = new ArrayList<>();
+            for (Game game : games) {
+                answers.add(onGame(game));
+            }
+            return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
+                    .thenApply(done -> answers.stream().map(CompletableFuture::join).toList());
+        });
+    }
+
+    @Override
+    public CompletionStage<Optional<GameInfo>> game(int id) {
+        return onLobby(() -> lobby.game(id)).thenCompose(game -> game == null
+                ? CompletableFuture.completedFuture(Optional.<GameInfo>empty())
+                : onGame(game).thenApply(Optional::of));
+    }
+
+    @Override
+    public CompletionStage<String> lobbyDocument() {
+        return onLobby(() -> new String(lobby.list().document().output(), StandardCharsets.UTF_8));
+    }
+
+    private static PlayerInfo info(User user) {
+        return new PlayerInfo(user.name, user.connection.remoteIp(), user.status, user.moderator, user.registered,
+                user.gameId, Instant.ofEpochMilli(user.loginMillis), user.clientVersion);
+    }
+
+    private <T> CompletableFuture<T> onLobby(java.util.function.Supplier<T> question) {
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        lobby.execute(() -> {
+            try {
+                answer.complete(question.get());
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(e);
+            }
+        });
+        return answer;
+    }
+
+    private static CompletableFuture<GameInfo> onGame(Game game) {
+        CompletableFuture<GameInfo> answer = new CompletableFuture<>();
+        game.execute(() -> {
+            try {
+                answer.complete(game.info());
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(e);
+            }
+        });
+        return answer;
+    }
+}
