@@ -56,7 +56,7 @@ final class BanCommand implements AdminCommand {
         long now = lobby.nowMillis() / 1000 * 1000; // wesnothd keeps ban times in whole seconds
         long end;
         try {
-            end = BanDuration.endMillis(parts[1], Map.of(), now, ZoneId.systemDefault());
+            end = BanDuration.endMillis(parts[1], lobby.settings().banTimes(), now, ZoneId.systemDefault());
         } catch (BanDuration.BadDuration e) {
             return e.getMessage() + "\n" + BAN_HELP;
         }

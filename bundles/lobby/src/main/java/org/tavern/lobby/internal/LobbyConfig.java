@@ -58,4 +58,10 @@ public @interface LobbyConfig {
 
     @AttributeDefinition(description = "Shell command that restart runs to start the new server instance")
     String restart_command() default "";
+
+    @AttributeDefinition(description = "wesnothd [ban_time] blocks as name=time entries (e.g. short=2m): names for ban times")
+    String[] ban_times() default {};
+
+    @AttributeDefinition(description = "Only registered nicks may log in (the dul command changes it at run time)")
+    boolean deny_unregistered_login() default false;
 }

@@ -9,7 +9,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
-import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tavern.transport.Connection;
@@ -21,8 +20,8 @@ import org.tavern.wml.Document;
  * (a {@link SerialExecutor} that alone owns the lobby state), and games run as actors of their own on
  * the same thread pool. Configuration changes apply live.
  */
-@Component(service = ConnectionHandler.class, configurationPid = "tavern.lobby", immediate = true)
-@Designate(ocd = LobbyConfig.class)
+@Component(service = ConnectionHandler.class, configurationPid = {"tavern.servercfg.lobby", "tavern.lobby"},
+        immediate = true)
 public class LobbyServer implements ConnectionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(LobbyServer.class);
@@ -48,6 +47,7 @@ public class LobbyServer implements ConnectionHandler {
         lobby = new Lobby(new SerialExecutor(pool, "lobby"), pool, System::currentTimeMillis, Settings.from(config));
         applyReplays(config);
         lobby.useBans(loadBans(config));
+        lobby.execute(() -> lobby.setDenyUnregistered(config.deny_unregistered_login()));
         timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "tavern-lobby-timer");
             thread.setDaemon(true);
@@ -126,14 +126,24 @@ public class LobbyServer implements ConnectionHandler {
     @Modified
     void modified(LobbyConfig config, Map<String, Object> properties) {
         lobby.updateSettings(Settings.from(config));
+        // as wesnothd re-reads it on SIGHUP: the file's value replaces what dul set at run time
+        lobby.execute(() -> lobby.setDenyUnregistered(config.deny_unregistered_login()));
         applyReplays(config);
         LOG.info("Lobby configuration {}", source(properties));
     }
 
-    /** Where the settings came from: a configuration PID, or the built-in defaults. */
+    /**
+     * Where the settings came from: the configuration PIDs (server.cfg's, then etc/tavern.lobby.cfg's,
+     * which overrides it key by key), or the built-in defaults.
+     */
     private static String source(Map<String, Object> properties) {
         Object pid = properties.get("service.pid");
-        return pid != null ? "applied from " + pid : "defaults";
+        if (pid instanceof String[] pids) {
+            pid = String.join(", ", pids);
+        } else if (pid instanceof java.util.Collection<?> pids) {
+            pid = pids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+        }
+        return pid != null && !pid.toString().isEmpty() ? "applied from " + pid : "defaults";
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.Map;
 record Settings(List<String> versionsAccepted, List<String> disallowedNames, String motd, String information,
         String announcements, int maxMessages, long messagesPeriodMillis, String adminPassword,
         String recommendedVersion, List<Map<String, String>> redirects, int connectionsAllowed,
-        boolean allowRemoteShutdown, String restartCommand) {
+        boolean allowRemoteShutdown, String restartCommand, Map<String, String> banTimes) {
 
     static Settings from(LobbyConfig config) {
         return new Settings(Wildcards.list(config.versions_accepted()), Wildcards.list(config.disallow_names()),
@@ -17,43 +17,62 @@ record Settings(List<String> versionsAccepted, List<String> disallowedNames, Str
                 Math.max(0, config.messages_time_period()) * 1000L, config.passwd(),
                 config.recommended_version().trim(), redirects(config.redirect()),
                 Math.max(0, config.connections_allowed()), config.allow_remote_shutdown(),
-                config.restart_command().trim());
+                config.restart_command().trim(), banTimes(config.ban_times()));
     }
 
     static Settings defaults() {
         return new Settings(List.of("1.16.*", "1.16.9", "test"),
                 Wildcards.list("*admin*,*admln*,*server*,player,network,human,computer,ai,ai?,*moderator*"),
-                "", "", "", 4, 10_000, "", "", List.of(), 5, false, "");
+                "", "", "", 4, 10_000, "", "", List.of(), 5, false, "", Map.of());
     }
 
     Settings withMotd(String newMotd) {
         return new Settings(versionsAccepted, disallowedNames, newMotd, information, announcements, maxMessages,
                 messagesPeriodMillis, adminPassword, recommendedVersion, redirects, connectionsAllowed,
-                allowRemoteShutdown, restartCommand);
+                allowRemoteShutdown, restartCommand, banTimes);
     }
 
     Settings withPassword(String password) {
         return new Settings(versionsAccepted, disallowedNames, motd, information, announcements, maxMessages,
                 messagesPeriodMillis, password, recommendedVersion, redirects, connectionsAllowed,
-                allowRemoteShutdown, restartCommand);
+                allowRemoteShutdown, restartCommand, banTimes);
     }
 
     Settings withVersionPolicy(String recommended, List<Map<String, String>> newRedirects) {
         return new Settings(versionsAccepted, disallowedNames, motd, information, announcements, maxMessages,
                 messagesPeriodMillis, adminPassword, recommended, newRedirects, connectionsAllowed,
-                allowRemoteShutdown, restartCommand);
+                allowRemoteShutdown, restartCommand, banTimes);
     }
 
     Settings withConnectionsAllowed(int allowed) {
         return new Settings(versionsAccepted, disallowedNames, motd, information, announcements, maxMessages,
                 messagesPeriodMillis, adminPassword, recommendedVersion, redirects, allowed, allowRemoteShutdown,
-                restartCommand);
+                restartCommand, banTimes);
     }
 
     Settings withShutdownPolicy(boolean allowRemote, String restart) {
         return new Settings(versionsAccepted, disallowedNames, motd, information, announcements, maxMessages,
                 messagesPeriodMillis, adminPassword, recommendedVersion, redirects, connectionsAllowed, allowRemote,
-                restart);
+                restart, banTimes);
+    }
+
+    Settings withBanTimes(Map<String, String> names) {
+        return new Settings(versionsAccepted, disallowedNames, motd, information, announcements, maxMessages,
+                messagesPeriodMillis, adminPassword, recommendedVersion, redirects, connectionsAllowed,
+                allowRemoteShutdown, restartCommand, Map.copyOf(names));
+    }
+
+    /** wesnothd's {@code [ban_time] name= time=} blocks, as {@code name=time} entries. */
+    static Map<String, String> banTimes(String[] entries) {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String entry : entries) {
+            int equals = entry.indexOf('=');
+            if (equals <= 0 || equals == entry.length() - 1) {
+                throw new IllegalArgumentException("ban time entry needs name=time: " + entry);
+            }
+            result.put(entry.substring(0, equals).trim(), entry.substring(equals + 1).trim());
+        }
+        return Map.copyOf(result);
     }
 
     /** Parses {@code host=a;port=1;version=1.14.*} entries; entries without {@code version} are refused. */

@@ -27,7 +27,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tavern.transport.Connection;
@@ -44,8 +43,8 @@ import org.tavern.wml.Document;
  * address re-binds the listener; a new shard count starts a new acceptor for new connections while
  * the old one keeps serving its connections until they end.
  */
-@Component(service = Transport.class, configurationPid = "tavern.transport", immediate = true)
-@Designate(ocd = TransportConfig.class)
+@Component(service = Transport.class, configurationPid = {"tavern.servercfg.transport", "tavern.transport"},
+        immediate = true)
 public class TransportServer implements Transport {
 
     private static final Logger LOG = LoggerFactory.getLogger(TransportServer.class);
@@ -84,6 +83,11 @@ public class TransportServer implements Transport {
     /** Which configuration is in force (tests and owners wait for this line after editing etc/). */
     private static void logSource(TransportConfig config, java.util.Map<String, Object> properties) {
         Object pid = properties.get("service.pid");
+        if (pid instanceof String[] pids) {
+            pid = String.join(", ", pids);
+        } else if (pid instanceof java.util.Collection<?> pids) {
+            pid = pids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+        }
         LOG.info("Transport configuration {}: {} open connections allowed per address (0: no limit)",
                 pid != null ? "applied from " + pid : "defaults", config.connections_per_address());
     }
