@@ -39,7 +39,8 @@ public class TavernBundlesIT {
     /** Bundles copied by maven-dependency-plugin into target/it-bundles (versions stripped). */
     static final String[] RUNTIME_BUNDLES = {
         "org.osgi.service.component", "org.osgi.util.function", "org.osgi.util.promise",
-        "org.apache.felix.scr", "org.apache.felix.configadmin", "org.apache.mina.core", "commons-compress",
+        "org.apache.felix.scr", "org.apache.felix.configadmin", "org.apache.felix.gogo.runtime", "org.apache.mina.core",
+        "commons-compress",
         "tavern.wml", "tavern.transport", "tavern.lobby", "tavern.admin",
     };
 
