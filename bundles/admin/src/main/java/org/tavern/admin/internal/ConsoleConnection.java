@@ -135,7 +135,7 @@ final class ConsoleConnection implements Runnable {
 
     private void runOnce(String command, String nonce, PrintStream out, LastByteOutputStream tracked)
             throws IOException {
-        LOG.info("Console connection {} runs: {}", id, command);
+        LOG.info("Console connection {} runs: {}", id, printable(command));
         boolean ok;
         try (ConsoleShell shell = shells.open(out)) {
             tracked.mark();
@@ -167,7 +167,7 @@ final class ConsoleConnection implements Runnable {
                     break;
                 }
                 if (!command.isEmpty()) {
-                    LOG.info("Console session {} runs: {}", id, command);
+                    LOG.info("Console session {} runs: {}", id, printable(command));
                     runCommand(shell, command, out);
                 }
             }
@@ -181,13 +181,21 @@ final class ConsoleConnection implements Runnable {
             shell.execute(command);
             return true;
         } catch (Exception e) {
-            LOG.info("Console connection {}: '{}' failed: {}", id, command, describe(e));
-            LOG.debug("Console connection {}: failure of '{}'", id, command, e);
+            LOG.info("Console connection {}: '{}' failed: {}", id, printable(command), describe(e));
+            LOG.debug("Console connection {}: failure of '{}'", id, printable(command), e);
             out.println("error: " + describe(e));
             return false;
         } finally {
             out.flush();
         }
+    }
+
+    /** A command as logged: control characters (a stray CR could fake a log line) become '?'. */
+    static String printable(String command) {
+        return command.codePoints()
+                .map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
     }
 
     static String describe(Throwable failure) {

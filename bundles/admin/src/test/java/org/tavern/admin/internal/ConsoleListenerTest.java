@@ -225,15 +225,21 @@ class ConsoleListenerTest {
         client.login(TOKEN);
         client.send("shell");
         assertEquals(ConsoleConnection.PROMPT + "one", readAfterPrompt(client, "echo one"));
+        assertEquals(ConsoleConnection.PROMPT, client.read(ConsoleConnection.PROMPT.length()), "the next prompt");
         int port = listener.port();
         listener.close();
-        assertEquals(ConsoleConnection.PROMPT, client.readToEnd(), "the next prompt, then end of stream");
+        assertEquals("", client.readToEnd(), "end of stream once the listener is closed");
         try (Socket refused = new Socket()) {
             refused.connect(new java.net.InetSocketAddress("127.0.0.1", port), 2000);
             throw new AssertionError("still accepting after close");
         } catch (IOException expected) {
             // connection refused
         }
+    }
+
+    @Test
+    void commandsAreLoggedWithoutControlCharacters() {
+        assertEquals("lb?fake INFO line", ConsoleConnection.printable("lb\rfake INFO line"));
     }
 
     private static String readAfterPrompt(Client client, String command) throws IOException {
@@ -273,6 +279,17 @@ class ConsoleListenerTest {
             send(token);
             String line = readLine();
             return line == null ? "(closed)" : line;
+        }
+
+        String read(int chars) throws IOException {
+            char[] text = new char[chars];
+            for (int done = 0, n; done < chars; done += n) {
+                n = in.read(text, done, chars - done);
+                if (n == -1) {
+                    return new String(text, 0, done);
+                }
+            }
+            return new String(text);
         }
 
         String readToEnd() throws IOException {
