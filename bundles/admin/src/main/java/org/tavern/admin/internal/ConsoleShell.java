@@ -1,0 +1,25 @@
+package org.tavern.admin.internal;
+
+import java.io.PrintStream;
+
+/**
+ * What a console connection runs its command lines in: a Gogo session in the server, a fake in tests.
+ * One shell per connection, so session variables live as long as the connection.
+ */
+interface ConsoleShell extends AutoCloseable {
+
+    /** Opens a shell whose commands print to {@code out}. */
+    @FunctionalInterface
+    interface Factory {
+        ConsoleShell open(PrintStream out);
+    }
+
+    /**
+     * Runs one command line; its output and its printed result go to the stream given at opening.
+     * Throws whatever the command threw, for the connection to report.
+     */
+    void execute(String line) throws Exception;
+
+    @Override
+    void close();
+}
