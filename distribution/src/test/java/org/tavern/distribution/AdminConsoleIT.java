@@ -84,6 +84,9 @@ class AdminConsoleIT {
             try (ProtocolClient player = login("player1", port)) {
                 String answer = shell(server, 1, "shut_down");
                 assertEquals("Server is doing graceful shut down.", answer);
+                // the listener is closed before the answer: a newcomer is refused by the system
+                org.junit.jupiter.api.Assertions.assertThrows(java.net.ConnectException.class,
+                        () -> new java.net.Socket("127.0.0.1", port).close());
                 List<String> alerts = new ArrayList<>();
                 for (Document document : player.untilClosed()) {
                     Node message = document.root().child("message");

@@ -21,6 +21,7 @@ final class CanonicalWml {
     private static final Pattern BAN_TIMES = Pattern.compile("(start_time|end_time): \\d{8} \\d\\d:\\d\\d:\\d\\d");
     /** A remaining ban shortens by the second: a ban set just now reads 5 or 4 minutes. */
     private static final Pattern REMAINING = Pattern.compile("Remaining ban duration: \\d+ hours, \\d+ minutes");
+    private static final Pattern LAST_SEEN = Pattern.compile("last seen: \\d\\d:\\d\\d:\\d\\d \\d\\d\\.\\d\\d\\.\\d{4}");
     private static final Pattern REQUESTS = Pattern.compile("\\d+ requests serviced\\. \\d+ \\(\\d+%\\)");
 
     private CanonicalWml() {
@@ -45,9 +46,9 @@ final class CanonicalWml {
         }
     }
 
-    /** wesnothd lists a status report's players in no stable order: compare them as a set. */
+    /** wesnothd lists a status or clones report's players in no stable order: compare them as a set. */
     private static String unordered(String value) {
-        if (!value.startsWith("STATUS REPORT for ")) {
+        if (!value.startsWith("STATUS REPORT for ") && !value.startsWith("CLONES STATUS REPORT")) {
             return value;
         }
         List<String> lines = new ArrayList<>(List.of(value.split("\n")));
@@ -62,6 +63,7 @@ final class CanonicalWml {
         text = UPTIME.matcher(text).replaceAll("Up UPTIME");
         text = ROLL.matcher(text).replaceAll("and got a N");
         text = BAN_TIMES.matcher(text).replaceAll("$1: TIME");
+        text = LAST_SEEN.matcher(text).replaceAll("last seen: TIME");
         text = REMAINING.matcher(text).replaceAll("Remaining ban duration: H hours, M minutes");
         text = TIME.matcher(text).replaceAll("time=\"T\"");
         text = SEED.matcher(text).replaceAll("new_seed=\"S\"");

@@ -78,6 +78,18 @@ class DifferentialIT {
             record(client, step, documents);
         }
 
+        /** Syncs until what arrived (over several syncs, bounded) satisfies {@code done}; records it all as one step. */
+        void syncUntil(ProtocolClient client, String step, java.util.function.Predicate<List<Document>> done)
+                throws Exception {
+            long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            List<Document> documents = new java.util.ArrayList<>(client.sync());
+            while (!done.test(documents) && System.nanoTime() < end) {
+                Thread.sleep(10);
+                documents.addAll(client.sync());
+            }
+            record(client, step, documents);
+        }
+
         void send(ProtocolClient client, String wml, String step, ProtocolClient... observers) throws IOException {
             client.send(wml);
             sync(client, step);
@@ -205,6 +217,46 @@ class DifferentialIT {
         run.record(pest, "banned, until closed", pest.untilClosed());
         ProtocolClient late = run.connect("late");
         run.record(late, "a banned address connects, until closed", late.untilClosed());
+    }
+
+    /**
+     * The rest of the moderator's commands: clones, searchlog and the login log behind it, group
+     * bans, stopgame (of a listed game), sample and adminmsg, the console-only refusals.
+     */
+    static void moreAdminScript(Run run) throws Exception {
+        ProtocolClient mod = run.login("mod");
+        run.send(mod, "[query]\ntype=\"admin secret\"\n[/query]\n", "admin secret");
+        for (String command : new String[] {"clones", "sl", "searchlog", "searchlog mod", "searchlog MOD",
+            "sl 127.*", "sl nobody", "status nobody", "sample", "sample 5", "gban", "gban 10.0.0.* grp1 1h",
+            "gban 10.0.0.* grp1 1h spam", "gban 10.0.2.* grp2 1h spam", "ban 10.0.1.1 1h plain", "bans",
+            "bans 10.0.*", "bans 10.9.*", "bans *", "ungban", "ungban nosuch", "ungban grp1", "bans",
+            "bans deleted", "stopgame", "stopgame nobody", "stopgame mod", "adminmsg hello admins", "stats",
+            "requests", "unban 10.0.1.1", "ungban grp2", "bans"}) {
+            run.send(mod, "[query]\ntype=\"" + command + "\"\n[/query]\n", "query '" + command + "'");
+        }
+        ProtocolClient twin = run.login("twin");
+        run.sync(mod, "twin's login");
+        run.send(mod, "[query]\ntype=\"clones\"\n[/query]\n", "clones with a twin");
+        run.send(mod, "[query]\ntype=\"status twin\"\n[/query]\n", "status twin");
+        run.sync(mod, "settled"); // nothing pending, so that the next wait is for twin's leaving
+        twin.close();
+        run.syncUntilReceived(mod, "twin left");
+        run.send(mod, "[query]\ntype=\"searchlog twin\"\n[/query]\n", "searchlog of one who left");
+        run.send(mod, "[query]\ntype=\"status twin\"\n[/query]\n", "status of one who left");
+
+        ProtocolClient host = run.login("host");
+        run.sync(mod, "host's login");
+        host.send("[create_game]\nignored=\"\"\nname=\"Doomed\"\npassword=\"\"\n[/create_game]\n");
+        run.sync(host, "create_game");
+        run.sync(mod, "create_game (seen by mod)");
+        host.sendGzip(Document.parse(capturedLevel()).compressedOutput());
+        run.sync(host, "level");
+        run.syncUntilReceived(mod, "level (seen by mod)");
+        // wesnothd answers a stopgame query (and sends its diffs) only after the next request: wait for it
+        mod.send("[query]\ntype=\"stopgame host time is up\"\n[/query]\n");
+        run.syncUntil(mod, "stopgame host", documents -> documents.stream().anyMatch(
+                d -> d.root().child("message") != null && d.root().child("message").attr("message").startsWith("Player 'host'")));
+        run.sync(host, "stopgame host (seen by host)");
     }
 
     /** The level the real host sent in the captured game (first client frame of 14 358 bytes). */
@@ -509,6 +561,9 @@ class DifferentialIT {
             "\tversion=\"1.14.*,1.12*\"",
             "[/redirect]", "");
 
+    /** Passed as Tavern's configuration: Tavern runs with {@code -c} on wesnothd's own server.cfg. */
+    static final String SAME_SERVER_CFG = "-c server.cfg";
+
     static final String TAVERN_CONFIG = String.join("\n",
             "motd=Welcome to the test server",
             "information=Some info",
@@ -598,6 +653,12 @@ class DifferentialIT {
         compare("admin", DifferentialIT::adminScript, WESNOTHD_CONFIG, TAVERN_CONFIG);
     }
 
+    /** Both servers read the very same server.cfg here: Tavern with -c, as an owner moving over would. */
+    @Test
+    void moreAdminCommandsGetTheSameRepliesWithTheSameServerCfg() throws Exception {
+        compare("more-admin", DifferentialIT::moreAdminScript, WESNOTHD_CONFIG, SAME_SERVER_CFG);
+    }
+
     @Test
     void configuredLobbyGetsTheSameRepliesFromTavernAndWesnothd() throws Exception {
         compare("configured", DifferentialIT::configuredScript, WESNOTHD_CONFIG, TAVERN_CONFIG);
@@ -614,13 +675,21 @@ class DifferentialIT {
         List<String> reference = againstWesnothd(scriptName, script, wesnothdConfig);
         List<String> tavern;
         Path home = Files.createDirectories(temp.resolve("tavern"));
-        if (tavernLobbyConfig != null) {
+        List<String> arguments = new java.util.ArrayList<>(List.of("-p", "0"));
+        boolean sameServerCfg = SAME_SERVER_CFG.equals(tavernLobbyConfig);
+        if (sameServerCfg) {
+            Path cfg = temp.resolve("wesnothd/server.cfg"); // written by againstWesnothd, fifo_path included
+            arguments.addAll(List.of("-c", cfg.toString()));
+        } else if (tavernLobbyConfig != null) {
             Files.createDirectories(home.resolve("etc"));
             Files.writeString(home.resolve("etc/tavern.lobby.cfg"), tavernLobbyConfig);
         }
-        try (ServerProcess server = ServerProcess.start(home, false, "-p", "0")) {
+        try (ServerProcess server = ServerProcess.start(home, false, arguments.toArray(String[]::new))) {
             server.awaitStarted();
-            if (tavernLobbyConfig != null) {
+            if (sameServerCfg) {
+                server.awaitConsole(t -> t.contains("configuration applied from tavern.servercfg.lobby"),
+                        Duration.ofSeconds(30), "the lobby configuration from server.cfg");
+            } else if (tavernLobbyConfig != null) {
                 server.awaitConsole(t -> t.contains("configuration applied from tavern.lobby"), Duration.ofSeconds(30),
                         "the lobby configuration");
             }

@@ -22,8 +22,9 @@ import org.tavern.api.AdminCommand;
 
 /**
  * Puts every {@link AdminCommand} service into the Gogo shell as {@code tavern:<name>} (and its
- * aliases), the server's own and plugins' alike, as they come and go. Names the shell already uses
- * for itself ({@code help}) are left out so that the shell's own stay unambiguous.
+ * aliases), the server's own and plugins' alike, as they come and go. Names taken otherwise are left
+ * out: {@code help} (the shell's own, which must stay unambiguous) and {@code games}
+ * ({@code tavern:games} lists the games and ends with wesnothd's summary, see {@link DirectoryCommands}).
  */
 @Component(immediate = true)
 public class AdminCommandShell {
@@ -31,7 +32,7 @@ public class AdminCommandShell {
     private static final Logger LOG = LoggerFactory.getLogger(AdminCommandShell.class);
 
     /** Gogo's own commands an admin command must not shadow when typed without a scope. */
-    static final List<String> RESERVED = List.of("help");
+    static final List<String> RESERVED = List.of("help", "games");
 
     private final BundleContext context;
     private final Map<AdminCommand, ServiceRegistration<Function>> registrations = new HashMap<>();

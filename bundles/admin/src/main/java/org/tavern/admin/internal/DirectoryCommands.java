@@ -39,6 +39,11 @@ public class DirectoryCommands {
             policyOption = ReferencePolicyOption.GREEDY)
     volatile LobbyDirectory directory;
 
+    /** wesnothd's {@code games} (how games ended), printed after the list of games. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, target = "(tavern.command.name=games)")
+    volatile org.tavern.api.AdminCommand endedGames;
+
     public String users(String... args) {
         if (args.length > 0) {
             return "usage: tavern:users\n  lists the logged-in players: address, where they are, since when";
@@ -52,13 +57,16 @@ public class DirectoryCommands {
 
     public String games(String... args) {
         if (args.length > 0) {
-            return "usage: tavern:games\n  lists the games: id, name, host, state, players and observers";
+            return "usage: tavern:games\n  lists the games: id, name, host, state, players and observers; then how games "
+                    + "ended since the start (wesnothd's games)";
         }
         LobbyDirectory lobby = directory;
         if (lobby == null) {
             return NO_LOBBY;
         }
-        return await(lobby.games(), DirectoryCommands::formatGames);
+        String list = await(lobby.games(), DirectoryCommands::formatGames);
+        org.tavern.api.AdminCommand summary = endedGames;
+        return summary == null ? list : list + "\n" + new GogoAdminCommand(summary).run("");
     }
 
     public String game(String... args) {

@@ -40,14 +40,15 @@ public final class ConfigActivator implements BundleActivator {
 
     private ServerCfgImport importServerCfg(BundleContext context) throws InterruptedException {
         String path = context.getProperty("tavern.config");
-        if (path == null || path.isBlank()) {
-            return null;
-        }
         configurationAdmin = new ServiceTracker<>(context, ConfigurationAdmin.class, null);
         configurationAdmin.open();
         ConfigurationAdmin admin = configurationAdmin.waitForService(CONFIGADMIN_WAIT_MILLIS);
         if (admin == null) {
-            refuseToStart("ConfigAdmin did not start; cannot apply " + path);
+            refuseToStart("ConfigAdmin did not start; cannot read the configuration");
+        }
+        if (path == null || path.isBlank()) {
+            ServerCfgImport.clear(admin);
+            return null;
         }
         ServerCfgImport importer = new ServerCfgImport(Path.of(path), admin);
         try {

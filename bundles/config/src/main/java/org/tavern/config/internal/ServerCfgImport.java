@@ -36,6 +36,22 @@ final class ServerCfgImport {
         return file;
     }
 
+    /**
+     * Without {@code -c}: the server.cfg configurations exist, empty. The lobby and the transport read
+     * two PIDs each (server.cfg's, then {@code etc/<pid>.cfg}'s, which overrides it key by key), and
+     * Felix SCR applies the second only when the first exists too; an empty one also drops what a
+     * previous run's {@code -c} left in ConfigAdmin's store.
+     */
+    static void clear(ConfigurationAdmin admin) {
+        for (String pid : java.util.List.of(ServerCfgMapping.LOBBY, ServerCfgMapping.TRANSPORT, ServerCfgMapping.ADMIN)) {
+            try {
+                admin.getConfiguration(pid, "?").updateIfDifferent(new Hashtable<>());
+            } catch (IOException e) {
+                LOG.error("Could not reset the server.cfg configuration {}", pid, e);
+            }
+        }
+    }
+
     /** What a load found: the mapped file, and how many parts of the server it changed. */
     record Loaded(ServerCfgMapping.Result result, int changedParts) {
     }

@@ -6,7 +6,7 @@ import org.tavern.api.CommandIssuer;
 /**
  * {@code status [<mask>]}: the online players a mask matches (a dot: addresses, else nicks, without
  * case; empty or {@code *}: everyone). An online nick is first turned into its address, so everyone
- * from that address is listed.
+ * from that address is listed; a nick nobody online has is looked up in the login log instead.
  */
 final class AdminStatusCommand implements AdminCommand {
 
@@ -25,6 +25,10 @@ final class AdminStatusCommand implements AdminCommand {
         String mask = arguments.trim();
         StringBuilder report = new StringBuilder("STATUS REPORT for '" + mask + "'");
         User named = lobby.user(mask);
+        if (named == null && LoginFlow.validCharacters(mask) && mask.chars().anyMatch(Character::isLetterOrDigit)
+                && lobby.users().stream().noneMatch(user -> user.name.equalsIgnoreCase(mask))) {
+            return report + SearchLogCommand.report(lobby, mask); // a nick nobody online has: his past logins
+        }
         String addressMask = named != null ? named.connection.remoteIp() : mask.indexOf('.') >= 0 ? mask : null;
         boolean found = false;
         for (User user : lobby.users()) {

@@ -51,12 +51,19 @@ final class BanCommand implements AdminCommand {
         if (parts.length < 3 || parts[2].isBlank()) {
             return "You need to give a reason for the ban.";
         }
-        String mask = parts[0];
-        String reason = parts[2].trim();
+        return ban(lobby, issuer, parts[0], parts[1], parts[2].trim(), "", kick);
+    }
+
+    /**
+     * Sets the bans a mask names (an address mask, or the addresses of the online players a nick mask
+     * matches), each durable before this returns; with {@code kick}, the players go too.
+     */
+    static String ban(Lobby lobby, CommandIssuer issuer, String mask, String time, String reason, String group,
+            boolean kick) {
         long now = lobby.nowMillis() / 1000 * 1000; // wesnothd keeps ban times in whole seconds
         long end;
         try {
-            end = BanDuration.endMillis(parts[1], lobby.settings().banTimes(), now, ZoneId.systemDefault());
+            end = BanDuration.endMillis(time, lobby.settings().banTimes(), now, ZoneId.systemDefault());
         } catch (BanDuration.BadDuration e) {
             return e.getMessage() + "\n" + BAN_HELP;
         }
@@ -81,7 +88,7 @@ final class BanCommand implements AdminCommand {
         }
         List<String> lines = new ArrayList<>();
         for (String address : addresses) {
-            BanList.Ban ban = new BanList.Ban(address, nick, reason, now, end, issuer.name(), "");
+            BanList.Ban ban = new BanList.Ban(address, nick, reason, now, end, issuer.name(), group);
             try {
                 BanList.Ban replaced = lobby.bans().add(ban);
                 lines.add(replaced == null ? describe(ban) : "Overwriting ban: " + describe(replaced) + "\n"

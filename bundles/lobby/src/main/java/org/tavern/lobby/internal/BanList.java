@@ -112,6 +112,25 @@ final class BanList {
         return null;
     }
 
+    /**
+     * Lifts every ban of a group ({@code ungban}; durable on return); how many there were. As in
+     * wesnothd they are gone, not kept among the deleted bans.
+     */
+    int removeGroup(String group) throws IOException {
+        int removed = 0;
+        for (Iterator<Ban> it = bans.iterator(); it.hasNext();) {
+            Ban ban = it.next();
+            if (ban.group().equals(group)) {
+                it.remove();
+                removed++;
+            }
+        }
+        if (removed > 0) {
+            save();
+        }
+        return removed;
+    }
+
     List<Ban> bans() {
         return List.copyOf(bans);
     }

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tavern.api.CommandIssuer;
 
-/** {@code bans [deleted] [<ipmask>]}: the bans in force, or the lifted and expired ones. */
+/**
+ * {@code bans [deleted] [<ipmask>]}: the bans in force (those of {@code gban} groups by group name),
+ * or the lifted and expired ones.
+ */
 final class BansCommand implements AdminCommand {
 
     @Override
@@ -23,18 +26,25 @@ final class BansCommand implements AdminCommand {
         boolean deleted = words.length > 0 && words[0].equalsIgnoreCase("deleted");
         String mask = deleted ? (words.length > 1 ? words[1] : "") : words[0];
         List<BanList.Ban> bans = new ArrayList<>(deleted ? lobby.bans().deleted() : lobby.bans().bans());
+        if (bans.isEmpty()) {
+            return deleted ? "No removed bans found." : "No bans set.";
+        }
         if (!deleted) {
             bans.sort(java.util.Comparator.comparingLong(ban -> IpMask.of(ban.ipMask()).address()));
         }
-        List<String> lines = new ArrayList<>();
+        boolean everything = mask.isEmpty() || mask.equals("*");
+        StringBuilder out = new StringBuilder(deleted ? "DELETED BANS LIST" : "BAN LIST");
+        java.util.TreeSet<String> groups = new java.util.TreeSet<>();
         for (BanList.Ban ban : bans) {
-            if (mask.isEmpty() || mask.equals("*") || IpMask.of(mask).overlaps(IpMask.of(ban.ipMask()))) {
-                lines.add(BanCommand.describe(ban));
+            if (!deleted && !ban.group().isEmpty()) {
+                groups.add(ban.group()); // group bans are named by their group, not listed one by one
+            } else if (everything || IpMask.of(mask).overlaps(IpMask.of(ban.ipMask()))) {
+                out.append('\n').append(BanCommand.describe(ban));
             }
         }
-        if (lines.isEmpty()) {
-            return deleted ? "No removed bans found." : "No bans set.";
+        if (everything && !groups.isEmpty()) {
+            out.append("\nban groups: ").append(String.join(", ", groups));
         }
-        return (deleted ? "DELETED BANS LIST" : "BAN LIST") + "\n" + String.join("\n", lines);
+        return out.toString();
     }
 }

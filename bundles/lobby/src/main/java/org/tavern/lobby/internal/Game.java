@@ -499,6 +499,18 @@ final class Game {
      * {@code leaver} (whose leaving ended it), the order wesnothd tells the lobby in.
      */
     private void end(Member leaver, boolean wasVisible, String hostError) {
+        end(leaver, wasVisible, hostError, null);
+    }
+
+    /** {@code stopgame}: an administrator ends the game; every member is sent back with the reason. */
+    void stop(String reason) {
+        if (!ended) {
+            LOG.info("Game {} '{}' stopped by an administrator: {}", id, name, reason.isEmpty() ? "no reason" : reason);
+            end(null, level != null, null, reason);
+        }
+    }
+
+    private void end(Member leaver, boolean wasVisible, String hostError, String leaveReason) {
         ended = true;
         LOG.info("Game {} '{}' ends{}", id, name, leaver != null ? " as " + leaver.name() + " leaves" : "");
         saveReplay();
@@ -510,7 +522,7 @@ final class Game {
         List<String> names = new ArrayList<>(unique);
         String reason = termination != null && !termination.isEmpty() ? termination
                 : started ? "aborted" : "not started";
-        lobby.execute(() -> lobby.gameEnded(this, names, wasVisible, hostError, reason));
+        lobby.execute(() -> lobby.gameEnded(this, names, wasVisible, hostError, reason, leaveReason));
         members.clear();
     }
 

@@ -173,6 +173,39 @@ final class Lobby {
         });
     }
 
+    /** Where the running admin command's answer goes, and whether the command answers later itself. */
+    private java.util.function.Consumer<String> replyChannel;
+    private boolean replyDeferred;
+
+    /**
+     * Runs an administrator command (lobby actor): its answer goes to {@code reply}, then what it left
+     * to do runs; a command that must wait for another actor answers later through {@link #deferReply}.
+     */
+    void runAdminCommand(AdminCommand command, org.tavern.api.CommandIssuer issuer, String arguments,
+            java.util.function.Consumer<String> reply) {
+        replyChannel = reply;
+        replyDeferred = false;
+        String text;
+        try {
+            text = command.execute(this, issuer, arguments);
+        } finally {
+            replyChannel = null;
+        }
+        if (!replyDeferred) {
+            reply.accept(text);
+        }
+        runAfterReply();
+    }
+
+    /** For the running admin command: its answer is sent later, through what this returns. */
+    java.util.function.Consumer<String> deferReply() {
+        if (replyChannel == null) {
+            throw new IllegalStateException("no admin command is running");
+        }
+        replyDeferred = true;
+        return replyChannel;
+    }
+
     /** What a command left to do once its reply is sent (lobby actor only). */
     private final List<Runnable> afterReply = new ArrayList<>();
 
@@ -196,6 +229,25 @@ final class Lobby {
 
     void updateSettings(Settings newSettings) {
         settings = newSettings;
+        execute(() -> ipLog.setMaxSize(newSettings.maxIpLogSize()));
+    }
+
+    /** Logins for searchlog (lobby actor only). */
+    private final IpLog ipLog = new IpLog();
+
+    IpLog ipLog() {
+        return ipLog;
+    }
+
+    /** wesnothd's request sampling frequency ({@code sample <n>}); Tavern keeps no samples. */
+    private int sampleFrequency = 1;
+
+    int sampleFrequency() {
+        return sampleFrequency;
+    }
+
+    void setSampleFrequency(int frequency) {
+        sampleFrequency = frequency;
     }
 
     void useReplays(ReplayWriter writer) {
@@ -264,6 +316,7 @@ final class Lobby {
     /** Adds a logged-in user and tells the rest of the lobby. */
     void join(User user) {
         usersByName.put(user.name, user);
+        ipLog.loggedIn(user.name, user.connection.remoteIp(), nowMillis());
         online.put(user);
         Document diff = list.addUser(user);
         broadcastToLobby(EncodedFrame.of(diff), user);
@@ -277,6 +330,7 @@ final class Lobby {
 
     private void logout(User user, String reason) {
         usersByName.remove(user.name);
+        ipLog.loggedOut(user.name, user.connection.remoteIp(), nowMillis());
         online.remove(user.name);
         Document diff = list.removeUser(user);
         if (diff != null) {
@@ -325,7 +379,8 @@ final class Lobby {
      * A game ended: each member still online returns to the lobby (the lobby hears of each), the game
      * leaves the list, and each returning member gets {@code [leave_game]} and the whole list.
      */
-    void gameEnded(Game game, List<String> memberNames, boolean wasVisible, String hostError, String reason) {
+    void gameEnded(Game game, List<String> memberNames, boolean wasVisible, String hostError, String reason,
+            String leaveReason) {
         games.remove(game.id);
         endings.merge(reason, 1, Integer::sum);
         List<User> returning = new ArrayList<>();
@@ -342,18 +397,36 @@ final class Lobby {
                 returning.add(user);
             }
         }
+        Document leave = ServerMessages.empty("leave_game");
+        boolean stopped = leaveReason != null;
+        if (stopped && !leaveReason.isEmpty()) {
+            leave.root().child("leave_game").set("reason", leaveReason);
+        }
+        EncodedFrame leaveFrame = EncodedFrame.of(leave);
+        if (stopped) {
+            // stopgame, as wesnothd's delete_game: the members get the list while it still shows the game,
+            // and its removal with everyone else in the lobby
+            sendBack(returning, leaveFrame, hostError);
+        }
         Document removal = wasVisible ? list.removeGame(game.id) : null;
         if (removal != null) {
             broadcastToLobby(EncodedFrame.of(removal), null);
         }
+        if (!stopped) {
+            sendBack(returning, leaveFrame, hostError);
+        }
+        LOG.info("Game {} '{}' ended", game.id, game.name);
+    }
+
+    /** Members of an ended game: {@code [leave_game]}, the whole list, and the host's error if any. */
+    private void sendBack(List<User> returning, EncodedFrame leaveFrame, String hostError) {
         for (User user : returning) {
-            user.connection.send(ServerMessages.empty("leave_game"));
+            user.connection.send(leaveFrame);
             user.connection.send(list.full());
             if (hostError != null) {
                 user.connection.send(ServerMessages.message(hostError, "error"));
             }
         }
-        LOG.info("Game {} '{}' ended", game.id, game.name);
     }
 
     /** {@code [join]}: the game decides; the player waits outside the lobby until it has. */

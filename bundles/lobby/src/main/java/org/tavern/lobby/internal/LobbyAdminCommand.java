@@ -50,12 +50,10 @@ final class LobbyAdminCommand implements org.tavern.api.AdminCommand {
         CompletableFuture<String> answer = new CompletableFuture<>();
         lobby.execute(() -> {
             try {
-                answer.complete(command.execute(lobby, issuer, arguments.trim()));
+                lobby.runAdminCommand(command, issuer, arguments.trim(), answer::complete);
             } catch (RuntimeException e) {
                 LOG.error("Admin command '{} {}' from {} failed", name(), arguments, issuer.name(), e);
                 answer.complete("Command '" + name() + "' failed: " + e);
-            } finally {
-                lobby.runAfterReply();
             }
         });
         return answer;

@@ -64,4 +64,7 @@ public @interface LobbyConfig {
 
     @AttributeDefinition(description = "Only registered nicks may log in (the dul command changes it at run time)")
     boolean deny_unregistered_login() default false;
+
+    @AttributeDefinition(description = "Logins kept for searchlog")
+    int max_ip_log_size() default 500;
 }

@@ -34,7 +34,7 @@ public class LobbyServer implements ConnectionHandler {
     /** Services registered in the lobby's name: the directory and each built-in admin command. */
     private final java.util.List<org.osgi.framework.ServiceRegistration<?>> registrations = new java.util.ArrayList<>();
     private final java.util.concurrent.ScheduledExecutorService timer;
-    private volatile org.tavern.transport.Transport transport;
+    private final org.osgi.framework.BundleContext context;
 
     @Activate
     public LobbyServer(LobbyConfig config, Map<String, Object> properties, org.osgi.framework.BundleContext context) {
@@ -44,6 +44,7 @@ public class LobbyServer implements ConnectionHandler {
             thread.setDaemon(true);
             return thread;
         });
+        this.context = context;
         lobby = new Lobby(new SerialExecutor(pool, "lobby"), pool, System::currentTimeMillis, Settings.from(config));
         applyReplays(config);
         lobby.useBans(loadBans(config));
@@ -65,27 +66,26 @@ public class LobbyServer implements ConnectionHandler {
         LOG.info("Lobby ready; configuration {}", source(properties));
     }
 
-    @org.osgi.service.component.annotations.Reference(
-            cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
-            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
-    void setTransport(org.tavern.transport.Transport newTransport) {
-        transport = newTransport;
-    }
-
-    void unsetTransport(org.tavern.transport.Transport oldTransport) {
-        if (transport == oldTransport) {
-            transport = null;
-        }
-    }
-
     /** shut_down and restart acting on this process. */
     private final class ProcessControl implements ServerControl {
 
+        /**
+         * The transport is looked up when needed, not referenced: it references this component (its
+         * connection handler), and a reference back would make the two wait on each other at start.
+         */
         @Override
         public void stopAccepting() {
-            org.tavern.transport.Transport current = transport;
-            if (current != null) {
-                current.stopAccepting();
+            org.osgi.framework.ServiceReference<org.tavern.transport.Transport> reference =
+                    context.getServiceReference(org.tavern.transport.Transport.class);
+            org.tavern.transport.Transport transport = reference == null ? null : context.getService(reference);
+            if (transport == null) {
+                LOG.warn("No transport to stop accepting connections");
+                return;
+            }
+            try {
+                transport.stopAccepting();
+            } finally {
+                context.ungetService(reference);
             }
         }
 
@@ -138,10 +138,13 @@ public class LobbyServer implements ConnectionHandler {
      */
     private static String source(Map<String, Object> properties) {
         Object pid = properties.get("service.pid");
+        // the overriding configuration first: etc/<pid>.cfg's, then server.cfg's
         if (pid instanceof String[] pids) {
-            pid = String.join(", ", pids);
+            pid = String.join(", ", reversed(pids));
         } else if (pid instanceof java.util.Collection<?> pids) {
-            pid = pids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+            java.util.List<String> names = new java.util.ArrayList<>(pids.stream().map(String::valueOf).toList());
+            java.util.Collections.reverse(names);
+            pid = String.join(", ", names);
         }
         return pid != null && !pid.toString().isEmpty() ? "applied from " + pid : "defaults";
     }
@@ -228,5 +231,11 @@ public class LobbyServer implements ConnectionHandler {
     @Override
     public void disconnected(Connection connection, String reason) {
         lobby.disconnected(connection, reason);
+    }
+
+    private static java.util.List<String> reversed(String[] pids) {
+        java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of(pids));
+        java.util.Collections.reverse(names);
+        return names;
     }
 }

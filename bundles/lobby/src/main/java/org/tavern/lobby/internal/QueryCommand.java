@@ -35,10 +35,16 @@ final class QueryCommand implements LobbyCommand {
 
     /** The server's own administrator commands, one instance each. */
     static List<AdminCommand> builtInAdminCommands() {
-        return List.of(new KickCommand(), new BanCommand(false), new BanCommand(true), new UnbanCommand(),
-                new BansCommand(), new LobbyMessageCommand(), new PrivateMessageCommand(),
-                new DenyUnregisteredCommand(), new MotdCommand(), new AdminStatusCommand(), new AdminHelpCommand(),
-                new ShutdownCommand(), new RestartCommand());
+        return List.of(new KickCommand(), new BanCommand(false), new BanCommand(true), new GroupBanCommand(),
+                new UnbanCommand(), new UngroupBanCommand(), new BansCommand(), new LobbyMessageCommand(),
+                new PrivateMessageCommand(), new DenyUnregisteredCommand(), new MotdCommand(), new AdminStatusCommand(),
+                new ClonesCommand(), new SearchLogCommand(), new StopGameCommand(), new SampleCommand(),
+                new AdminMessageCommand(), new AdminHelpCommand(), new ShutdownCommand(), new RestartCommand(),
+                new ConsoleQueryCommand(new StatsQuery(), "stats"), new ConsoleQueryCommand(new MetricsQuery(), "metrics"),
+                new ConsoleQueryCommand(new RequestsQuery(), "requests"),
+                new ConsoleQueryCommand(new GamesQuery(), "games"),
+                new ConsoleQueryCommand(new RollQuery(), "roll <sides>"),
+                new ConsoleQueryCommand(new WmlQuery(), "wml"));
     }
 
     @Override
@@ -57,10 +63,13 @@ final class QueryCommand implements LobbyCommand {
         if (user.moderator && !answersModeratorAsPlayer(word, reply)) {
             // Run with his nick as the issuer; what the command left to do follows its reply.
             AdminCommand admin = adminCommands.get(word.toLowerCase(java.util.Locale.ROOT));
-            String text = admin == null ? "Command '" + word + "' is not recognized.\n" + AdminCommand.HELP
-                    : admin.execute(lobby, org.tavern.api.CommandIssuer.player(user.name, true), argument);
-            user.connection.send(ServerMessages.message(text, "info"));
-            lobby.runAfterReply();
+            if (admin == null) {
+                user.connection.send(ServerMessages.message("Command '" + word + "' is not recognized.\n"
+                        + AdminCommand.HELP, "info"));
+                return;
+            }
+            lobby.runAdminCommand(admin, org.tavern.api.CommandIssuer.player(user.name, true), argument,
+                    text -> user.connection.send(ServerMessages.message(text, "info")));
             return;
         }
         if (reply == null) {

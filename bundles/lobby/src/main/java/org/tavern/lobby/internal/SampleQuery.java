@@ -10,6 +10,6 @@ final class SampleQuery implements PlayerQuery {
 
     @Override
     public Reply answer(Lobby lobby, User user, String argument) {
-        return argument.isEmpty() ? Reply.info("Current sample frequency: 1") : null;
+        return argument.isEmpty() ? Reply.info("Current sample frequency: " + lobby.sampleFrequency()) : null;
     }
 }

@@ -83,10 +83,13 @@ public class TransportServer implements Transport {
     /** Which configuration is in force (tests and owners wait for this line after editing etc/). */
     private static void logSource(TransportConfig config, java.util.Map<String, Object> properties) {
         Object pid = properties.get("service.pid");
+        // the overriding configuration first: etc/<pid>.cfg's, then server.cfg's
         if (pid instanceof String[] pids) {
-            pid = String.join(", ", pids);
+            pid = String.join(", ", reversed(pids));
         } else if (pid instanceof java.util.Collection<?> pids) {
-            pid = pids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+            java.util.List<String> names = new java.util.ArrayList<>(pids.stream().map(String::valueOf).toList());
+            java.util.Collections.reverse(names);
+            pid = String.join(", ", names);
         }
         LOG.info("Transport configuration {}: {} open connections allowed per address (0: no limit)",
                 pid != null ? "applied from " + pid : "defaults", config.connections_per_address());
@@ -356,5 +359,11 @@ public class TransportServer implements Transport {
         }
         String host = config.bind_address().trim();
         return host.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
+    }
+
+    private static java.util.List<String> reversed(String[] pids) {
+        java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of(pids));
+        java.util.Collections.reverse(names);
+        return names;
     }
 }
