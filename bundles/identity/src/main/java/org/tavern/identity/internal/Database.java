@@ -27,8 +27,10 @@ import org.tavern.identity.StoreException;
  * operating-system crash or power cut can still lose the last commits). Writes to H2 are
  * serialised, because H2 skips its file write for a commit that overlaps another one in progress.
  * PostgreSQL's commit is durable (fsync) before it returns, with its default settings.
+ *
+ * <p>Immediate, so the database is opened (and a bad configuration reported) when the server starts.
  */
-@Component(service = Database.class, configurationPid = StoreConfig.PID,
+@Component(service = Database.class, immediate = true, configurationPid = StoreConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = StoreConfig.class)
 public final class Database {
