@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * A throw-away PostgreSQL server for tests: {@code initdb} into {@code target/}, started with
  * {@code pg_ctl} on a free loopback port (no Unix socket), stopped and deleted by {@link #close}.
  * PostgreSQL refuses to run as root, so as root the cluster belongs to, and runs as, the
- * {@code postgres} user (or {@code nobody}) through {@code runuser}. Binaries are looked up in
+ * {@code postgres} user (or {@code nobody}) through {@code runuser} (or {@code su}). Binaries are looked up in
  * {@code $TAVERN_PG_BIN}, {@code /usr/lib/postgresql/<newest>/bin}, then the {@code PATH}; without
  * them {@link #start} fails with a message that says what to install.
  */
@@ -151,11 +151,7 @@ final class PostgresCluster implements AutoCloseable {
     }
 
     private void run(int timeoutSeconds, String... command) throws IOException, InterruptedException {
-        List<String> full = new ArrayList<>();
-        if (runAs != null) {
-            full.addAll(List.of("runuser", "-u", runAs, "--"));
-        }
-        full.addAll(List.of(command));
+        List<String> full = runAs == null ? List.of(command) : asUser(runAs, command);
         ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true).directory(work.toFile());
         builder.environment().put("LC_ALL", "C");
         builder.environment().remove("PGDATA");
@@ -227,8 +223,7 @@ final class PostgresCluster implements AutoCloseable {
             return work;
         }
         chown(work, runAs);
-        Process probe = new ProcessBuilder("runuser", "-u", runAs, "--", "test", "-w", work.toString())
-                .redirectErrorStream(true).start();
+        Process probe = new ProcessBuilder(asUser(runAs, "test", "-w", work.toString())).redirectErrorStream(true).start();
         if (probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0) {
             return work;
         }
@@ -236,6 +231,22 @@ final class PostgresCluster implements AutoCloseable {
         Path temp = Files.createTempDirectory("tavern-pg");
         chown(temp, runAs);
         return temp;
+    }
+
+    /** {@code command} run as {@code user}: through runuser (util-linux), else su. */
+    static List<String> asUser(String user, String... command) {
+        for (String runuser : List.of("/usr/sbin/runuser", "/sbin/runuser", "/usr/bin/runuser")) {
+            if (Files.isExecutable(Path.of(runuser))) {
+                List<String> full = new ArrayList<>(List.of(runuser, "-u", user, "--"));
+                full.addAll(List.of(command));
+                return full;
+            }
+        }
+        StringBuilder line = new StringBuilder();
+        for (String word : command) {
+            line.append(line.length() == 0 ? "" : " ").append('\'').append(word.replace("'", "'\\''")).append('\'');
+        }
+        return List.of("su", "-s", "/bin/sh", user, "-c", line.toString());
     }
 
     private void chown(Path path) throws IOException, InterruptedException {

@@ -96,6 +96,41 @@ abstract class StoreContract {
     }
 
     @Test
+    void serversStartingTogetherOnOneDatabaseMigrateItOnce() throws Exception {
+        Database.Settings shared = freshDatabase();
+        int servers = 3;
+        ExecutorService pool = Executors.newFixedThreadPool(servers);
+        List<Database> opened = new ArrayList<>();
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Database>> starts = new ArrayList<>();
+            for (int i = 0; i < servers; i++) {
+                starts.add(pool.submit(() -> {
+                    go.await();
+                    return new Database(shared);
+                }));
+            }
+            go.countDown();
+            for (Future<Database> start : starts) {
+                opened.add(start.get(60, TimeUnit.SECONDS));
+            }
+            int rows = opened.get(0).read("count", c -> {
+                try (Statement s = c.createStatement();
+                        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM tavern_schema_version")) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            });
+            assertEquals(Migrations.SCRIPTS.size(), rows);
+            new AccountStore(opened.get(1), FAST).create("everyone", "", "x");
+            assertTrue(new AccountStore(opened.get(2), FAST).find("everyone").isPresent());
+        } finally {
+            opened.forEach(Database::close);
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aChangedMigrationStopsTheStart() {
         database.write("tamper", c -> {
             try (Statement s = c.createStatement()) {
