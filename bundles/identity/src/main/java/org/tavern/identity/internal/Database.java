@@ -24,8 +24,10 @@ import org.tavern.identity.StoreException;
  *
  * <p>H2 is opened with {@code WRITE_DELAY 0}: each commit is written to the database file before
  * the call returns (so it survives a killed process; H2 does not force it to the disk, so an
- * operating-system crash or power cut can still lose the last commits). Writes to H2 are
- * serialised, because H2 skips its file write for a commit that overlaps another one in progress.
+ * operating-system crash or power cut can still lose the last commits). Writes to H2 are also
+ * serialised: cheap at a game server's write rate, and each commit then writes its own store
+ * version whatever an H2 release does with overlapping commits (some skip the write of a commit
+ * that overlaps another one in progress).
  * PostgreSQL's commit is durable (fsync) before it returns, with its default settings.
  *
  * <p>Immediate, so the database is opened (and a bad configuration reported) when the server starts.
