@@ -3,6 +3,7 @@ package org.tavern.distribution;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
@@ -27,6 +28,8 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.tavern.identity.Accounts;
+import org.tavern.identity.PasswordCheck;
 
 /**
  * Boots the bundles this build produced in Felix (as they run in tavern.jar) and checks that every
@@ -42,6 +45,7 @@ public class TavernBundlesIT {
         "org.apache.felix.scr", "org.apache.felix.configadmin", "org.apache.felix.gogo.runtime",
         "org.apache.mina.core", "commons-compress",
         "tavern.wml", "tavern.api", "tavern.transport", "tavern.lobby", "tavern.admin",
+        "com.h2database", "com.zaxxer.HikariCP", "org.postgresql.jdbc", "tavern.identity",
     };
 
     @Inject
@@ -66,6 +70,8 @@ public class TavernBundlesIT {
         List<Option> options = new ArrayList<>();
         options.add(systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"));
         options.add(frameworkProperty("tavern.port").value("0"));
+        // the identity store creates its H2 database in <home>/data
+        options.add(frameworkProperty("tavern.home").value(new File("target/it-home").getAbsolutePath()));
         for (String name : bundles) {
             File jar = new File(dir, mavenFileName(name) + ".jar");
             options.add(bundle(jar.toURI().toString()));
@@ -74,9 +80,15 @@ public class TavernBundlesIT {
         return options(options.toArray(new Option[0]));
     }
 
-    /** copy-dependencies names files by artifactId; MINA's artifactId differs from its symbolic name. */
+    /** copy-dependencies names files by artifactId, which differs from some symbolic names. */
     private static String mavenFileName(String symbolicName) {
-        return symbolicName.equals("org.apache.mina.core") ? "mina-core" : symbolicName;
+        return switch (symbolicName) {
+            case "org.apache.mina.core" -> "mina-core";
+            case "com.h2database" -> "h2";
+            case "com.zaxxer.HikariCP" -> "HikariCP";
+            case "org.postgresql.jdbc" -> "postgresql";
+            default -> symbolicName;
+        };
     }
 
     @Test
@@ -106,6 +118,21 @@ public class TavernBundlesIT {
                         configuration.state);
             }
         }
+    }
+
+    @Test
+    public void theIdentityStoreRunsOnH2InTheHomeAndReportsItsCaches() throws Exception {
+        Accounts accounts = context.getService(context.getServiceReference(Accounts.class));
+        String nick = "it" + System.nanoTime() % 1_000_000;
+        accounts.create(nick, "", "pw");
+        assertEquals(PasswordCheck.OK, accounts.verify(nick, "pw"));
+        assertTrue(new File("target/it-home/data/tavern.mv.db").isFile());
+        ServiceReference<?>[] caches = context.getServiceReferences((String) null, "(osgi.command.function=caches)");
+        assertNotNull("tavern:caches is registered", caches);
+        Object command = context.getService(caches[0]);
+        String report = (String) command.getClass().getMethod("caches", String[].class).invoke(command,
+                (Object) new String[0]);
+        assertTrue(report, report.startsWith("CACHE") && report.contains("accounts"));
     }
 
     private List<Bundle> tavernBundles() {

@@ -1,0 +1,38 @@
+package org.tavern.identity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The server's bans, shared by every server on the same database. Each change is committed before
+ * the method returns, so a ban survives a crash the moment its command is answered.
+ */
+@ProviderType
+public interface Bans {
+
+    /**
+     * Adds a ban ({@link Ban#of}); an active ban on exactly the same address mask is lifted (marked
+     * deleted) in the same transaction.
+     *
+     * @return the stored ban, with its id
+     * @throws IllegalArgumentException for an empty or over-long mask or text, or an end before the start
+     */
+    Ban add(Ban ban);
+
+    /** The active ban whose address mask matches {@code ip}, the newest first; empty when none does. */
+    Optional<Ban> find(String ip, Instant now);
+
+    /** The bans active at {@code now}, oldest first. */
+    List<Ban> active(Instant now);
+
+    /** Lifted and expired bans (as far as {@link #expire} or {@link #remove} marked them), oldest first. */
+    List<Ban> deleted();
+
+    /** Lifts the active ban on exactly this mask; empty when there is none. */
+    Optional<Ban> remove(String ipMask, Instant when);
+
+    /** Marks the bans whose end has passed at {@code now} deleted; returns how many. */
+    int expire(Instant now);
+}

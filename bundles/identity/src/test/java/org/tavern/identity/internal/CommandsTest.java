@@ -1,0 +1,108 @@
+package org.tavern.identity.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tavern.identity.PasswordCheck;
+
+/** The Gogo commands, on an H2 store. */
+class CommandsTest {
+
+    @TempDir
+    Path folder;
+    Database database;
+    AccountStore accounts;
+    GameRecordStore games;
+
+    @BeforeEach
+    void open() {
+        database = new Database(Database.Settings.of(Database.Settings.defaultUrl(folder)));
+        accounts = new AccountStore(database, StoreContract.FAST);
+        games = new GameRecordStore(database);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void everyCommandAnswersHelp() {
+        assertTrue(new RegisterCommand(accounts, StoreContract.FAST).register("-h").startsWith("usage: tavern:register"));
+        assertTrue(new RegisterCommand(accounts, StoreContract.FAST).register().startsWith("usage: tavern:register"));
+        assertTrue(new PasswdCommand(accounts, StoreContract.FAST).passwd("-h").startsWith("usage: tavern:passwd"));
+        assertTrue(new AccountsCommand(accounts).accounts("-h").startsWith("usage: tavern:accounts"));
+        assertTrue(new AccountCommand(accounts).account("-h").startsWith("usage: tavern:account"));
+        assertTrue(new AccountCommand(accounts).account().startsWith("usage: tavern:account"));
+        assertTrue(caches().caches("-h").startsWith("usage: tavern:caches"));
+    }
+
+    @Test
+    void registerGeneratesOrSetsThePassword() {
+        RegisterCommand register = new RegisterCommand(accounts, StoreContract.FAST);
+        String generated = register.register("Alice", "alice@example.org");
+        assertTrue(generated.startsWith("Registered Alice (account "), generated);
+        String password = generated.substring(generated.indexOf("password: ") + "password: ".length());
+        assertEquals(16, password.length());
+        assertEquals(PasswordCheck.OK, accounts.verify("alice", password));
+        assertTrue(register.register("bob", "-", "hunter2").endsWith("password set"));
+        assertEquals(PasswordCheck.OK, accounts.verify("bob", "hunter2"));
+        assertEquals("", accounts.find("bob").orElseThrow().email());
+        assertTrue(register.register("ALICE", "-", "x").startsWith("Not registered: nick ALICE is already registered"));
+        assertTrue(register.register("bad nick", "-", "x").startsWith("Not registered: a nick is"));
+        assertTrue(register.register("carol", "not-an-email", "x").startsWith("Not registered: not an e-mail"));
+    }
+
+    @Test
+    void passwdChangesThePassword() {
+        accounts.create("alice", "", "old");
+        PasswdCommand passwd = new PasswdCommand(accounts, StoreContract.FAST);
+        assertEquals("Password of alice set", passwd.passwd("alice", "new"));
+        assertEquals(PasswordCheck.OK, accounts.verify("alice", "new"));
+        String generated = passwd.passwd("alice");
+        assertEquals(PasswordCheck.OK, accounts.verify("alice", generated.substring(generated.lastIndexOf(' ') + 1)));
+        assertTrue(passwd.passwd("ghost", "x").startsWith("No account ghost"));
+    }
+
+    @Test
+    void accountsListAndAccountChanges() {
+        accounts.create("alice", "a@example.org", "x");
+        accounts.create("bob", "", "x");
+        String list = new AccountsCommand(accounts).accounts();
+        assertTrue(list.contains("alice") && list.contains("bob") && list.endsWith("2 shown from 0; 2 registered"), list);
+        assertTrue(new AccountsCommand(accounts).accounts("zed*").startsWith("No accounts match zed*"));
+        assertTrue(new AccountsCommand(accounts).accounts("*", "x").startsWith("Not an offset"));
+        AccountCommand account = new AccountCommand(accounts);
+        String shown = account.account("alice", "moderator", "yes", "email", "-");
+        assertTrue(shown.contains("moderator:  yes") && shown.contains("email:      (none)"), shown);
+        assertTrue(accounts.find("alice").orElseThrow().moderator());
+        assertTrue(account.account("alice", "inactive", "maybe").startsWith("Not yes or no"));
+        assertTrue(account.account("alice", "colour", "red").startsWith("Unknown setting"));
+        assertTrue(account.account("ghost").startsWith("No account ghost"));
+        assertTrue(account.account("alice", "email", "bad").startsWith("Not changed: not an e-mail"));
+    }
+
+    @Test
+    void cachesReportsAndFlushes() {
+        accounts.create("alice", "", "x");
+        games.recordStart("g", "", "", List.of("alice"), StoreContract.T0);
+        CachesCommand caches = caches();
+        String report = caches.caches();
+        assertTrue(report.startsWith("CACHE"), report);
+        assertTrue(report.contains("accounts") && report.contains("games"), report);
+        String flushed = caches.caches("flush");
+        assertTrue(flushed.startsWith("Flushed: 2 recently used entries released"), flushed);
+        assertTrue(caches.caches("gc").contains("heap used"));
+        assertTrue(caches.caches("bogus").startsWith("usage:"));
+    }
+
+    private CachesCommand caches() {
+        return new CachesCommand(List.of(accounts.identityMap(), games.identityMap()));
+    }
+}
