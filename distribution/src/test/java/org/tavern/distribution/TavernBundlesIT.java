@@ -91,6 +91,44 @@ public class TavernBundlesIT {
         };
     }
 
+    /**
+     * The lobby offers its model and each admin command as services, and every admin command is a
+     * Gogo function in scope tavern (polled: the admin bundle registers them as they appear).
+     */
+    @Test
+    public void theLobbyModelAndTheAdminCommandsAreServices() throws Exception {
+        ServiceReference<org.tavern.api.LobbyDirectory> directory =
+                context.getServiceReference(org.tavern.api.LobbyDirectory.class);
+        assertNotNull("LobbyDirectory service", directory);
+        assertTrue(context.getService(directory).players().toCompletableFuture()
+                .get(10, java.util.concurrent.TimeUnit.SECONDS).isEmpty());
+        java.util.Set<String> commands = new java.util.TreeSet<>();
+        for (ServiceReference<org.tavern.api.AdminCommand> reference
+                : context.getServiceReferences(org.tavern.api.AdminCommand.class, null)) {
+            commands.add(context.getService(reference).name());
+        }
+        for (String name : List.of("kick", "ban", "kickban", "gban", "unban", "ungban", "bans", "msg", "pm",
+                "adminmsg", "dul", "motd", "status", "clones", "searchlog", "stopgame", "sample", "help",
+                "shut_down", "restart", "stats", "metrics", "requests", "games", "roll", "wml")) {
+            assertTrue(name + " in " + commands, commands.contains(name));
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        java.util.Set<String> functions = new java.util.TreeSet<>();
+        while (!functions.containsAll(List.of("kick", "kban", "searchlog", "sl", "users", "games", "game"))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Gogo functions in scope tavern: " + functions);
+            }
+            functions.clear();
+            for (ServiceReference<?> reference : context.getServiceReferences((String) null,
+                    "(osgi.command.scope=tavern)")) {
+                Object names = reference.getProperty("osgi.command.function");
+                functions.addAll(names instanceof String[] array ? List.of(array) : List.of(String.valueOf(names)));
+            }
+            Thread.sleep(20);
+        }
+        assertFalse("help stays the shell's own", functions.contains("help"));
+    }
+
     @Test
     public void everyTavernBundleIsActive() {
         List<Bundle> tavern = tavernBundles();

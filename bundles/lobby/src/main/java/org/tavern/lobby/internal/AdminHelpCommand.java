@@ -18,6 +18,6 @@ final class AdminHelpCommand implements AdminCommand {
 
     @Override
     public String execute(Lobby lobby, CommandIssuer issuer, String arguments) {
-        return HELP;
+        return HELP + lobby.pluginCommands().helpFor(issuer);
     }
 }

@@ -10,6 +10,7 @@ final class HelpQuery implements PlayerQuery {
 
     @Override
     public Reply answer(Lobby lobby, User user, String argument) {
-        return Reply.info(QueryCommand.HELP);
+        return Reply.info(QueryCommand.HELP
+                + lobby.pluginCommands().helpFor(org.tavern.api.CommandIssuer.player(user.name, user.moderator)));
     }
 }

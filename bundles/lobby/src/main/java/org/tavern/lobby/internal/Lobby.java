@@ -232,6 +232,13 @@ final class Lobby {
         execute(() -> ipLog.setMaxSize(newSettings.maxIpLogSize()));
     }
 
+    /** Admin commands of other bundles, for /query. */
+    private final PluginCommands pluginCommands = new PluginCommands();
+
+    PluginCommands pluginCommands() {
+        return pluginCommands;
+    }
+
     /** Logins for searchlog (lobby actor only). */
     private final IpLog ipLog = new IpLog();
 

@@ -63,8 +63,35 @@ public class LobbyServer implements ConnectionHandler {
             registrations.add(context.registerService(org.tavern.api.AdminCommand.class,
                     new LobbyAdminCommand(lobby, command), serviceProperties));
         }
+        pluginCommands = new org.osgi.util.tracker.ServiceTracker<>(context, org.tavern.api.AdminCommand.class, null) {
+            @Override
+            public org.tavern.api.AdminCommand addingService(
+                    org.osgi.framework.ServiceReference<org.tavern.api.AdminCommand> reference) {
+                if (reference.getBundle() == context.getBundle()) {
+                    return null; // the lobby's own commands are reached directly
+                }
+                org.tavern.api.AdminCommand command = context.getService(reference);
+                if (command != null) {
+                    lobby.pluginCommands().add(command);
+                    LOG.info("Admin command '{}' added by {}", command.name(), reference.getBundle().getSymbolicName());
+                }
+                return command;
+            }
+
+            @Override
+            public void removedService(org.osgi.framework.ServiceReference<org.tavern.api.AdminCommand> reference,
+                    org.tavern.api.AdminCommand command) {
+                lobby.pluginCommands().remove(command);
+                context.ungetService(reference);
+            }
+        };
+        pluginCommands.open();
         LOG.info("Lobby ready; configuration {}", source(properties));
     }
+
+    /** Other bundles' admin commands, followed as they come and go (never restarting the lobby). */
+    private final org.osgi.util.tracker.ServiceTracker<org.tavern.api.AdminCommand, org.tavern.api.AdminCommand>
+            pluginCommands;
 
     /** shut_down and restart acting on this process. */
     private final class ProcessControl implements ServerControl {
@@ -198,6 +225,7 @@ public class LobbyServer implements ConnectionHandler {
 
     @Deactivate
     void deactivate() throws InterruptedException {
+        pluginCommands.close();
         for (org.osgi.framework.ServiceRegistration<?> registration : registrations) {
             try {
                 registration.unregister();

@@ -63,19 +63,51 @@ final class QueryCommand implements LobbyCommand {
         if (user.moderator && !answersModeratorAsPlayer(word, reply)) {
             // Run with his nick as the issuer; what the command left to do follows its reply.
             AdminCommand admin = adminCommands.get(word.toLowerCase(java.util.Locale.ROOT));
+            if (admin == null && runPluginCommand(lobby, user, word, argument)) {
+                return;
+            }
             if (admin == null) {
                 user.connection.send(ServerMessages.message("Command '" + word + "' is not recognized.\n"
-                        + AdminCommand.HELP, "info"));
+                        + AdminCommand.HELP + lobby.pluginCommands().helpFor(issuer(user)), "info"));
                 return;
             }
             lobby.runAdminCommand(admin, org.tavern.api.CommandIssuer.player(user.name, true), argument,
                     text -> user.connection.send(ServerMessages.message(text, "info")));
             return;
         }
+        if (reply == null && runPluginCommand(lobby, user, word, argument)) {
+            return;
+        }
         if (reply == null) {
-            reply = PlayerQuery.Reply.info("Error: unrecognized query: '" + command + "'\n" + HELP);
+            reply = PlayerQuery.Reply.info("Error: unrecognized query: '" + command + "'\n" + HELP
+                    + lobby.pluginCommands().helpFor(issuer(user)));
         }
         user.connection.send(ServerMessages.message(reply.text(), reply.type()));
+    }
+
+    private static org.tavern.api.CommandIssuer issuer(User user) {
+        return org.tavern.api.CommandIssuer.player(user.name, user.moderator);
+    }
+
+    /**
+     * A plugin's command of that name, if the player may run it: runs it and answers later. One he
+     * may not run is as unknown to him as any other word, except that a moderator is told why.
+     */
+    private static boolean runPluginCommand(Lobby lobby, User user, String word, String argument) {
+        org.tavern.api.AdminCommand command = word.isEmpty() ? null : lobby.pluginCommands().find(word);
+        if (command == null) {
+            return false;
+        }
+        org.tavern.api.CommandIssuer issuer = issuer(user);
+        if (!issuer.may(command.permission())) {
+            if (!user.moderator) {
+                return false;
+            }
+            user.connection.send(ServerMessages.message(ShutdownCommand.NOT_ALLOWED, "info"));
+            return true;
+        }
+        PluginCommands.run(lobby, user, command, issuer, argument);
+        return true;
     }
 
     /**

@@ -134,4 +134,60 @@ class AdminCommandsTest {
                 console(new ConsoleQueryCommand(new StatsQuery(), "stats"), ""));
         assertEquals("No game ended so far.", console(new ConsoleQueryCommand(new GamesQuery(), "games"), ""));
     }
+
+    /** A plugin's command as a test double: answers with what it was given, or fails. */
+    private static org.tavern.api.AdminCommand pluginCommand(String name, org.tavern.api.Permission permission,
+            boolean fails) {
+        return new org.tavern.api.AdminCommand() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String usage() {
+                return name + " <text>";
+            }
+
+            @Override
+            public org.tavern.api.Permission permission() {
+                return permission;
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<String> execute(CommandIssuer issuer, String arguments) {
+                if (fails) {
+                    throw new IllegalStateException("plugin bug");
+                }
+                return java.util.concurrent.CompletableFuture.completedFuture(issuer.name() + " said " + arguments);
+            }
+        };
+    }
+
+    private static String queryReply(FakeConnection connection, Lobby lobby, String query) throws Exception {
+        lobby.received(connection, Document.parse("[query]\ntype=\"" + query + "\"\n[/query]\n"));
+        return connection.takeOne().root().child("message").text("message");
+    }
+
+    @Test
+    void pluginCommandsAnswerThroughQueryForThoseTheirPermissionAllows() throws Exception {
+        lobby.pluginCommands().add(pluginCommand("echo", org.tavern.api.Permission.EVERYONE, false));
+        lobby.pluginCommands().add(pluginCommand("secret", org.tavern.api.Permission.MODERATOR, false));
+        lobby.pluginCommands().add(pluginCommand("halt", org.tavern.api.Permission.CONSOLE, false));
+        lobby.pluginCommands().add(pluginCommand("broken", org.tavern.api.Permission.EVERYONE, true));
+        FakeConnection player = loggedIn("pat", "10.0.0.2");
+        FakeConnection moderator = loggedIn("mod", "10.0.0.1");
+        lobby.setModerator(lobby.user("mod"), true);
+        player.take(); // mod's login
+
+        assertEquals("pat said hello there", queryReply(player, lobby, "echo hello there"));
+        assertTrue(queryReply(player, lobby, "secret x").startsWith("Error: unrecognized query: 'secret x'"),
+                "a moderator's command is unknown to players");
+        assertEquals("mod said x", queryReply(moderator, lobby, "secret x"));
+        assertEquals("You're not allowed to execute this command.", queryReply(moderator, lobby, "halt"));
+        assertEquals("Command 'broken' failed.", queryReply(player, lobby, "broken"));
+        assertTrue(queryReply(player, lobby, "help").endsWith("\nPlugin commands: broken <text>, echo <text>"));
+        assertTrue(queryReply(moderator, lobby, "help").endsWith(
+                "\nPlugin commands: broken <text>, echo <text>, secret <text>"));
+    }
 }
