@@ -38,7 +38,7 @@ final class ChatScenario {
     private static final class Talker {
         final int index;
         SenderSequences heard;
-        long sent;
+        volatile long sent;
         final AtomicLong pendingDeliveries = new AtomicLong();
 
         Talker(int index) {
