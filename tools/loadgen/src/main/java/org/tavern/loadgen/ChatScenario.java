@@ -24,6 +24,7 @@ final class ChatScenario {
     private final int window;
     private final long seconds;
     private final long warmupSeconds;
+    private final String prefix;
 
     private final List<Client> clients = new ArrayList<>();
     private final AtomicInteger loggedIn = new AtomicInteger();
@@ -53,6 +54,7 @@ final class ChatScenario {
         this.window = options.count("window", 1, 1, 1000);
         this.seconds = options.count("seconds", 10, 1, 3600);
         this.warmupSeconds = options.count("warmup-seconds", 2, 0, 3600);
+        this.prefix = options.string("prefix", "chat");
     }
 
     String runChecked(Options options) throws Exception {
@@ -146,7 +148,7 @@ final class ChatScenario {
 
     private String run() throws Exception {
         for (int i = 0; i < users; i++) {
-            Client c = harness.client("chat" + i, handler);
+            Client c = harness.client(prefix + i, handler);
             c.state = new Talker(i);
             clients.add(c);
         }

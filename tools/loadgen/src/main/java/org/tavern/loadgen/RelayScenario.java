@@ -32,6 +32,7 @@ final class RelayScenario {
     private final double rate;
     private final long seconds;
     private final long warmupSeconds;
+    private final String prefix;
     private final RecordedGame recorded;
     private final Map<Long, byte[]> frames = new ConcurrentHashMap<>();
     private final Map<String, Integer> gameIds = new ConcurrentHashMap<>();
@@ -70,13 +71,13 @@ final class RelayScenario {
         volatile boolean idle = true;
 
         Game(int index) {
-            name = "lg" + index;
-            host = member("h" + index, this, RecordedGame.Role.HOST);
-            joiner = member("j" + index, this, RecordedGame.Role.JOINER);
+            name = "lg" + prefix + index;
+            host = member(prefix + "h" + index, this, RecordedGame.Role.HOST);
+            joiner = member(prefix + "j" + index, this, RecordedGame.Role.JOINER);
             all.add(host);
             all.add(joiner);
             for (int o = 0; o < observers; o++) {
-                Client watcher = member("o" + index + "x" + o, this, null);
+                Client watcher = member(prefix + "o" + index + "x" + o, this, null);
                 watchers.add(watcher);
                 all.add(watcher);
             }
@@ -159,6 +160,7 @@ final class RelayScenario {
         this.rate = options.decimal("rate", 0);
         this.seconds = options.count("seconds", 10, 1, 3600);
         this.warmupSeconds = options.count("warmup-seconds", 2, 0, 3600);
+        this.prefix = options.string("prefix", "");
         Path capture = Path.of(options.string("capture", "../shared/captures/ai_battle_lg_battle.trace.txt"));
         this.recorded = RecordedGame.from(Capture.read(capture), capture.toString());
     }
