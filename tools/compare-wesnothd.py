@@ -48,11 +48,11 @@ SCENARIOS = {
               ["turns_per_s", "p50_ms", "p99_ms", "cpu_us_per_turn"]),
     "relay-1000": (["relay", "--games=20", "--observers=2", "--rate=1000", "--seconds=10", "--warmup-seconds=8"],
                    RELAY_WARMUP, ["turns_per_s", "p50_ms", "p99_ms", "cpu_us_per_turn"]),
-    "idle": (["idle", "--connections=1000", "--concurrency=50", "--settle-seconds=5"], None,
+    "idle": (["idle", "--connections=1000", "--concurrency=50", "--settle-seconds=20"], None,
              ["rss_kb_per_connection", "logins_per_s", "idle_cpu_pct"]),
     # wesnothd needs many minutes to log 5 000 players in (each login re-sends the whole list): run
     # this one with --servers=tavern unless there is time to spare.
-    "idle-5000": (["idle", "--connections=5000", "--concurrency=50", "--settle-seconds=5"], None,
+    "idle-5000": (["idle", "--connections=5000", "--concurrency=50", "--settle-seconds=20"], None,
                   ["rss_kb_per_connection", "logins_per_s", "idle_cpu_pct"]),
 }
 
