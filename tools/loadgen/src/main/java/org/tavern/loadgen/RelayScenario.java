@@ -162,6 +162,10 @@ final class RelayScenario {
         this.warmupSeconds = options.count("warmup-seconds", 2, 0, 3600);
         this.prefix = options.string("prefix", "");
         Path capture = Path.of(options.string("capture", "../shared/captures/ai_battle_lg_battle.trace.txt"));
+        if (!java.nio.file.Files.isRegularFile(capture)) {
+            throw new Options.UsageException("no capture at " + capture.toAbsolutePath()
+                    + " (run from the project root beside ../shared, or pass --capture=FILE)");
+        }
         this.recorded = RecordedGame.from(Capture.read(capture), capture.toString());
     }
 
