@@ -79,6 +79,11 @@ final class Harness implements AutoCloseable {
         return "cpu_us_per_" + unit + "=" + String.format(java.util.Locale.ROOT, "%.1f", cpuMicros / (double) units);
     }
 
+    /** {@code server_rss_kb=...} now, or {@code =na} without a server pid. */
+    String rssField() {
+        return "server_rss_kb=" + (stats.known() ? Long.toString(stats.rssKb()) : "na");
+    }
+
     @Override
     public void close() {
         for (EventLoop loop : loops) {

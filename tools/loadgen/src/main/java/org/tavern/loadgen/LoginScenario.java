@@ -105,7 +105,7 @@ final class LoginScenario {
         harness.await(clients + " logins", timeoutMillis, () -> loggedIn.get() == clients);
         long t1 = System.nanoTime();
         long cpu1 = harness.stats.cpuMicros();
-        long rss = harness.stats.rssKb();
+        String rss = harness.rssField();
 
         long churnNanos = 0;
         long churnCpu = 0;
@@ -141,7 +141,7 @@ final class LoginScenario {
                         .append(" second_half_logins_per_s=").append(Harness.perSecond(clients - firstHalf, t1 - halfwayNanos));
             }
         }
-        line.append(" server_rss_kb=").append(rss).append(' ').append(harness.verdict.fields());
+        line.append(' ').append(rss).append(' ').append(harness.verdict.fields());
         return line.toString();
     }
 

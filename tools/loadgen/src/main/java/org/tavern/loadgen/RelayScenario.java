@@ -289,7 +289,7 @@ final class RelayScenario {
         String line = harness.resultHead("relay") + " games=" + gameCount + " observers=" + observers
                 + " rate=" + (rate == 0 ? "max" : rate) + " turns=" + turns + " turns_per_s=" + Harness.perSecond(turns, span)
                 + " p50_ms=" + latency.percentileMs(50) + " p99_ms=" + latency.percentileMs(99)
-                + " " + harness.cpuPer("turn", cpu1 - cpu0, turns) + " server_rss_kb=" + harness.stats.rssKb()
+                + " " + harness.cpuPer("turn", cpu1 - cpu0, turns) + " " + harness.rssField()
                 + " " + harness.verdict.fields();
         everyone.forEach(Client::close);
         return line;
