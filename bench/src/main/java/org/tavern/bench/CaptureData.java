@@ -9,7 +9,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Loads real documents from shared/captures for the benchmarks. */
-final class CaptureData {
+public final class CaptureData {
+
+    /** A frame a client sent: its connection number in the trace and its WML text. */
+    public record ClientFrame(int connection, String text) {
+    }
 
     private CaptureData() {
     }
@@ -24,8 +28,30 @@ final class CaptureData {
 
     /** Texts of the frames of one trace, in order, handshakes left out. */
     static List<byte[]> frames(String trace) throws IOException {
+        List<byte[]> texts = new ArrayList<>();
+        for (TracedFrame frame : framesWithHeaders(trace)) {
+            texts.add(frame.text());
+        }
+        return texts;
+    }
+
+    /** What the clients of a trace sent, in order, handshakes left out. */
+    public static List<ClientFrame> clientFrames(String trace) throws IOException {
+        List<ClientFrame> sent = new ArrayList<>();
+        for (TracedFrame frame : framesWithHeaders(trace)) {
+            if (frame.fromClient()) {
+                sent.add(new ClientFrame(frame.connection(), new String(frame.text(), StandardCharsets.UTF_8)));
+            }
+        }
+        return sent;
+    }
+
+    private record TracedFrame(int connection, boolean fromClient, byte[] text) {
+    }
+
+    private static List<TracedFrame> framesWithHeaders(String trace) throws IOException {
         byte[] all = Files.readAllBytes(captures().resolve(trace));
-        List<byte[]> frames = new ArrayList<>();
+        List<TracedFrame> frames = new ArrayList<>();
         int i = 0;
         while (i < all.length) {
             int eol = i;
@@ -40,7 +66,7 @@ final class CaptureData {
                 i++;
             }
             if (!new String(text, 0, Math.min(10, text.length), StandardCharsets.UTF_8).startsWith("HANDSHAKE")) {
-                frames.add(text);
+                frames.add(new TracedFrame(Integer.parseInt(header[1].substring(5)), header[2].equals("C>S"), text));
             }
         }
         return frames;

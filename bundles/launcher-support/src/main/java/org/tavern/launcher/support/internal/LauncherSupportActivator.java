@@ -15,6 +15,8 @@ import org.osgi.framework.SynchronousBundleListener;
  *   class loader ({@link ShellClassLoaderFix}).</li>
  *   <li>the bnd launcher does not stop the framework when the JVM is asked to exit (SIGTERM, Ctrl-C),
  *   so components would never deactivate; {@link FrameworkShutdownHook} stops it in order.</li>
+ *   <li>the heap a burst of logins grew is given back once the server is idle ({@link IdleHeapReturn}),
+ *   which only a JVM-wide setting at start-up can do.</li>
  * </ul>
  * It starts at start level 1, before everything else.
  */
@@ -29,6 +31,7 @@ public final class LauncherSupportActivator implements BundleActivator {
         context.addBundleListener(shellFix);
         shutdownHook = new FrameworkShutdownHook(context.getBundle(0));
         shutdownHook.install();
+        IdleHeapReturn.apply(java.lang.management.ManagementFactory.getPlatformMBeanServer());
     }
 
     @Override

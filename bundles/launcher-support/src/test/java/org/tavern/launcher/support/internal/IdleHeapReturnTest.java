@@ -1,0 +1,31 @@
+package org.tavern.launcher.support.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.lang.management.ManagementFactory;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
+import org.junit.jupiter.api.Test;
+
+class IdleHeapReturnTest {
+
+    private static CompositeData option(MBeanServer server) throws Exception {
+        return (CompositeData) server.invoke(new ObjectName("com.sun.management:type=HotSpotDiagnostic"),
+                "getVMOption", new Object[] {IdleHeapReturn.FLAG}, new String[] {String.class.getName()});
+    }
+
+    @Test
+    void setsTheIntervalOnceAndNeverOverridesAChoice() throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        boolean wasDefault = "DEFAULT".equals(String.valueOf(option(server).get("origin")));
+        String before = String.valueOf(option(server).get("value"));
+        boolean applied = IdleHeapReturn.apply(server);
+        assertEquals(wasDefault, applied);
+        assertEquals(wasDefault ? Long.toString(IdleHeapReturn.INTERVAL_MILLIS) : before,
+                String.valueOf(option(server).get("value")));
+        // now set (by us, or by whoever ran the tests): a second call leaves it alone
+        assertFalse(IdleHeapReturn.apply(server));
+    }
+}

@@ -1,0 +1,236 @@
+#!/usr/bin/env python3
+"""Runs each load scenario against wesnothd 1.16 and against Tavern, one after the other, on this
+machine, and prints the ratios Tavern/wesnothd.
+
+Both servers get the same lifted limits (no per-address connection limit, no lobby flood control),
+a fresh process per scenario, the same warm-up and the same load. Server CPU (utime+stime) and RSS
+come from /proc/<pid> and are read by the load generator around its measured window, so CPU per
+unit of work holds even though the load generator shares the machine.
+
+Build first:
+    mvn -q -DskipTests package -pl distribution,tools/loadgen -am
+Then, from the project root:
+    python3 tools/compare-wesnothd.py                    # every scenario but idle-5000, about 15 minutes
+    python3 tools/compare-wesnothd.py --only relay,chat  # some of them
+    python3 tools/compare-wesnothd.py --quick            # small sizes, a smoke run (about 2 minutes)
+    python3 tools/compare-wesnothd.py --only idle-5000 --servers tavern
+"""
+
+import argparse
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+# A warm-up run of the same kind before the measured one, on both servers alike: Tavern's JIT
+# compiles for tens of seconds, and a cold JVM's compiler threads would be counted as its CPU.
+CHAT_WARMUP = ["chat", "--users=100", "--seconds=8", "--warmup-seconds=2", "--prefix=wchat"]
+RELAY_WARMUP = ["relay", "--games=20", "--observers=2", "--seconds=15", "--warmup-seconds=2", "--prefix=w"]
+
+# name -> (loadgen arguments, warm-up arguments or None, the metrics to compare)
+SCENARIOS = {
+    "login": (["login", "--clients=600", "--concurrency=20"],
+              ["login", "--clients=200", "--concurrency=20", "--prefix=w"],
+              ["logins_per_s", "p99_ms", "cpu_us_per_login", "first_half_cpu_us_per_login",
+               "second_half_cpu_us_per_login"]),
+    "login-churn": (["login-churn", "--clients=200", "--churn=1000", "--concurrency=20"],
+                    ["login", "--clients=200", "--concurrency=20", "--prefix=w"],
+                    ["logins_per_s", "p99_ms", "cpu_us_per_login"]),
+    "chat": (["chat", "--users=100", "--rate=0", "--seconds=10", "--warmup-seconds=5"], CHAT_WARMUP,
+             ["deliveries_per_s", "p50_ms", "p99_ms", "cpu_us_per_delivery"]),
+    "chat-rate": (["chat", "--users=100", "--rate=100", "--seconds=10", "--warmup-seconds=5"], CHAT_WARMUP,
+                  ["deliveries_per_s", "p50_ms", "p99_ms", "cpu_us_per_delivery"]),
+    "relay": (["relay", "--games=20", "--observers=2", "--seconds=10", "--warmup-seconds=8"], RELAY_WARMUP,
+              ["turns_per_s", "p50_ms", "p99_ms", "cpu_us_per_turn"]),
+    "relay-1000": (["relay", "--games=20", "--observers=2", "--rate=1000", "--seconds=10", "--warmup-seconds=8"],
+                   RELAY_WARMUP, ["turns_per_s", "p50_ms", "p99_ms", "cpu_us_per_turn"]),
+    "idle": (["idle", "--connections=1000", "--concurrency=50", "--settle-seconds=20"], None,
+             ["rss_kb_per_connection", "logins_per_s", "idle_cpu_pct"]),
+    # wesnothd needs many minutes to log 5 000 players in (each login re-sends the whole list): run
+    # this one with --servers=tavern unless there is time to spare.
+    "idle-5000": (["idle", "--connections=5000", "--concurrency=50", "--settle-seconds=20"], None,
+                  ["rss_kb_per_connection", "logins_per_s", "idle_cpu_pct"]),
+}
+
+QUICK = {
+    "login": ["--clients=150"], "login-churn": ["--clients=50", "--churn=200"],
+    "chat": ["--users=30", "--seconds=3", "--warmup-seconds=1"],
+    "chat-rate": ["--users=30", "--rate=30", "--seconds=3", "--warmup-seconds=1"],
+    "relay": ["--games=4", "--seconds=3", "--warmup-seconds=1"],
+    "relay-1000": ["--games=4", "--rate=200", "--seconds=3", "--warmup-seconds=1"],
+    "idle": ["--connections=300"], "idle-5000": ["--connections=500"],
+}
+
+STARTUP_SECONDS = 60
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_port(port, process, deadline):
+    while time.time() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("server exited with %s before listening" % process.returncode)
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError("server not listening on %d after %d s" % (port, STARTUP_SECONDS))
+
+
+class Server:
+    """A server process started for one scenario, stopped (SIGTERM, then SIGKILL) afterwards."""
+
+    def __init__(self, kind, args, workdir):
+        self.kind = kind
+        self.port = free_port()
+        self.workdir = workdir
+        self.log = open(os.path.join(workdir, kind + ".log"), "ab")
+        if kind == "wesnothd":
+            cfg = os.path.join(workdir, "server.cfg")
+            with open(cfg, "w") as f:
+                # limits lifted: any number of connections per address, no lobby flood control
+                f.write("connections_allowed=0\nmax_messages=1000000000\nmessages_time_period=1\n")
+            cmd = [args.wesnothd, "-p", str(self.port), "-c", cfg]
+        else:
+            home = os.path.join(workdir, "tavern-home")
+            shutil.rmtree(home, ignore_errors=True)
+            os.makedirs(os.path.join(home, "etc"))
+            with open(os.path.join(home, "etc", "tavern.transport.cfg"), "w") as f:
+                f.write("connections.allowed=0\n")
+            with open(os.path.join(home, "etc", "tavern.lobby.cfg"), "w") as f:
+                f.write("max.messages=1000000000\nmessages.time.period=1\n")
+            cmd = ["java"] + args.tavern_java_opts.split() + ["-jar", args.tavern, "-p", str(self.port), "--home", home]
+        self.process = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=self.log, stderr=subprocess.STDOUT,
+                                        cwd=workdir)
+        wait_for_port(self.port, self.process, time.time() + STARTUP_SECONDS)
+        if kind == "tavern":
+            self.wait_for_log("Tavern started", time.time() + STARTUP_SECONDS)
+        time.sleep(1)
+
+    def wait_for_log(self, text, deadline):
+        path = os.path.join(self.workdir, self.kind + ".log")
+        while time.time() < deadline:
+            with open(path, "rb") as f:
+                if text.encode() in f.read():
+                    return
+            time.sleep(0.2)
+        raise RuntimeError("%s did not log '%s'" % (self.kind, text))
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.log.close()
+
+
+def run_loadgen(args, server, loadgen_args, timeout):
+    cmd = ["java", "-jar", args.loadgen] + loadgen_args + [
+        "--port=%d" % server.port, "--server-pid=%d" % server.process.pid, "--server-label=" + server.kind]
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None, "loadgen timed out after %d s: %s" % (timeout, " ".join(cmd))
+    line = next((l for l in done.stdout.splitlines() if l.startswith("RESULT ")), None)
+    if done.returncode != 0 or line is None:
+        return line, "loadgen exit %d: %s" % (done.returncode, done.stderr.strip()[-2000:])
+    return line, None
+
+
+def fields(line):
+    return dict(part.split("=", 1) for part in line.split()[1:] if "=" in part)
+
+
+def ratio(t, w):
+    try:
+        return "%.2f" % (float(t) / float(w))
+    except (ValueError, ZeroDivisionError):
+        return "-"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", help="comma-separated scenarios (default: all): " + ",".join(SCENARIOS))
+    parser.add_argument("--servers", default="wesnothd,tavern", help="which servers to run (default: both)")
+    parser.add_argument("--quick", action="store_true", help="small sizes: a smoke run, not a measurement")
+    parser.add_argument("--wesnothd", default="/usr/games/wesnothd-1.16")
+    parser.add_argument("--tavern", default="distribution/target/tavern.jar")
+    parser.add_argument("--loadgen", default="tools/loadgen/target/loadgen.jar")
+    parser.add_argument("--tavern-java-opts", default="", help="JVM options for Tavern (default: none)")
+    parser.add_argument("--timeout", type=int, default=900, help="seconds one loadgen run may take")
+    parser.add_argument("--out", help="append the RESULT lines to this file")
+    args = parser.parse_args()
+    args.tavern, args.loadgen = os.path.abspath(args.tavern), os.path.abspath(args.loadgen)
+
+    for path, hint in ((args.wesnothd, "apt-get install -y wesnoth-1.16-server"),
+                       (args.tavern, "mvn -q -DskipTests package -pl distribution,tools/loadgen -am"),
+                       (args.loadgen, "mvn -q -DskipTests package -pl distribution,tools/loadgen -am")):
+        if not os.path.exists(path):
+            sys.exit("compare-wesnothd: %s is missing (%s)" % (path, hint))
+    names = args.only.split(",") if args.only else [n for n in SCENARIOS if n != "idle-5000"]
+    unknown = [n for n in names if n not in SCENARIOS]
+    if unknown:
+        sys.exit("compare-wesnothd: unknown scenario(s) %s; known: %s" % (", ".join(unknown), ", ".join(SCENARIOS)))
+
+    workdir = tempfile.mkdtemp(prefix="tavern-compare-")
+    rows = []
+    failures = []
+    results = []
+    print("compare-wesnothd: %s, %d cores, work folder %s" % (time.strftime("%Y-%m-%d %H:%M"), os.cpu_count(), workdir))
+    for name in names:
+        loadgen_args, warmup, metrics = SCENARIOS[name]
+        if args.quick:
+            loadgen_args = loadgen_args + QUICK[name]
+            warmup = None
+        got = {}
+        for kind in [k for k in ("wesnothd", "tavern") if k in args.servers.split(",")]:
+            server = Server(kind, args, workdir)
+            try:
+                if warmup:
+                    _, error = run_loadgen(args, server, warmup, args.timeout)
+                    if error:
+                        failures.append("%s warm-up on %s: %s" % (name, kind, error))
+                    time.sleep(2)
+                line, error = run_loadgen(args, server, loadgen_args, args.timeout)
+            finally:
+                server.stop()
+            if line:
+                print(line, flush=True)
+                results.append(line)
+                got[kind] = fields(line)
+            if error:
+                failures.append("%s on %s: %s" % (name, kind, error))
+        for metric in metrics:
+            w = got.get("wesnothd", {}).get(metric, "-")
+            t = got.get("tavern", {}).get(metric, "-")
+            rows.append((name, metric, w, t, ratio(t, w)))
+    if args.out:
+        with open(args.out, "a") as f:
+            f.write("\n".join(results) + "\n")
+    print()
+    print("| scenario | metric | wesnothd | Tavern | Tavern/wesnothd |")
+    print("|---|---|---|---|---|")
+    for row in rows:
+        print("| %s | %s | %s | %s | %s |" % row)
+    if failures:
+        print()
+        for f in failures:
+            print("FAILED: " + f)
+        sys.exit(1)
+    shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

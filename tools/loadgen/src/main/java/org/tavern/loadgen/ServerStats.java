@@ -1,0 +1,68 @@
+package org.tavern.loadgen;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A server process's CPU time (user + system) and resident memory, read from /proc, so a result
+ * holds even when the load generator shares the machine: CPU microseconds per unit of work do not
+ * depend on who else runs. Without a pid every reading is zero and the fields say "na".
+ */
+final class ServerStats {
+
+    /** Linux's USER_HZ; /proc/<pid>/stat counts CPU time in these ticks. */
+    private static final long TICKS_PER_SECOND = 100;
+
+    private final long pid;
+
+    ServerStats(long pid) {
+        this.pid = pid;
+    }
+
+    boolean known() {
+        return pid > 0;
+    }
+
+    /** utime + stime of the process, all its threads, in microseconds. */
+    long cpuMicros() {
+        if (!known()) {
+            return 0;
+        }
+        try {
+            return parseCpuMicros(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read /proc/" + pid + "/stat: " + e.getMessage(), e);
+        }
+    }
+
+    /** VmRSS in kilobytes. */
+    long rssKb() {
+        if (!known()) {
+            return 0;
+        }
+        try {
+            return parseRssKb(Files.readString(Path.of("/proc", Long.toString(pid), "status")));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read /proc/" + pid + "/status: " + e.getMessage(), e);
+        }
+    }
+
+    /** Fields 14 and 15 of a stat line; the command name (field 2) may hold spaces and ')' so count from the last ')'. */
+    static long parseCpuMicros(String stat) {
+        String afterName = stat.substring(stat.lastIndexOf(')') + 2);
+        String[] fields = afterName.trim().split(" ");
+        // afterName starts at field 3 (state): utime is field 14, stime 15.
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks * 1_000_000 / TICKS_PER_SECOND;
+    }
+
+    static long parseRssKb(String status) {
+        for (String line : status.split("\n")) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.substring(6).trim().split("\\s+")[0]);
+            }
+        }
+        throw new IllegalStateException("no VmRSS line in /proc status");
+    }
+}

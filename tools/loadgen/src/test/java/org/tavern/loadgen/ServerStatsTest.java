@@ -1,0 +1,27 @@
+package org.tavern.loadgen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class ServerStatsTest {
+
+    @Test
+    void cpuFromAStatLineWhoseNameHoldsSpacesAndParens() {
+        String stat = "4242 (we (s) d) S 1 4242 4242 0 -1 4194560 1000 0 0 0 250 75 0 0 20 0 6 0 123 456 789";
+        assertEquals((250 + 75) * 10_000L, ServerStats.parseCpuMicros(stat));
+    }
+
+    @Test
+    void rssFromStatus() {
+        assertEquals(28628, ServerStats.parseRssKb("Name:\tx\nVmPeak:\t  1 kB\nVmRSS:\t   28628 kB\nThreads: 1\n"));
+    }
+
+    @Test
+    void ownProcessReadsSomething() {
+        ServerStats self = new ServerStats(ProcessHandle.current().pid());
+        assertTrue(self.rssKb() > 0);
+        assertTrue(self.cpuMicros() >= 0);
+    }
+}
