@@ -94,21 +94,19 @@ class Server:
         self.port = free_port()
         self.workdir = workdir
         self.log = open(os.path.join(workdir, kind + ".log"), "ab")
+        # Both servers read the very same server.cfg (Tavern takes wesnothd's with -c): limits lifted,
+        # any number of connections per address, no lobby flood control.
+        cfg = os.path.join(workdir, "server.cfg")
+        with open(cfg, "w") as f:
+            f.write("connections_allowed=0\nmax_messages=1000000000\nmessages_time_period=1\n")
         if kind == "wesnothd":
-            cfg = os.path.join(workdir, "server.cfg")
-            with open(cfg, "w") as f:
-                # limits lifted: any number of connections per address, no lobby flood control
-                f.write("connections_allowed=0\nmax_messages=1000000000\nmessages_time_period=1\n")
             cmd = [args.wesnothd, "-p", str(self.port), "-c", cfg]
         else:
             home = os.path.join(workdir, "tavern-home")
             shutil.rmtree(home, ignore_errors=True)
-            os.makedirs(os.path.join(home, "etc"))
-            with open(os.path.join(home, "etc", "tavern.transport.cfg"), "w") as f:
-                f.write("connections.allowed=0\n")
-            with open(os.path.join(home, "etc", "tavern.lobby.cfg"), "w") as f:
-                f.write("max.messages=1000000000\nmessages.time.period=1\n")
-            cmd = ["java"] + args.tavern_java_opts.split() + ["-jar", args.tavern, "-p", str(self.port), "--home", home]
+            os.makedirs(home)
+            cmd = ["java"] + args.tavern_java_opts.split() + ["-jar", args.tavern, "-p", str(self.port), "--home", home,
+                                                                "-c", cfg]
         self.process = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=self.log, stderr=subprocess.STDOUT,
                                         cwd=workdir)
         wait_for_port(self.port, self.process, time.time() + STARTUP_SECONDS)
