@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * bin/tavern as an owner uses it: start, status, exec, console, stop, and the stale pid file a crash
- * leaves. The graceful stop while a game runs needs tavern:shut_down and is not covered here.
+ * bin/tavern as an owner uses it: start, status, exec, console, stop (graceful while a game runs), and
+ * the stale pid file a crash leaves.
  */
 class LauncherIT {
 
@@ -150,6 +150,72 @@ class LauncherIT {
 
         assertEquals(0, tavern("", "stop").exitCode);
         assertEquals(EXIT_NOT_RUNNING, tavern("", "status").exitCode);
+    }
+
+    @Test
+    void stopWhileAGameRunsLetsItFinishThenTheServerExits() throws Exception {
+        home = temp.resolve("home");
+        int port = freePort();
+        assertEquals(0, tavern("", "start", "-p", Integer.toString(port)).exitCode);
+        try (ProtocolClient watcher = login("watcher", port); ProtocolClient host = login("host", port)) {
+            host.send("[create_game]\nname=\"Last game\"\npassword=\"\"\n[/create_game]\n");
+            host.sync();
+            watcher.sync();
+
+            Path stopOutput = Files.createTempFile(temp, "stop-", ".out");
+            Process stop = start(stopOutput, "stop", "--timeout", "90");
+            assertEquals("The server is shutting down. You may finish your games but can't start new ones. Once all "
+                    + "games have ended the server will exit.", nextMessage(watcher));
+
+            // the game goes on: its host is still answered, and stop is still waiting
+            host.send("[query]\ntype=\"stats\"\n[/query]\n");
+            assertTrue(host.sync().stream().anyMatch(d -> d.root().child("message") != null
+                    && d.root().child("message").attr("message").startsWith("Number of games = 1")));
+            assertTrue(stop.isAlive(), "stop waits for the game:\n" + Files.readString(stopOutput));
+
+            host.close(); // the last game ends with its host
+            assertEquals("All games ended. Shutting down now. Reconnect to the new server instance.",
+                    nextMessage(watcher));
+            assertTrue(stop.waitFor(SCRIPT_DEADLINE.toMillis(), TimeUnit.MILLISECONDS), "stop returns");
+            String output = Files.readString(stopOutput);
+            assertEquals(0, stop.exitValue(), output);
+            assertTrue(output.contains("Server is doing graceful shut down.") && output.contains("Tavern stopped."),
+                    output);
+            assertFalse(output.contains("SIGTERM"), "the server exited by itself:\n" + output);
+        }
+        assertEquals(EXIT_NOT_RUNNING, tavern("", "status").exitCode);
+    }
+
+    private static ProtocolClient login(String name, int port) throws IOException {
+        ProtocolClient client = new ProtocolClient(name, port);
+        client.receive();
+        client.send("[version]\nversion=\"1.16.9\"\n[/version]\n");
+        client.receive();
+        client.send("[login]\nusername=\"" + name + "\"\n[/login]\n");
+        client.sync();
+        return client;
+    }
+
+    /** The text of the next {@code [message]} the client receives (within its read timeout). */
+    private static String nextMessage(ProtocolClient client) throws IOException {
+        while (true) {
+            org.tavern.wml.Node message = client.receive().root().child("message");
+            if (message != null) {
+                return message.attr("message");
+            }
+        }
+    }
+
+    /** Starts bin/tavern in the background, its output to a file. */
+    private Process start(Path output, String... args) throws IOException {
+        Path script = ServerProcess.tavernJar().toAbsolutePath().resolveSibling("bin/tavern");
+        List<String> command = new ArrayList<>(List.of(script.toString(), "--home", home.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
+                .redirectInput(new File("/dev/null")).directory(temp.toFile());
+        builder.environment().put("JAVA", System.getProperty("java.command", "java"));
+        builder.environment().remove("TAVERN_JAR");
+        return builder.start();
     }
 
     /** The pid of a process that has ended (and been reaped). */
