@@ -28,10 +28,12 @@ final class ServerCfgMapping {
 
     static {
         for (String text : List.of("passwd", "motd", "information", "announcements", "versions_accepted",
-                "recommended_version", "disallow_names", "replay_save_path", "ban_save_file", "restart_command")) {
+                "recommended_version", "disallow_names", "replay_save_path", "ban_save_file", "restart_command",
+                "tor_ip_list_path")) {
             KEYS.put(text, new Target(LOBBY, text.replace('_', '.'), Kind.TEXT));
         }
-        for (String number : List.of("max_messages", "messages_time_period", "connections_allowed")) {
+        for (String number : List.of("max_messages", "messages_time_period", "connections_allowed",
+                "max_ip_log_size", "lan_server")) {
             KEYS.put(number, new Target(LOBBY, number.replace('_', '.'), Kind.INTEGER));
         }
         for (String flag : List.of("save_replays", "allow_remote_shutdown", "deny_unregistered_login")) {
@@ -52,10 +54,7 @@ final class ServerCfgMapping {
             Map.entry("client_sources", "used by wesnothd only with its forum database"),
             Map.entry("tls_dh", "Java's TLS chooses its own Diffie-Hellman parameters"),
             Map.entry("dummy_player_count", "a wesnothd load-testing aid; Tavern has tools/loadgen"),
-            Map.entry("dummy_player_timer_interval", "a wesnothd load-testing aid; Tavern has tools/loadgen"),
-            Map.entry("max_ip_log_size", "not supported by Tavern yet (searchlog)"),
-            Map.entry("tor_ip_list_path", "not supported by Tavern yet"),
-            Map.entry("lan_server", "not supported by Tavern yet"));
+            Map.entry("dummy_player_timer_interval", "a wesnothd load-testing aid; Tavern has tools/loadgen"));
 
 
     /** The configurations to apply, and what the owner should be told about the file. */

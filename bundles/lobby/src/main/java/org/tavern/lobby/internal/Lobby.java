@@ -88,8 +88,21 @@ final class Lobby {
         });
     }
 
+    /** Addresses refused as wesnothd's {@code tor_ip_list_path} lists them (lobby actor only). */
+    private java.util.Set<String> torAddresses = java.util.Set.of();
+
+    void useTorAddresses(java.util.Set<String> addresses) {
+        execute(() -> torAddresses = addresses);
+    }
+
     /** A banned address is told why and for how long, then closed, before anything else (as wesnothd). */
     private boolean refusedAsBanned(Connection connection) {
+        if (torAddresses.contains(connection.remoteIp())) {
+            connection.send(ServerMessages.error("You are banned. Reason: TOR IP"));
+            connection.close("TOR IP");
+            LOG.info("Refused {}: listed as a TOR address", connection.remoteIp());
+            return true;
+        }
         BanList.Ban ban;
         try {
             ban = bans.find(connection.remoteIp(), nowMillis());
@@ -337,6 +350,14 @@ final class Lobby {
 
     private void logout(User user, String reason) {
         usersByName.remove(user.name);
+        if (usersByName.isEmpty() && settings.lanServerSeconds() > 0) {
+            long seconds = settings.lanServerSeconds();
+            control.schedule(seconds * 1000, () -> execute(() -> {
+                if (usersByName.isEmpty()) {
+                    shutDownNow("lan_server: nobody logged in for " + seconds + " s");
+                }
+            }));
+        }
         ipLog.loggedOut(user.name, user.connection.remoteIp(), nowMillis());
         online.remove(user.name);
         Document diff = list.removeUser(user);

@@ -67,4 +67,10 @@ public @interface LobbyConfig {
 
     @AttributeDefinition(description = "Logins kept for searchlog")
     int max_ip_log_size() default 500;
+
+    @AttributeDefinition(description = "File of IP addresses (one per line) refused as 'TOR IP'; relative to the home")
+    String tor_ip_list_path() default "";
+
+    @AttributeDefinition(description = "If above 0: seconds after the last player leaves before the server exits")
+    int lan_server() default 0;
 }

@@ -48,6 +48,7 @@ public class LobbyServer implements ConnectionHandler {
         lobby = new Lobby(new SerialExecutor(pool, "lobby"), pool, System::currentTimeMillis, Settings.from(config));
         applyReplays(config);
         lobby.useBans(loadBans(config));
+        lobby.useTorAddresses(TorList.read(config.tor_ip_list_path()));
         lobby.execute(() -> lobby.setDenyUnregistered(config.deny_unregistered_login()));
         timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "tavern-lobby-timer");
@@ -153,6 +154,7 @@ public class LobbyServer implements ConnectionHandler {
     @Modified
     void modified(LobbyConfig config, Map<String, Object> properties) {
         lobby.updateSettings(Settings.from(config));
+        lobby.useTorAddresses(TorList.read(config.tor_ip_list_path()));
         // as wesnothd re-reads it on SIGHUP: the file's value replaces what dul set at run time
         lobby.execute(() -> lobby.setDenyUnregistered(config.deny_unregistered_login()));
         applyReplays(config);

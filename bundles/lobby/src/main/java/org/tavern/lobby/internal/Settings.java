@@ -9,7 +9,8 @@ import java.util.Map;
 record Settings(List<String> versionsAccepted, List<String> disallowedNames, String motd, String information,
         String announcements, int maxMessages, long messagesPeriodMillis, String adminPassword,
         String recommendedVersion, List<Map<String, String>> redirects, int connectionsAllowed,
-        boolean allowRemoteShutdown, String restartCommand, Map<String, String> banTimes, int maxIpLogSize) {
+        boolean allowRemoteShutdown, String restartCommand, Map<String, String> banTimes, int maxIpLogSize,
+        int lanServerSeconds) {
 
     static Settings from(LobbyConfig config) {
         return new Settings(Wildcards.list(config.versions_accepted()), Wildcards.list(config.disallow_names()),
@@ -17,55 +18,62 @@ record Settings(List<String> versionsAccepted, List<String> disallowedNames, Str
                 Math.max(0, config.messages_time_period()) * 1000L, config.passwd(),
                 config.recommended_version().trim(), redirects(config.redirect()),
                 Math.max(0, config.connections_allowed()), config.allow_remote_shutdown(),
-                config.restart_command().trim(), banTimes(config.ban_times()), Math.max(0, config.max_ip_log_size()));
+                config.restart_command().trim(), banTimes(config.ban_times()), Math.max(0, config.max_ip_log_size()),
+                Math.max(0, config.lan_server()));
     }
 
     static Settings defaults() {
         return new Settings(List.of("1.16.*", "1.16.9", "test"),
                 Wildcards.list("*admin*,*admln*,*server*,player,network,human,computer,ai,ai?,*moderator*"),
-                "", "", "", 4, 10_000, "", "", List.of(), 5, false, "", Map.of(), IpLog.DEFAULT_SIZE);
+                "", "", "", 4, 10_000, "", "", List.of(), 5, false, "", Map.of(), IpLog.DEFAULT_SIZE, 0);
     }
 
     Settings withMotd(String newMotd) {
         return new Settings(versionsAccepted, disallowedNames, newMotd, information, announcements, maxMessages,
                 messagesPeriodMillis, adminPassword, recommendedVersion, redirects, connectionsAllowed,
-                allowRemoteShutdown, restartCommand, banTimes, maxIpLogSize);
+                allowRemoteShutdown, restartCommand, banTimes, maxIpLogSize, lanServerSeconds);
     }
 
     Settings withPassword(String password) {
         return new Settings(versionsAccepted, disallowedNames, motd, information, announcements, maxMessages,
                 messagesPeriodMillis, password, recommendedVersion, redirects, connectionsAllowed,
-                allowRemoteShutdown, restartCommand, banTimes, maxIpLogSize);
+                allowRemoteShutdown, restartCommand, banTimes, maxIpLogSize, lanServerSeconds);
     }
 
     Settings withVersionPolicy(String recommended, List<Map<String, String>> newRedirects) {
         return new Settings(versionsAccepted, disallowedNames, motd, information, announcements, maxMessages,
                 messagesPeriodMillis, adminPassword, recommended, newRedirects, connectionsAllowed,
-                allowRemoteShutdown, restartCommand, banTimes, maxIpLogSize);
+                allowRemoteShutdown, restartCommand, banTimes, maxIpLogSize, lanServerSeconds);
     }
 
     Settings withConnectionsAllowed(int allowed) {
         return new Settings(versionsAccepted, disallowedNames, motd, information, announcements, maxMessages,
                 messagesPeriodMillis, adminPassword, recommendedVersion, redirects, allowed, allowRemoteShutdown,
-                restartCommand, banTimes, maxIpLogSize);
+                restartCommand, banTimes, maxIpLogSize, lanServerSeconds);
     }
 
     Settings withShutdownPolicy(boolean allowRemote, String restart) {
         return new Settings(versionsAccepted, disallowedNames, motd, information, announcements, maxMessages,
                 messagesPeriodMillis, adminPassword, recommendedVersion, redirects, connectionsAllowed, allowRemote,
-                restart, banTimes, maxIpLogSize);
+                restart, banTimes, maxIpLogSize, lanServerSeconds);
     }
 
     Settings withBanTimes(Map<String, String> names) {
         return new Settings(versionsAccepted, disallowedNames, motd, information, announcements, maxMessages,
                 messagesPeriodMillis, adminPassword, recommendedVersion, redirects, connectionsAllowed,
-                allowRemoteShutdown, restartCommand, Map.copyOf(names), maxIpLogSize);
+                allowRemoteShutdown, restartCommand, Map.copyOf(names), maxIpLogSize, lanServerSeconds);
+    }
+
+    Settings withLanServer(int seconds) {
+        return new Settings(versionsAccepted, disallowedNames, motd, information, announcements, maxMessages,
+                messagesPeriodMillis, adminPassword, recommendedVersion, redirects, connectionsAllowed,
+                allowRemoteShutdown, restartCommand, banTimes, maxIpLogSize, seconds);
     }
 
     Settings withMaxIpLogSize(int size) {
         return new Settings(versionsAccepted, disallowedNames, motd, information, announcements, maxMessages,
                 messagesPeriodMillis, adminPassword, recommendedVersion, redirects, connectionsAllowed,
-                allowRemoteShutdown, restartCommand, banTimes, size);
+                allowRemoteShutdown, restartCommand, banTimes, size, lanServerSeconds);
     }
 
     /** wesnothd's {@code [ban_time] name= time=} blocks, as {@code name=time} entries. */

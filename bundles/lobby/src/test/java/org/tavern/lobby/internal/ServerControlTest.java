@@ -216,4 +216,31 @@ class ServerControlTest {
         assertTrue(victim.closedBecause.contains(CommandIssuer.CONSOLE_NAME), victim.closedBecause);
         assertEquals(0, lobby.userCount());
     }
+
+    @Test
+    void torAddressesAreRefusedAsWesnothdRefusesThem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path list = dir.resolve("tor.txt");
+        java.nio.file.Files.writeString(list, "# exit nodes\n10.6.6.6\n\n 10.6.6.7 \n");
+        lobby.useTorAddresses(TorList.read(list.toString()));
+        FakeConnection tor = connect("10.6.6.7");
+        assertEquals("You are banned. Reason: TOR IP", tor.takeOne().root().child("error").attr("message"));
+        assertNotNull(tor.closedBecause);
+        assertNotNull(connect("10.6.6.8").takeOne().root().child("version"));
+        assertTrue(TorList.read(dir.resolve("missing.txt").toString()).isEmpty(), "an unreadable list refuses nobody");
+    }
+
+    @Test
+    void aLanServerExitsOnceTheLastPlayerHasBeenGoneLongEnough() throws Exception {
+        lobby.updateSettings(Settings.defaults().withLanServer(30));
+        FakeConnection only = loggedIn("only", "10.0.0.1");
+        lobby.disconnected(only, "gone");
+        assertEquals(List.of(30_000L), control.delays);
+        FakeConnection back = loggedIn("back", "10.0.0.1");
+        control.runScheduled();
+        assertTrue(control.exits.isEmpty(), "someone came back in time");
+        lobby.disconnected(back, "gone");
+        control.runScheduled();
+        assertEquals(1, control.exits.size());
+    }
 }
