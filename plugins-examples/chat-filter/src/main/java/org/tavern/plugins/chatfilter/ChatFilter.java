@@ -53,7 +53,7 @@ public class ChatFilter implements MessageFilter {
         rules = new Rules(new WordList(config.banned_words()), action.equals("drop"), config.banned_word_reply(),
                 new RateLimit(config.max_messages(), Math.max(1, config.period_s()) * 1000L), config.rate_limit_reply());
         LOG.info("Chat filter: {} banned words ({}), at most {} messages per {} s per player",
-                config.banned_words().length, rules.dropBannedWords() ? "dropped" : "masked", config.max_messages(),
+                rules.words().size(), rules.dropBannedWords() ? "dropped" : "masked", config.max_messages(),
                 config.period_s());
     }
 

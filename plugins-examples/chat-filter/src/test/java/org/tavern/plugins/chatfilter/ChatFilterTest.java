@@ -32,6 +32,12 @@ class ChatFilterTest {
     }
 
     @Test
+    void aCommaListInOneEntryIsSeveralWords() {
+        ChatFilter filter = new ChatFilter(config(Map.of("banned_words", new String[] {"frak, smeg"})), () -> now);
+        assertEquals(FilterResult.replace("**** ****"), filter.filter(said("a", "frak smeg")));
+    }
+
+    @Test
     void theDropActionRefusesTheMessageWithTheReply() {
         ChatFilter filter = new ChatFilter(config(Map.of("banned_words", new String[] {"frak"},
                 "banned_word_action", "drop", "banned_word_reply", "No.")), () -> now);
