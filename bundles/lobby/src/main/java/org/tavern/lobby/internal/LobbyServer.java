@@ -63,8 +63,10 @@ public class LobbyServer implements ConnectionHandler {
                 pluginEvents);
         lobby.usePlugins(plugins);
         pluginTrackers = new PluginTrackers(context, plugins);
+        java.util.Hashtable<String, Object> statusProperties = new java.util.Hashtable<>();
+        statusProperties.put("tavern.command.name", "pluginstatus");
         registrations.add(context.registerService(org.tavern.api.AdminCommand.class,
-                new PluginStatusCommand(plugins), null));
+                new PluginStatusCommand(plugins), statusProperties));
         registrations.add(context.registerService(org.tavern.api.LobbyDirectory.class,
                 new LobbyDirectoryService(lobby), null));
         for (AdminCommand command : QueryCommand.builtInAdminCommands()) {
