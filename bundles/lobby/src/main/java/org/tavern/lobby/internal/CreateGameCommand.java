@@ -16,11 +16,22 @@ final class CreateGameCommand implements LobbyCommand {
     @Override
     public void handle(Lobby lobby, User user, Node element) {
         if (lobby.shuttingDown()) {
-            user.connection.send(ServerMessages.empty("leave_game"));
-            user.connection.send(ServerMessages.message(SHUTTING_DOWN, "error"));
-            user.connection.send(lobby.list().full());
+            refuse(lobby, user, SHUTTING_DOWN);
+            return;
+        }
+        org.tavern.api.Decision decision = lobby.plugins().allowCreate(new org.tavern.api.GameProposal(user.name,
+                element.text("name"), !element.attr("password", "").isEmpty()));
+        if (!decision.allowed()) {
+            refuse(lobby, user, decision.reason());
             return;
         }
         lobby.createGame(user, element);
+    }
+
+    /** The host stays in the lobby: his client leaves the game it opened and reads why. */
+    private static void refuse(Lobby lobby, User user, String reason) {
+        user.connection.send(ServerMessages.empty("leave_game"));
+        user.connection.send(ServerMessages.message(reason, "error"));
+        user.connection.send(lobby.list().full());
     }
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tavern.api.ChatMessage;
 import org.tavern.transport.Connection;
 import org.tavern.transport.EncodedFrame;
 import org.tavern.wml.Document;
@@ -227,7 +228,17 @@ final class Game {
 
     /** Game chat: the real sender, the text cut to 256 characters, to everyone else in the game. */
     void chat(Member member, Node message) {
-        sendToOthers(member, ServerMessages.relayedChat(message, member.name()));
+        String text = message.text("message");
+        String delivered = lobby.plugins().screenChat(new ChatMessage(ChatMessage.Kind.GAME_CHAT, member.name(), "", id,
+                text), member.connection(), reply -> tell(member, reply));
+        if (delivered == null) {
+            return;
+        }
+        Document relay = ServerMessages.relayedChat(message, member.name());
+        if (!delivered.equals(text)) {
+            relay.root().child("message").set("message", delivered);
+        }
+        sendToOthers(member, relay);
     }
 
     // ------------------------------------------------------------------ the scenario's life
@@ -255,6 +266,8 @@ final class Game {
             }
         }
         tellLobbyOfChange();
+        org.tavern.api.GameInfo info = info();
+        lobby.plugins().tell("the start of game " + id, listener -> listener.gameStarted(info));
     }
 
     /**
@@ -420,7 +433,7 @@ final class Game {
 
     /** A lobby player asks to join; answers the lobby with {@code joined} or {@code joinRefused}. */
     void join(JoinRequest request) {
-        String refusal = joining.refusal(request);
+        String refusal = refusalOf(request);
         if (refusal != null) {
             lobby.execute(() -> lobby.joinRefused(request.name(), id, refusal));
             return;
@@ -434,6 +447,16 @@ final class Game {
         Document description = describe();
         boolean observer = joiner.observer;
         lobby.execute(() -> lobby.joined(request.name(), id, observer, description));
+    }
+
+    /** Why the game refuses this joiner: its own rules first, then the plugins' game rules; null if none. */
+    private String refusalOf(JoinRequest request) {
+        String refusal = joining.refusal(request);
+        if (refusal != null) {
+            return refusal;
+        }
+        org.tavern.api.Decision decision = lobby.plugins().allowJoin(request.name(), info(), request.observe());
+        return decision.allowed() ? null : decision.reason();
     }
 
     void addMember(Member member) {

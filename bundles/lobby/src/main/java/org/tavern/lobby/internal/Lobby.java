@@ -245,6 +245,17 @@ final class Lobby {
         execute(() -> ipLog.setMaxSize(newSettings.maxIpLogSize()));
     }
 
+    /** Filters, rules and listeners of other bundles (read by every actor). */
+    private volatile Plugins plugins = Plugins.none();
+
+    void usePlugins(Plugins newPlugins) {
+        plugins = newPlugins;
+    }
+
+    Plugins plugins() {
+        return plugins;
+    }
+
     /** Admin commands of other bundles, for /query. */
     private final PluginCommands pluginCommands = new PluginCommands();
 
@@ -346,6 +357,8 @@ final class Lobby {
             game.execute(() -> game.announce(notice));
         }
         LOG.info("{} logged in from {} with {}", user.name, user.connection.remoteIp(), user.clientVersion);
+        org.tavern.api.PlayerInfo player = LobbyDirectoryService.info(user);
+        plugins.tell("the login of " + user.name, listener -> listener.loggedIn(player));
     }
 
     private void logout(User user, String reason) {
@@ -365,6 +378,8 @@ final class Lobby {
             broadcastToLobby(EncodedFrame.of(diff), user);
         }
         LOG.info("{} left ({})", user.name, reason);
+        String name = user.name;
+        plugins.tell("the logout of " + name, listener -> listener.loggedOut(name, reason));
     }
 
     void broadcastToLobby(EncodedFrame frame, User except) {
@@ -391,6 +406,10 @@ final class Lobby {
         host.location = game.name;
         host.status = "playing";
         LOG.info("{} created game {} '{}'", host.name, id, game.name);
+        game.execute(() -> {
+            org.tavern.api.GameInfo info = game.info();
+            plugins.tell("the creation of game " + id, listener -> listener.gameCreated(info));
+        });
     }
 
     /** The host sent a valid level: the game and its host's new state appear in the lobby. */
@@ -444,6 +463,7 @@ final class Lobby {
             sendBack(returning, leaveFrame, hostError);
         }
         LOG.info("Game {} '{}' ended", game.id, game.name);
+        plugins.tell("the end of game " + game.id, listener -> listener.gameEnded(game.id, game.name, reason));
     }
 
     /** Members of an ended game: {@code [leave_game]}, the whole list, and the host's error if any. */

@@ -1,12 +1,14 @@
 package org.tavern.lobby.internal;
 
+import org.tavern.api.ChatMessage;
 import org.tavern.transport.EncodedFrame;
+import org.tavern.wml.Document;
 import org.tavern.wml.Node;
 
 /**
  * {@code [message]} in the lobby: flood-checked, the sender overwritten (no spoofing), the text cut
  * to 256 characters, and the whole element (other attributes kept) relayed to everyone else in the
- * lobby, encoded once.
+ * lobby, encoded once; the plugins' message filters see it first.
  */
 final class LobbyChatCommand implements LobbyCommand {
 
@@ -25,7 +27,17 @@ final class LobbyChatCommand implements LobbyCommand {
             user.connection.send(ServerMessages.message(FLOOD_WARNING, "error"));
             return;
         }
-        EncodedFrame frame = EncodedFrame.of(ServerMessages.relayedChat(element, user.name));
+        String text = element.text("message");
+        String delivered = lobby.plugins().screenChat(new ChatMessage(ChatMessage.Kind.LOBBY_CHAT, user.name, "", 0, text),
+                user.connection, reply -> user.connection.send(ServerMessages.message(reply, "error")));
+        if (delivered == null) {
+            return;
+        }
+        Document relay = ServerMessages.relayedChat(element, user.name);
+        if (!delivered.equals(text)) {
+            relay.root().child("message").set("message", delivered);
+        }
+        EncodedFrame frame = EncodedFrame.of(relay);
         for (User other : lobby.lobbyUsers()) {
             if (other != user) {
                 other.connection.send(frame);

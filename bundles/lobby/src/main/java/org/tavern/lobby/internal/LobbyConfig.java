@@ -73,4 +73,16 @@ public @interface LobbyConfig {
 
     @AttributeDefinition(description = "If above 0: seconds after the last player leaves before the server exits")
     int lan_server() default 0;
+
+    // Tavern's own keys (no server.cfg equivalent): how plugins are kept from hurting players.
+
+    @AttributeDefinition(description = "How long a plugin's filter, rule or listener call may take (ms); "
+            + "a slower call counts as a failure and as pass/allow")
+    long plugin_call_budget_ms() default 200;
+
+    @AttributeDefinition(description = "Failures (throws, timeouts) within plugin_failure_window_s that switch a plugin off")
+    int plugin_max_failures() default 5;
+
+    @AttributeDefinition(description = "The window (s) in which plugin_max_failures switch a plugin off")
+    long plugin_failure_window_s() default 60;
 }

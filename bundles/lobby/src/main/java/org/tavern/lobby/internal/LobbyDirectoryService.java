@@ -57,7 +57,7 @@ final class LobbyDirectoryService implements LobbyDirectory {
         return onLobby(() -> new String(lobby.list().document().output(), StandardCharsets.UTF_8));
     }
 
-    private static PlayerInfo info(User user) {
+    static PlayerInfo info(User user) {
         return new PlayerInfo(user.name, user.connection.remoteIp(), user.status, user.moderator, user.registered,
                 user.gameId, Instant.ofEpochMilli(user.loginMillis), user.clientVersion);
     }

@@ -56,6 +56,18 @@ public class LobbyServer implements ConnectionHandler {
             return thread;
         });
         lobby.useServerControl(new ProcessControl());
+        pluginCalls = new java.util.concurrent.ThreadPoolExecutor(2, 4, 30, TimeUnit.SECONDS,
+                new java.util.concurrent.ArrayBlockingQueue<>(64), daemonThreads("tavern-plugin-call-"));
+        pluginEvents = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+                new java.util.concurrent.ArrayBlockingQueue<>(10_000), daemonThreads("tavern-plugin-events-"));
+        Plugins plugins = new Plugins(new PluginGuard(pluginCalls, System::currentTimeMillis, limits(config)),
+                pluginEvents);
+        lobby.usePlugins(plugins);
+        pluginTrackers = new PluginTrackers(context, plugins);
+        java.util.Hashtable<String, Object> statusProperties = new java.util.Hashtable<>();
+        statusProperties.put("tavern.command.name", "pluginstatus");
+        registrations.add(context.registerService(org.tavern.api.AdminCommand.class,
+                new PluginStatusCommand(plugins), statusProperties));
         registrations.add(context.registerService(org.tavern.api.LobbyDirectory.class,
                 new LobbyDirectoryService(lobby), null));
         for (AdminCommand command : QueryCommand.builtInAdminCommands()) {
@@ -87,7 +99,27 @@ public class LobbyServer implements ConnectionHandler {
             }
         };
         pluginCommands.open();
+        pluginTrackers.open();
         LOG.info("Lobby ready; configuration {}", source(properties));
+    }
+
+    /** Threads plugin calls run on (so a call can be given up on), and the one lobby listeners hear events on. */
+    private final java.util.concurrent.ThreadPoolExecutor pluginCalls;
+    private final java.util.concurrent.ThreadPoolExecutor pluginEvents;
+    private final PluginTrackers pluginTrackers;
+
+    private static PluginGuard.Limits limits(LobbyConfig config) {
+        return new PluginGuard.Limits(Math.max(1, config.plugin_call_budget_ms()), Math.max(1, config.plugin_max_failures()),
+                Math.max(1, config.plugin_failure_window_s()) * 1000);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /** Other bundles' admin commands, followed as they come and go (never restarting the lobby). */
@@ -158,6 +190,7 @@ public class LobbyServer implements ConnectionHandler {
         // as wesnothd re-reads it on SIGHUP: the file's value replaces what dul set at run time
         lobby.execute(() -> lobby.setDenyUnregistered(config.deny_unregistered_login()));
         applyReplays(config);
+        lobby.plugins().guard().useLimits(limits(config));
         LOG.info("Lobby configuration {}", source(properties));
     }
 
@@ -228,6 +261,9 @@ public class LobbyServer implements ConnectionHandler {
     @Deactivate
     void deactivate() throws InterruptedException {
         pluginCommands.close();
+        pluginTrackers.close();
+        pluginCalls.shutdownNow();
+        pluginEvents.shutdownNow();
         for (org.osgi.framework.ServiceRegistration<?> registration : registrations) {
             try {
                 registration.unregister();

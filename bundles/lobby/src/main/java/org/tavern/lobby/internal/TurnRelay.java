@@ -35,10 +35,15 @@ final class TurnRelay {
         Node turnNode = document.root().child("turn");
         removeIllegalCommands(sender, turnNode);
         boolean split = false;
+        List<Node> filteredOut = new ArrayList<>();
         for (Node command : turnNode.children("command")) {
             Node speak = command.child("speak");
             if (speak != null) {
                 claimSpeak(sender, speak);
+                if (!passesFilters(sender, speak)) {
+                    filteredOut.add(command);
+                    continue;
+                }
                 split |= !speak.attr("to_sides", "").isEmpty() || game.moderation.isMuted(sender);
             }
             Node endTurn = command.child("end_turn");
@@ -51,6 +56,7 @@ final class TurnRelay {
                 sides.surrender(sender, surrender.toInt("side_number", -1));
             }
         }
+        filteredOut.forEach(turnNode::removeChild);
         if (turnNode.children().isEmpty()) {
             return;
         }
@@ -78,6 +84,21 @@ final class TurnRelay {
                     + sender.name() + ". Current player is: " + sides.ownerText(sides.current()) + " ("
                     + (sides.current() + 1) + "/" + sides.count() + ")."));
         }
+    }
+
+    /** The plugins' message filters on a speak: false if it is not delivered, its text rewritten if they say so. */
+    private boolean passesFilters(Game.Member sender, Node speak) {
+        String text = speak.text("message");
+        String delivered = game.lobby.plugins().screenChat(new org.tavern.api.ChatMessage(
+                org.tavern.api.ChatMessage.Kind.GAME_CHAT, sender.name(), "", game.id, text), sender.connection(),
+                reply -> game.tell(sender, reply));
+        if (delivered == null) {
+            return false;
+        }
+        if (!delivered.equals(text)) {
+            speak.set("message", delivered);
+        }
+        return true;
     }
 
     /**

@@ -1,9 +1,10 @@
 package org.tavern.lobby.internal;
 
+import org.tavern.api.ChatMessage;
 import org.tavern.wml.Document;
 import org.tavern.wml.Node;
 
-/** {@code [whisper] receiver= message=}: a private message, delivered wherever the receiver is. */
+/** {@code [whisper] receiver= message=}: a private message, delivered wherever the receiver is, once the plugins' message filters let it. */
 final class WhisperCommand implements LobbyCommand {
 
     @Override
@@ -24,11 +25,20 @@ final class WhisperCommand implements LobbyCommand {
             user.connection.send(ServerMessages.message("Can't find '" + element.text("receiver") + "'.", "error"));
             return;
         }
+        String text = element.text("message");
+        String delivered = lobby.plugins().screenChat(new ChatMessage(ChatMessage.Kind.WHISPER, user.name,
+                receiver.name, 0, text), user.connection, reply -> user.connection.send(ServerMessages.message(reply, "error")));
+        if (delivered == null) {
+            return;
+        }
         Document whisper = Document.create();
-        whisper.root().addChild("whisper")
+        Node relayed = whisper.root().addChild("whisper")
                 .setRaw("message", Lobby.truncateRaw(message))
                 .setRaw("receiver", receiverName)
                 .set("sender", user.name);
+        if (!delivered.equals(text)) {
+            relayed.set("message", delivered);
+        }
         receiver.connection.send(whisper);
     }
 }

@@ -16,7 +16,7 @@ import org.tavern.wml.Node;
 /** A game driven synchronously (every actor runs its task at once), from creation to its replay. */
 class GameTest {
 
-    private static final String LEVEL = "[multiplayer]\nobserver=\"yes\"\n[/multiplayer]\n"
+    static final String LEVEL = "[multiplayer]\nobserver=\"yes\"\n[/multiplayer]\n"
             + "[scenario]\nid=\"duel\"\nname=\"The Duel\"\nturns=\"10\"\n"
             + "[side]\ncontroller=\"human\"\nplayer_id=\"host\"\nside=\"1\"\n[/side]\n"
             + "[side]\ncontroller=\"human\"\nside=\"2\"\n[/side]\n[/scenario]\n";

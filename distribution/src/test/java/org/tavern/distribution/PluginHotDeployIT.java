@@ -1,0 +1,144 @@
+package org.tavern.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tavern.wml.Document;
+import org.tavern.wml.Node;
+
+/**
+ * The example chat filter, hot-deployed into a running tavern.jar while two players chat in the
+ * lobby: it filters from the moment the lobby has it, follows its configuration file live, and stops
+ * filtering when its jar is deleted; neither player is ever disconnected.
+ */
+class PluginHotDeployIT {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+
+    private static int shellCommands;
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void chatFilterInstalledReconfiguredAndRemovedWhilePlayersChat() throws Exception {
+        Path pluginJar = Path.of(System.getProperty("chatfilter.jar",
+                "../plugins-examples/chat-filter/target/tavern.plugin.chatfilter-0.1.0-SNAPSHOT.jar"));
+        assertTrue(Files.isRegularFile(pluginJar), "chat filter built at " + pluginJar.toAbsolutePath());
+        Path home = temp.resolve("home");
+        Files.createDirectories(home.resolve("etc"));
+        // The lobby's own flood control would refuse the polling messages below; the filter's rate limit too.
+        Files.writeString(home.resolve("etc/tavern.lobby.cfg"), "max.messages=100000\n");
+        Path filterConfig = home.resolve("etc/tavern.plugin.chatfilter.cfg");
+        writeAtomically(filterConfig, "banned.words=frak\nmax.messages=0\n");
+        try (ServerProcess server = ServerProcess.start(home, true, "-p", "0")) {
+            server.awaitStarted();
+            int port = server.awaitPort();
+            try (ProtocolClient alice = login(port, "alice"); ProtocolClient bob = login(port, "bob")) {
+                assertEquals("frak it", chat(alice, bob, "frak it"), "no filter yet");
+
+                Path deployed = home.resolve("plugins/chat-filter.jar");
+                Files.copy(pluginJar, home.resolve("plugins/chat-filter.jar.part"));
+                Files.move(home.resolve("plugins/chat-filter.jar.part"), deployed, StandardCopyOption.ATOMIC_MOVE);
+                awaitPluginStatus(server, status -> status.contains("tavern.plugin.chatfilter/chat-filter")
+                        && status.contains("active"));
+                assertEquals("**** it", chat(alice, bob, "frak it"), "filtered once the lobby has the filter");
+
+                writeAtomically(filterConfig, "banned.words=frak,smeg\nmax.messages=0\n");
+                awaitDelivered(alice, bob, "smeg off", "**** off");
+
+                Files.delete(deployed);
+                awaitPluginStatus(server, status -> status.contains("No plugin filters"));
+                assertEquals("frak it", chat(alice, bob, "frak it"), "passes again once the jar is gone");
+
+                for (ProtocolClient client : List.of(alice, bob)) {
+                    for (Document document : client.sync()) {
+                        assertTrue(document.root().child("leave_game") == null && document.root().child("error") == null,
+                                client.name + " was sent " + document);
+                    }
+                }
+                String console = server.consoleText();
+                assertFalse(console.contains("alice left") || console.contains("bob left"), console);
+            }
+            assertEquals(143, server.terminate(DEADLINE));
+        }
+    }
+
+    private static ProtocolClient login(int port, String name) throws Exception {
+        ProtocolClient client = new ProtocolClient(name, port);
+        client.receive(); // [version]
+        client.send("[version]\nversion=\"1.16.9\"\n[/version]\n");
+        client.receive(); // [mustlogin]
+        client.send("[login]\nusername=\"" + name + "\"\n[/login]\n");
+        client.sync();
+        return client;
+    }
+
+    /** Alice says {@code text} in the lobby; answers what Bob read (null if nothing reached him). */
+    private static String chat(ProtocolClient from, ProtocolClient to, String text) throws Exception {
+        from.send("[message]\nmessage=\"" + text + "\"\n[/message]\n");
+        from.sync(); // handled by the lobby, so already sent to Bob if it was sent at all
+        List<String> read = new ArrayList<>();
+        for (Document document : to.sync()) {
+            Node message = document.root().child("message");
+            if (message != null && from.name.equals(message.attr("sender"))) {
+                read.add(message.text("message"));
+            }
+        }
+        return read.isEmpty() ? null : read.get(read.size() - 1);
+    }
+
+    /** Says {@code text} again and again until Bob reads {@code expected} (a configuration applying). */
+    private static void awaitDelivered(ProtocolClient from, ProtocolClient to, String text, String expected)
+            throws Exception {
+        long end = System.nanoTime() + DEADLINE.toNanos();
+        String last;
+        do {
+            last = chat(from, to, text);
+            if (expected.equals(last)) {
+                return;
+            }
+            Thread.sleep(200);
+        } while (System.nanoTime() < end);
+        throw new AssertionError("Bob still read '" + last + "' instead of '" + expected + "'");
+    }
+
+    /** Polls {@code tavern:pluginstatus} through the Gogo shell until its output satisfies {@code condition}. */
+    private static void awaitPluginStatus(ServerProcess server, Predicate<String> condition) throws Exception {
+        long end = System.nanoTime() + DEADLINE.toNanos();
+        while (true) {
+            // unique over the whole run: an earlier poll's output must never be read as this one's
+            String marker = "status-" + shellCommands++;
+            server.shell("echo begin-" + marker);
+            server.shell("tavern:pluginstatus");
+            server.shell("echo end-" + marker);
+            String text = server.awaitConsole(t -> t.contains("\nend-" + marker) || t.contains("g! end-" + marker),
+                    Duration.ofSeconds(20), "shell output " + marker);
+            String status = text.substring(text.lastIndexOf("begin-" + marker), text.lastIndexOf("end-" + marker));
+            if (condition.test(status)) {
+                return;
+            }
+            if (System.nanoTime() > end) {
+                throw new AssertionError("tavern:pluginstatus said:\n" + status + "\n--- console ---\n" + text);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private void writeAtomically(Path target, String text) throws IOException {
+        Path staging = temp.resolve("staging.cfg");
+        Files.writeString(staging, text);
+        Files.move(staging, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
