@@ -31,7 +31,8 @@ final class ServerCfgMapping {
                 "recommended_version", "disallow_names", "replay_save_path", "ban_save_file", "restart_command")) {
             KEYS.put(text, new Target(LOBBY, text.replace('_', '.'), Kind.TEXT));
         }
-        for (String number : List.of("max_messages", "messages_time_period", "connections_allowed")) {
+        for (String number : List.of("max_messages", "messages_time_period", "connections_allowed",
+                "failed_logins_limit", "failed_logins_ban")) {
             KEYS.put(number, new Target(LOBBY, number.replace('_', '.'), Kind.INTEGER));
         }
         for (String flag : List.of("save_replays", "allow_remote_shutdown", "deny_unregistered_login")) {
@@ -46,9 +47,8 @@ final class ServerCfgMapping {
     /** wesnothd keys Tavern accepts without acting on them, with the reason an owner reads in the log. */
     private static final Map<String, String> ACCEPTED_UNUSED = Map.ofEntries(
             Map.entry("id", "used by wesnothd only with its forum database"),
-            Map.entry("failed_logins_limit", "applies to registered nicks (Tavern's account store)"),
-            Map.entry("failed_logins_ban", "applies to registered nicks (Tavern's account store)"),
-            Map.entry("failed_logins_buffer_size", "applies to registered nicks (Tavern's account store)"),
+            Map.entry("failed_logins_buffer_size", "Tavern counts wrong passwords per address within "
+                    + "failed_logins_ban, without a fixed-size buffer"),
             Map.entry("client_sources", "used by wesnothd only with its forum database"),
             Map.entry("tls_dh", "Java's TLS chooses its own Diffie-Hellman parameters"),
             Map.entry("dummy_player_count", "a wesnothd load-testing aid; Tavern has tools/loadgen"),

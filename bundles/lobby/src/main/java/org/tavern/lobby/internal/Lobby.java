@@ -130,6 +130,63 @@ final class Lobby {
         return true;
     }
 
+    // ------------------------------------------------------------------ registered nicks
+
+    /** The account store, when one is registered (it comes and goes without restarting the lobby). */
+    private final java.util.concurrent.atomic.AtomicReference<org.tavern.identity.Accounts> accounts =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    private volatile PasswordLogin passwordLogin = new PasswordLogin(Runnable::run);
+    private final FailedLogins failedLogins = new FailedLogins();
+
+    /** The account store to ask from now on (any thread). */
+    void useAccounts(org.tavern.identity.Accounts store) {
+        accounts.set(store);
+        LOG.info("Registered nicks are checked with {}", store);
+    }
+
+    /** The store went away: from now on every nick is unregistered, unless another one came first. */
+    void dropAccounts(org.tavern.identity.Accounts store) {
+        if (accounts.compareAndSet(store, null)) {
+            LOG.info("No account store: every nick logs in unregistered");
+        }
+    }
+
+    /** Null when the server has no account store. */
+    org.tavern.identity.Accounts accounts() {
+        return accounts.get();
+    }
+
+    /** Where the account store is asked (passwords are hashed there, never on the lobby actor). */
+    void usePasswordChecks(java.util.concurrent.Executor checks) {
+        passwordLogin = new PasswordLogin(checks);
+    }
+
+    PasswordLogin passwordLogin() {
+        return passwordLogin;
+    }
+
+    /** Lobby actor only. */
+    FailedLogins failedLogins() {
+        return failedLogins;
+    }
+
+    void useFailedLoginPolicy(int limit, int banSeconds) {
+        actor.execute(() -> failedLogins.configure(limit, banSeconds));
+    }
+
+    /** Whether the connection is still open and not yet logged in (lobby actor). */
+    boolean awaitingLogin(Connection connection) {
+        Session session = sessions.get(connection.id());
+        return session != null && session.user == null;
+    }
+
+    /** Removes a player at once (wesnothd's kick), his connection told why and closed. */
+    void kick(User user, String reason) {
+        user.connection.send(ServerMessages.error("You have been kicked. Reason: " + reason));
+        forget(user.connection, reason);
+        user.connection.close(reason);
+    }
+
     /** The ban list to use from now on (read by the lobby actor only). */
     void useBans(BanList list) {
         actor.execute(() -> bans = list);
@@ -273,10 +330,7 @@ final class Lobby {
             if (session.clientVersion == null) {
                 session.clientVersion = login.version(session.connection, root);
             } else {
-                User user = login.login(session.connection, session.clientVersion, root);
-                if (user != null) {
-                    session.user = user;
-                }
+                login.login(session.connection, session.clientVersion, root, user -> session.user = user);
             }
             return;
         }
