@@ -28,6 +28,11 @@ final class Lobby {
         final Connection connection;
         String clientVersion;
         User user;
+        /**
+         * Documents that came while the account store checked this connection's login, handled in
+         * order once it has answered (null when no check is running).
+         */
+        java.util.ArrayDeque<Document> held;
 
         Session(Connection connection) {
             this.connection = connection;
@@ -202,15 +207,57 @@ final class Lobby {
             if (session == null) {
                 return;
             }
-            requestsServiced++;
-            try {
-                dispatch(session, document);
-            } catch (RuntimeException e) {
-                LOG.error("Failed to handle a document from {} ({}); closing it", connection,
-                        session.user != null ? session.user.name : "not logged in", e);
-                connection.close("internal error");
+            if (session.held != null) {
+                if (session.held.size() >= MAX_HELD_DOCUMENTS) {
+                    LOG.warn("{} sent {} documents while its login was checked; closing it", connection,
+                            session.held.size());
+                    connection.close("too many documents while logging in");
+                    return;
+                }
+                session.held.add(document);
+                return;
             }
+            handle(session, document);
         });
+    }
+
+    /** More than a client ever sends before its login is answered (it sends none). */
+    static final int MAX_HELD_DOCUMENTS = 64;
+
+    private void handle(Session session, Document document) {
+        requestsServiced++;
+        try {
+            dispatch(session, document);
+        } catch (RuntimeException e) {
+            LOG.error("Failed to handle a document from {} ({}); closing it", session.connection,
+                    session.user != null ? session.user.name : "not logged in", e);
+            session.connection.close("internal error");
+        }
+    }
+
+    /** The account store is checking this connection's login: what it sends meanwhile waits. */
+    void holdDocuments(Connection connection) {
+        Session session = sessions.get(connection.id());
+        if (session != null && session.held == null) {
+            session.held = new java.util.ArrayDeque<>();
+        }
+    }
+
+    /** The check is over: the documents that waited are handled in order (one may start a new check). */
+    void releaseDocuments(Connection connection) {
+        Session session = sessions.get(connection.id());
+        if (session == null || session.held == null) {
+            return;
+        }
+        java.util.ArrayDeque<Document> waiting = session.held;
+        session.held = null;
+        while (!waiting.isEmpty() && sessions.get(connection.id()) == session) {
+            handle(session, waiting.poll());
+            if (session.held != null) {
+                session.held.addAll(waiting); // a new check started: the rest waits for it
+                return;
+            }
+        }
     }
 
     void disconnected(Connection connection, String reason) {

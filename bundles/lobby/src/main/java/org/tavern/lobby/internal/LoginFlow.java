@@ -78,11 +78,6 @@ final class LoginFlow {
      * is in the lobby.
      */
     void login(Connection connection, String clientVersion, Node root, Consumer<User> loggedIn) {
-        if (checking.contains(connection.id())) {
-            // the client waits for our answer before it sends another [login]; one that does not is ignored
-            LOG.debug("Ignored a document from {} while its password is checked", connection);
-            return;
-        }
         Node login = root.child("login");
         if (login == null) {
             connection.send(ServerMessages.error("You must login first.", MUST_LOGIN_FIRST));
@@ -104,28 +99,33 @@ final class LoginFlow {
             return;
         }
         String password = login.has("password") ? login.text("password") : null;
-        long id = connection.id();
-        checking.add(id);
+        lobby.holdDocuments(connection);
         lobby.passwordLogin().check(accounts, name, password, outcome -> lobby.execute(() -> {
-            checking.remove(id);
-            if (!lobby.awaitingLogin(connection)) {
-                LOG.debug("{} closed while the login of {} was checked", connection, name);
-                return;
+            try {
+                conclude(connection, clientVersion, name, accounts, outcome, loggedIn);
+            } finally {
+                lobby.releaseDocuments(connection);
             }
-            RegisteredLogin.Admission admission = registeredLogin.decide(connection, name, outcome);
-            if (admission == null) {
-                return;
-            }
-            User admitted = admit(connection, clientVersion, name, admission.registered(), admission.moderator());
-            if (admitted.registered) {
-                lobby.passwordLogin().recordLogin(accounts, name, java.time.Instant.ofEpochMilli(lobby.nowMillis()));
-            }
-            loggedIn.accept(admitted);
         }));
     }
 
-    /** Connections whose login the account store is answering (lobby actor only). */
-    private final java.util.Set<Long> checking = new java.util.HashSet<>();
+    /** The store has answered (lobby actor): the connection is answered, or logged in. */
+    private void conclude(Connection connection, String clientVersion, String name, Accounts accounts,
+            PasswordLogin.Outcome outcome, Consumer<User> loggedIn) {
+        if (!lobby.awaitingLogin(connection)) {
+            LOG.debug("{} closed while the login of {} was checked", connection, name);
+            return;
+        }
+        RegisteredLogin.Admission admission = registeredLogin.decide(connection, name, outcome);
+        if (admission == null) {
+            return;
+        }
+        User admitted = admit(connection, clientVersion, name, admission.registered(), admission.moderator());
+        if (admitted.registered) {
+            lobby.passwordLogin().recordLogin(accounts, name, java.time.Instant.ofEpochMilli(lobby.nowMillis()));
+        }
+        loggedIn.accept(admitted);
+    }
 
     static Document nameTaken(String name) {
         return ServerMessages.error("The nickname '" + name + "' is already taken.", NAME_TAKEN);

@@ -301,11 +301,42 @@ class RegisteredLoginTest {
         assertEquals(1, checks.size(), "the password waits for the checking executor");
         assertTrue(connection.take().isEmpty());
         login(connection, "alice", "secret");
-        assertEquals(1, checks.size(), "a second [login] while one is checked is ignored");
+        assertEquals(1, checks.size(), "a second [login] waits for the first check");
         lobby.disconnected(connection, "closed");
         checks.remove(0).run();
         assertTrue(connection.take().isEmpty());
         assertNull(lobby.user("alice"), "a closed connection never logs in");
+    }
+
+    @Test
+    void documentsSentDuringTheCheckAreHandledAfterItInOrder() throws Exception {
+        List<Runnable> checks = new ArrayList<>();
+        lobby.usePasswordChecks(checks::add);
+        FakeConnection connection = versioned("10.0.0.1");
+        login(connection, "alice", null);
+        login(connection, "alice", "secret");
+        lobby.received(connection, Document.parse("[query]\ntype=\"sample\"\n[/query]\n"));
+        assertTrue(connection.take().isEmpty());
+        checks.remove(0).run();
+        assertEquals("200", error(connection.takeOne()).attr("error_code"));
+        assertEquals(1, checks.size(), "the held [login] started the next check; the query still waits");
+        checks.remove(0).run();
+        List<Document> documents = connection.take();
+        assertNotNull(joinLobby(documents));
+        assertEquals("Current sample frequency: 1",
+                documents.get(documents.size() - 1).root().child("message").text("message"),
+                "the query is answered after the login, as sent");
+    }
+
+    @Test
+    void aFloodDuringTheCheckClosesTheConnection() throws Exception {
+        lobby.usePasswordChecks(task -> { });
+        FakeConnection connection = versioned("10.0.0.1");
+        login(connection, "alice", "secret");
+        for (int i = 0; i <= Lobby.MAX_HELD_DOCUMENTS; i++) {
+            lobby.received(connection, Document.parse("[query]\ntype=\"sample\"\n[/query]\n"));
+        }
+        assertEquals("too many documents while logging in", connection.closedBecause);
     }
 
     @Test
