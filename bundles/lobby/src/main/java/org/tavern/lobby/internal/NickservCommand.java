@@ -43,12 +43,18 @@ final class NickservCommand implements LobbyCommand {
             return;
         }
         String name = info.text("name");
+        // what the player sends meanwhile waits, so the answers keep the order of the requests
+        lobby.holdDocuments(user.connection);
         boolean queued = lobby.passwordLogin().offer(() -> {
             String[] answer = describe(accounts, name);
-            lobby.execute(() -> user.connection.send(ServerMessages.message(answer[1], answer[0])));
+            lobby.execute(() -> {
+                user.connection.send(ServerMessages.message(answer[1], answer[0]));
+                lobby.releaseDocuments(user.connection);
+            });
         });
         if (!queued) {
             user.connection.send(ServerMessages.message(lookupError(name, "the server is busy"), "error"));
+            lobby.releaseDocuments(user.connection);
         }
     }
 

@@ -386,6 +386,20 @@ class RegisteredLoginTest {
     }
 
     @Test
+    void requestsAfterNickservAreAnsweredAfterIt() throws Exception {
+        FakeConnection bob = loggedIn("bob", null);
+        List<Runnable> lookups = new ArrayList<>();
+        lobby.usePasswordChecks(lookups::add);
+        lobby.received(bob, Document.parse("[nickserv]\n[info]\nname=\"alice\"\n[/info]\n[/nickserv]\n"));
+        lobby.received(bob, Document.parse("[query]\ntype=\"sample\"\n[/query]\n"));
+        assertTrue(bob.take().isEmpty(), "the query waits for the lookup");
+        lookups.remove(0).run();
+        List<Document> answers = bob.take();
+        assertEquals("info", answers.get(0).root().child("message").attr("type"));
+        assertEquals("Current sample frequency: 1", answers.get(1).root().child("message").text("message"));
+    }
+
+    @Test
     void nickservInfoOfAnUnknownNickIsAnError() throws Exception {
         FakeConnection bob = loggedIn("bob", null);
         lobby.received(bob, Document.parse("[nickserv]\n[info]\nname=\"carol\"\n[/info]\n[/nickserv]\n"));
