@@ -33,7 +33,7 @@ final class ServerCfgMapping {
             KEYS.put(text, new Target(LOBBY, text.replace('_', '.'), Kind.TEXT));
         }
         for (String number : List.of("max_messages", "messages_time_period", "connections_allowed",
-                "max_ip_log_size", "lan_server")) {
+                "max_ip_log_size", "lan_server", "failed_logins_limit", "failed_logins_ban")) {
             KEYS.put(number, new Target(LOBBY, number.replace('_', '.'), Kind.INTEGER));
         }
         for (String flag : List.of("save_replays", "allow_remote_shutdown", "deny_unregistered_login")) {
@@ -48,9 +48,8 @@ final class ServerCfgMapping {
     /** wesnothd keys Tavern accepts without acting on them, with the reason an owner reads in the log. */
     private static final Map<String, String> ACCEPTED_UNUSED = Map.ofEntries(
             Map.entry("id", "used by wesnothd only with its forum database"),
-            Map.entry("failed_logins_limit", "applies to registered nicks (Tavern's account store)"),
-            Map.entry("failed_logins_ban", "applies to registered nicks (Tavern's account store)"),
-            Map.entry("failed_logins_buffer_size", "applies to registered nicks (Tavern's account store)"),
+            Map.entry("failed_logins_buffer_size", "Tavern counts wrong passwords per address within "
+                    + "failed_logins_ban, without a fixed-size buffer"),
             Map.entry("client_sources", "used by wesnothd only with its forum database"),
             Map.entry("tls_dh", "Java's TLS chooses its own Diffie-Hellman parameters"),
             Map.entry("dummy_player_count", "a wesnothd load-testing aid; Tavern has tools/loadgen"),

@@ -67,6 +67,16 @@ class ServerCfgMappingTest {
     }
 
     @Test
+    void failedLoginKeysReachTheLobby() throws Exception {
+        ServerCfgMapping.Result result = map("failed_logins_limit=3\nfailed_logins_ban=600\nfailed_logins_buffer_size=50\n");
+        assertEquals(3, lobby(result).get("failed.logins.limit"));
+        assertEquals(600, lobby(result).get("failed.logins.ban"));
+        assertEquals(1, result.notices().size(), result.notices().toString());
+        assertTrue(result.notices().get(0).contains("failed_logins_buffer_size is accepted but has no effect"),
+                result.notices().toString());
+    }
+
+    @Test
     void wesnothdKeysTavernDoesNotUseAreAcceptedAndReported() throws Exception {
         ServerCfgMapping.Result result = map("id=x\ntls_dh=/etc/dh.pem\n[proxy]\nhost=h\n[/proxy]\n[user_handler]\ndb_host=h\n[/user_handler]\n");
         assertEquals(4, result.notices().size(), result.notices().toString());

@@ -28,6 +28,11 @@ final class Lobby {
         final Connection connection;
         String clientVersion;
         User user;
+        /**
+         * Documents that came while the account store checked this connection's login, handled in
+         * order once it has answered (null when no check is running).
+         */
+        java.util.ArrayDeque<Document> held;
 
         Session(Connection connection) {
             this.connection = connection;
@@ -143,6 +148,63 @@ final class Lobby {
         return true;
     }
 
+    // ------------------------------------------------------------------ registered nicks
+
+    /** The account store, when one is registered (it comes and goes without restarting the lobby). */
+    private final java.util.concurrent.atomic.AtomicReference<org.tavern.identity.Accounts> accounts =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    private volatile PasswordLogin passwordLogin = new PasswordLogin(Runnable::run);
+    private final FailedLogins failedLogins = new FailedLogins();
+
+    /** The account store to ask from now on (any thread). */
+    void useAccounts(org.tavern.identity.Accounts store) {
+        accounts.set(store);
+        LOG.info("Registered nicks are checked with {}", store);
+    }
+
+    /** The store went away: from now on every nick is unregistered, unless another one came first. */
+    void dropAccounts(org.tavern.identity.Accounts store) {
+        if (accounts.compareAndSet(store, null)) {
+            LOG.info("No account store: every nick logs in unregistered");
+        }
+    }
+
+    /** Null when the server has no account store. */
+    org.tavern.identity.Accounts accounts() {
+        return accounts.get();
+    }
+
+    /** Where the account store is asked (passwords are hashed there, never on the lobby actor). */
+    void usePasswordChecks(java.util.concurrent.Executor checks) {
+        passwordLogin = new PasswordLogin(checks);
+    }
+
+    PasswordLogin passwordLogin() {
+        return passwordLogin;
+    }
+
+    /** Lobby actor only. */
+    FailedLogins failedLogins() {
+        return failedLogins;
+    }
+
+    void useFailedLoginPolicy(int limit, int banSeconds) {
+        actor.execute(() -> failedLogins.configure(limit, banSeconds));
+    }
+
+    /** Whether the connection is still open and not yet logged in (lobby actor). */
+    boolean awaitingLogin(Connection connection) {
+        Session session = sessions.get(connection.id());
+        return session != null && session.user == null;
+    }
+
+    /** Removes a player at once (wesnothd's kick), his connection told why and closed. */
+    void kick(User user, String reason) {
+        user.connection.send(ServerMessages.error("You have been kicked. Reason: " + reason));
+        forget(user.connection, reason);
+        user.connection.close(reason);
+    }
+
     /** The ban list to use from now on (read by the lobby actor only). */
     void useBans(BanList list) {
         actor.execute(() -> bans = list);
@@ -158,15 +220,57 @@ final class Lobby {
             if (session == null) {
                 return;
             }
-            requestsServiced++;
-            try {
-                dispatch(session, document);
-            } catch (RuntimeException e) {
-                LOG.error("Failed to handle a document from {} ({}); closing it", connection,
-                        session.user != null ? session.user.name : "not logged in", e);
-                connection.close("internal error");
+            if (session.held != null) {
+                if (session.held.size() >= MAX_HELD_DOCUMENTS) {
+                    LOG.warn("{} sent {} documents while its login was checked; closing it", connection,
+                            session.held.size());
+                    connection.close("too many documents while logging in");
+                    return;
+                }
+                session.held.add(document);
+                return;
             }
+            handle(session, document);
         });
+    }
+
+    /** More than a client ever sends before its login is answered (it sends none). */
+    static final int MAX_HELD_DOCUMENTS = 64;
+
+    private void handle(Session session, Document document) {
+        requestsServiced++;
+        try {
+            dispatch(session, document);
+        } catch (RuntimeException e) {
+            LOG.error("Failed to handle a document from {} ({}); closing it", session.connection,
+                    session.user != null ? session.user.name : "not logged in", e);
+            session.connection.close("internal error");
+        }
+    }
+
+    /** The account store is checking this connection's login: what it sends meanwhile waits. */
+    void holdDocuments(Connection connection) {
+        Session session = sessions.get(connection.id());
+        if (session != null && session.held == null) {
+            session.held = new java.util.ArrayDeque<>();
+        }
+    }
+
+    /** The check is over: the documents that waited are handled in order (one may start a new check). */
+    void releaseDocuments(Connection connection) {
+        Session session = sessions.get(connection.id());
+        if (session == null || session.held == null) {
+            return;
+        }
+        java.util.ArrayDeque<Document> waiting = session.held;
+        session.held = null;
+        while (!waiting.isEmpty() && sessions.get(connection.id()) == session) {
+            handle(session, waiting.poll());
+            if (session.held != null) {
+                session.held.addAll(waiting); // a new check started: the rest waits for it
+                return;
+            }
+        }
     }
 
     void disconnected(Connection connection, String reason) {
@@ -297,10 +401,7 @@ final class Lobby {
             if (session.clientVersion == null) {
                 session.clientVersion = login.version(session.connection, root);
             } else {
-                User user = login.login(session.connection, session.clientVersion, root);
-                if (user != null) {
-                    session.user = user;
-                }
+                login.login(session.connection, session.clientVersion, root, user -> session.user = user);
             }
             return;
         }

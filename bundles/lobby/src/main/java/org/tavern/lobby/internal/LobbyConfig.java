@@ -65,6 +65,13 @@ public @interface LobbyConfig {
     @AttributeDefinition(description = "Only registered nicks may log in (the dul command changes it at run time)")
     boolean deny_unregistered_login() default false;
 
+    @AttributeDefinition(description = "Wrong passwords allowed from one address within failed_logins_ban seconds; "
+            + "one more bans the address")
+    int failed_logins_limit() default 10;
+
+    @AttributeDefinition(description = "Seconds over which wrong passwords are counted, and the length of the ban")
+    int failed_logins_ban() default 3600;
+
     @AttributeDefinition(description = "Logins kept for searchlog")
     int max_ip_log_size() default 500;
 

@@ -50,6 +50,16 @@ public class LobbyServer implements ConnectionHandler {
         lobby.useBans(loadBans(config));
         lobby.useTorAddresses(TorList.read(config.tor_ip_list_path()));
         lobby.execute(() -> lobby.setDenyUnregistered(config.deny_unregistered_login()));
+        lobby.useFailedLoginPolicy(config.failed_logins_limit(), config.failed_logins_ban());
+        AtomicInteger checkers = new AtomicInteger();
+        passwordChecks = new java.util.concurrent.ThreadPoolExecutor(PASSWORD_THREADS, PASSWORD_THREADS, 30,
+                TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(PASSWORD_QUEUE), runnable -> {
+                    Thread thread = new Thread(runnable, "tavern-password-" + checkers.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        passwordChecks.allowCoreThreadTimeOut(true);
+        lobby.usePasswordChecks(passwordChecks);
         timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "tavern-lobby-timer");
             thread.setDaemon(true);
@@ -183,10 +193,36 @@ public class LobbyServer implements ConnectionHandler {
         }
     }
 
+    /**
+     * Password hashing (Argon2) takes tens of milliseconds and memory: two threads at most, and a
+     * bounded queue, so a login flood is refused ("try again later") instead of piling up.
+     */
+    private static final int PASSWORD_THREADS = 2;
+    private static final int PASSWORD_QUEUE = 256;
+    private final java.util.concurrent.ThreadPoolExecutor passwordChecks;
+
+    /**
+     * The account store, optional and dynamic: registered nicks log in while it is there, and a store
+     * that is replaced (reconfigured) is simply swapped, never restarting the lobby.
+     */
+    @org.osgi.service.component.annotations.Reference(
+            cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY,
+            unbind = "unbindAccounts")
+    void bindAccounts(org.tavern.identity.Accounts accounts) {
+        lobby.useAccounts(accounts);
+    }
+
+    void unbindAccounts(org.tavern.identity.Accounts accounts) {
+        lobby.dropAccounts(accounts);
+    }
+
     @Modified
     void modified(LobbyConfig config, Map<String, Object> properties) {
         lobby.updateSettings(Settings.from(config));
         lobby.useTorAddresses(TorList.read(config.tor_ip_list_path()));
+        lobby.useFailedLoginPolicy(config.failed_logins_limit(), config.failed_logins_ban());
         // as wesnothd re-reads it on SIGHUP: the file's value replaces what dul set at run time
         lobby.execute(() -> lobby.setDenyUnregistered(config.deny_unregistered_login()));
         applyReplays(config);
@@ -272,6 +308,7 @@ public class LobbyServer implements ConnectionHandler {
             }
         }
         timer.shutdownNow();
+        passwordChecks.shutdownNow();
         pool.shutdown();
         if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
             LOG.warn("Lobby and game actors did not finish their queues within 10 s");

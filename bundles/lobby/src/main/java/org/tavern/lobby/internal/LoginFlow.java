@@ -1,6 +1,10 @@
 package org.tavern.lobby.internal;
 
 import java.util.Map;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tavern.identity.Accounts;
 import org.tavern.transport.Connection;
 import org.tavern.wml.Document;
 import org.tavern.wml.Node;
@@ -9,7 +13,8 @@ import org.tavern.wml.Node;
  * The 1.16 login: the server asked for {@code [version]}; an accepted version gets
  * {@code [mustlogin]}, any other is rejected; then {@code [login] username=} is checked in
  * wesnothd's order (error codes 100-104 are matched by the client) until a name is accepted,
- * which earns {@code [join_lobby]}, the full lobby list and the server's messages.
+ * which earns {@code [join_lobby]}, the full lobby list and the server's messages. With an account
+ * store, {@link RegisteredLogin} decides on registered nicks (passwords, codes 105-204).
  */
 final class LoginFlow {
 
@@ -25,10 +30,14 @@ final class LoginFlow {
 
     private static final Document MUST_LOGIN = ServerMessages.empty("mustlogin");
 
+    private static final Logger LOG = LoggerFactory.getLogger(LoginFlow.class);
+
     private final Lobby lobby;
+    private final RegisteredLogin registeredLogin;
 
     LoginFlow(Lobby lobby) {
         this.lobby = lobby;
+        this.registeredLogin = new RegisteredLogin(lobby);
     }
 
     /** Handles the answer to the server's version request; returns the accepted version or null. */
@@ -63,26 +72,76 @@ final class LoginFlow {
         return null;
     }
 
-    /** Checks a login attempt; on success the user is in the lobby and is returned, else null. */
-    User login(Connection connection, String clientVersion, Node root) {
+    /**
+     * Checks a login attempt. Without an account store it is decided at once; with one, the store is
+     * asked off the actor and the decision follows on the actor. {@code loggedIn} gets the user once he
+     * is in the lobby.
+     */
+    void login(Connection connection, String clientVersion, Node root, Consumer<User> loggedIn) {
         Node login = root.child("login");
         if (login == null) {
             connection.send(ServerMessages.error("You must login first.", MUST_LOGIN_FIRST));
-            return null;
+            return;
         }
         String name = login.text("username");
         Document refusal = refusal(name);
         if (refusal != null) {
             connection.send(refusal);
-            return null;
+            return;
         }
+        Accounts accounts = lobby.accounts();
+        if (accounts == null) {
+            if (lobby.isLoggedIn(name)) {
+                connection.send(nameTaken(name));
+                return;
+            }
+            loggedIn.accept(admit(connection, clientVersion, name, false, false));
+            return;
+        }
+        String password = login.has("password") ? login.text("password") : null;
+        lobby.holdDocuments(connection);
+        lobby.passwordLogin().check(accounts, name, password, outcome -> lobby.execute(() -> {
+            try {
+                conclude(connection, clientVersion, name, accounts, outcome, loggedIn);
+            } finally {
+                lobby.releaseDocuments(connection);
+            }
+        }));
+    }
+
+    /** The store has answered (lobby actor): the connection is answered, or logged in. */
+    private void conclude(Connection connection, String clientVersion, String name, Accounts accounts,
+            PasswordLogin.Outcome outcome, Consumer<User> loggedIn) {
+        if (!lobby.awaitingLogin(connection)) {
+            LOG.debug("{} closed while the login of {} was checked", connection, name);
+            return;
+        }
+        RegisteredLogin.Admission admission = registeredLogin.decide(connection, name, outcome);
+        if (admission == null) {
+            return;
+        }
+        User admitted = admit(connection, clientVersion, name, admission.registered(), admission.moderator());
+        if (admitted.registered) {
+            lobby.passwordLogin().recordLogin(accounts, name, java.time.Instant.ofEpochMilli(lobby.nowMillis()));
+        }
+        loggedIn.accept(admitted);
+    }
+
+    static Document nameTaken(String name) {
+        return ServerMessages.error("The nickname '" + name + "' is already taken.", NAME_TAKEN);
+    }
+
+    private User admit(Connection connection, String clientVersion, String name, boolean registered,
+            boolean moderator) {
         User user = new User(name, connection, clientVersion, lobby.nowMillis(), new FloodControl());
+        user.registered = registered;
+        user.moderator = moderator;
         lobby.join(user);
         welcome(user);
         return user;
     }
 
-    /** wesnothd's checks, in its order; null when the name may log in. */
+    /** wesnothd's checks of the name itself, in its order; null when the name may log in. */
     private Document refusal(String name) {
         if (!validCharacters(name)) {
             return ServerMessages.error("The nickname '" + name + "' contains invalid characters. Only alpha-numeric "
@@ -97,9 +156,6 @@ final class LoginFlow {
                 return ServerMessages.error("The nickname '" + name + "' is reserved and cannot be used by players",
                         RESERVED);
             }
-        }
-        if (lobby.isLoggedIn(name)) {
-            return ServerMessages.error("The nickname '" + name + "' is already taken.", NAME_TAKEN);
         }
         return null;
     }
