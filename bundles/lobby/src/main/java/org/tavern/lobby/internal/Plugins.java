@@ -127,7 +127,7 @@ final class Plugins {
             case PASS:
                 return message.text();
             case REPLACE:
-                return result.text();
+                return bounded(result.text(), message.text());
             case DROP:
                 if (!result.text().isEmpty()) {
                     tellSender.accept(result.text());
@@ -139,6 +139,21 @@ final class Plugins {
                 sender.close("disconnected by a message filter");
                 return null;
         }
+    }
+
+    /** wesnothd's limit on a lobby chat line, in characters. */
+    static final int CHAT_LIMIT = 256;
+
+    /**
+     * A filter's replacement is cut to 256 characters, or to the original's length if that was
+     * longer: a plugin may rewrite a message but not make the server relay an unbounded one.
+     */
+    static String bounded(String replacement, String original) {
+        int limit = Math.max(CHAT_LIMIT, original.codePointCount(0, original.length()));
+        if (replacement.codePointCount(0, replacement.length()) <= limit) {
+            return replacement;
+        }
+        return replacement.substring(0, replacement.offsetByCodePoints(0, limit));
     }
 
     /** The first refusal of a rule, or allowed. */

@@ -47,6 +47,17 @@ class PluginsTest {
     }
 
     @Test
+    void aReplacementIsBoundedToTheChatLimitOrTheOriginalLength() {
+        String huge = "x".repeat(10_000);
+        assertEquals(Plugins.CHAT_LIMIT, Plugins.bounded(huge, "short").length());
+        assertEquals(300, Plugins.bounded(huge, "y".repeat(300)).length(), "never shorter than the original");
+        assertEquals("fine", Plugins.bounded("fine", "original"));
+        String emoji = "\uD83D\uDE00".repeat(300);
+        assertEquals(Plugins.CHAT_LIMIT, Plugins.bounded(emoji, "").codePointCount(0, Plugins.bounded(emoji, "").length()),
+                "counted in characters, never splitting one");
+    }
+
+    @Test
     void withoutFiltersEveryMessagePasses() {
         assertEquals(FilterResult.pass(), plugins.filter(lobbyChat("hello")));
     }
