@@ -110,13 +110,7 @@ class AdminConsoleIT {
     }
 
     private static ProtocolClient login(String name, int port) throws Exception {
-        ProtocolClient client = new ProtocolClient(name, port);
-        client.receive();
-        client.send("[version]\nversion=\"1.16.9\"\n[/version]\n");
-        client.receive();
-        client.send("[login]\nusername=\"" + name + "\"\n[/login]\n");
-        client.sync();
-        return client;
+        return ProtocolClient.loggedIn(name, port);
     }
 
     /** The text of the server's answer to one {@code /query}. */

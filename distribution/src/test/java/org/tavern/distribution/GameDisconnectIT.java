@@ -108,13 +108,8 @@ class GameDisconnectIT {
     }
 
     private static ProtocolClient login(List<ProtocolClient> clients, int port, String name) throws Exception {
-        ProtocolClient client = new ProtocolClient(name, port);
+        ProtocolClient client = ProtocolClient.loggedIn(name, port);
         clients.add(client);
-        client.receive(); // [version]
-        client.send("[version]\nversion=\"1.16.9\"\n[/version]\n");
-        client.receive(); // [mustlogin]
-        client.send("[login]\nusername=\"" + name + "\"\n[/login]\n");
-        client.sync();
         return client;
     }
 

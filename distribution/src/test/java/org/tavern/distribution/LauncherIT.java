@@ -187,13 +187,7 @@ class LauncherIT {
     }
 
     private static ProtocolClient login(String name, int port) throws IOException {
-        ProtocolClient client = new ProtocolClient(name, port);
-        client.receive();
-        client.send("[version]\nversion=\"1.16.9\"\n[/version]\n");
-        client.receive();
-        client.send("[login]\nusername=\"" + name + "\"\n[/login]\n");
-        client.sync();
-        return client;
+        return ProtocolClient.loggedIn(name, port);
     }
 
     /** The text of the next {@code [message]} the client receives (within its read timeout). */

@@ -102,13 +102,7 @@ public class MisbehavingPluginsIT {
     }
 
     private ProtocolClient login(String name) throws Exception {
-        ProtocolClient client = new ProtocolClient(name, transport.port());
-        client.receive(); // [version]
-        client.send("[version]\nversion=\"1.16.9\"\n[/version]\n");
-        client.receive(); // [mustlogin]
-        client.send("[login]\nusername=\"" + name + "\"\n[/login]\n");
-        client.sync();
-        return client;
+        return ProtocolClient.loggedIn(name, transport.port());
     }
 
     private static String lastChatFrom(ProtocolClient reader, String sender) throws Exception {

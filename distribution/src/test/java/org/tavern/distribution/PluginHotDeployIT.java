@@ -76,13 +76,7 @@ class PluginHotDeployIT {
     }
 
     private static ProtocolClient login(int port, String name) throws Exception {
-        ProtocolClient client = new ProtocolClient(name, port);
-        client.receive(); // [version]
-        client.send("[version]\nversion=\"1.16.9\"\n[/version]\n");
-        client.receive(); // [mustlogin]
-        client.send("[login]\nusername=\"" + name + "\"\n[/login]\n");
-        client.sync();
-        return client;
+        return ProtocolClient.loggedIn(name, port);
     }
 
     /** Alice says {@code text} in the lobby; answers what Bob read (null if nothing reached him). */

@@ -39,6 +39,20 @@ final class ProtocolClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Connects and logs in as 1.16.9 with {@code name}; returns once the welcome has been read (the
+     * sync answer is its end).
+     */
+    static ProtocolClient loggedIn(String name, int port) throws IOException {
+        ProtocolClient client = new ProtocolClient(name, port);
+        client.receive(); // [version]
+        client.send("[version]\nversion=\"1.16.9\"\n[/version]\n");
+        client.receive(); // [mustlogin]
+        client.send("[login]\nusername=\"" + name + "\"\n[/login]\n");
+        client.sync();
+        return client;
+    }
+
     void send(String wml) throws IOException {
         try {
             sendGzip(Document.parse(wml).compressedOutput());
