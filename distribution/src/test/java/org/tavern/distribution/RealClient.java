@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +28,26 @@ final class RealClient implements AutoCloseable {
         this.process = process;
     }
 
+    /**
+     * How a client reaches the server: the {@code --server} address, a command it runs under (such as
+     * {@code ip netns exec NS}), more command-line options and environment variables.
+     */
+    record Launch(String server, List<String> wrapper, List<String> options, Map<String, String> environment) {
+
+        /** The server on this machine's loopback, as most tests use it. */
+        static Launch local(int port) {
+            return new Launch("localhost:" + port, List.of(), List.of(), Map.of());
+        }
+    }
+
     /** Starts a client that logs in as {@code name} and runs {@code plugin} with its placeholders filled. */
     static RealClient start(Path workDir, int port, String name, String plugin, Map<String, String> values)
+            throws IOException {
+        return start(workDir, Launch.local(port), name, plugin, values);
+    }
+
+    /** As {@link #start(Path, int, String, String, Map)}, reaching the server as {@code launch} says. */
+    static RealClient start(Path workDir, Launch launch, String name, String plugin, Map<String, String> values)
             throws IOException {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException(BINARY + " is missing: apt-get install wesnoth-1.16-core "
@@ -42,14 +61,23 @@ final class RealClient implements AutoCloseable {
         Path scriptFile = home.resolve(plugin);
         Files.writeString(scriptFile, script);
         Path output = home.resolve("client.txt");
-        ProcessBuilder builder = new ProcessBuilder(List.of(BINARY.toString(), "--plugin=" + scriptFile,
-                "--server=localhost:" + port, "--username=" + name, "--mp-test", "--noaddons", "--nogui"))
+        List<String> command = new ArrayList<>(launch.wrapper());
+        command.addAll(List.of(BINARY.toString(), "--plugin=" + scriptFile, "--server=" + launch.server(),
+                "--username=" + name, "--mp-test", "--noaddons", "--nogui"));
+        command.addAll(launch.options());
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().put("HOME", home.toString());
+        builder.environment().putAll(launch.environment());
         return new RealClient(name, output, builder.start());
+    }
+
+    /** Everything the client printed so far (its log, with {@code --log-debug=network} the documents). */
+    String output() throws IOException {
+        return Files.exists(output) ? new String(Files.readAllBytes(output), StandardCharsets.UTF_8) : "";
     }
 
     private static String resource(String plugin) throws IOException {
