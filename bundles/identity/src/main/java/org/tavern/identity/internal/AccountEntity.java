@@ -34,7 +34,7 @@ final class AccountEntity implements Account {
         this.inactive = inactive;
         this.created = created;
         this.lastLogin = lastLogin;
-        this.attributes = new EntityAttributes(database, TYPE, id);
+        this.attributes = new EntityAttributes(database, TYPE, id, AccountStore.key(nick));
     }
 
     @Override
@@ -104,6 +104,11 @@ final class AccountEntity implements Account {
 
     void lastLogin(Instant when) {
         this.lastLogin = when;
+    }
+
+    /** The attributes, as their own class (to drop the copy in memory). */
+    EntityAttributes storedAttributes() {
+        return attributes;
     }
 
     /** Copies the stored row's mutable fields (read again from the database). */

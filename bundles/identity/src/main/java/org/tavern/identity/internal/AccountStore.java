@@ -44,6 +44,25 @@ public final class AccountStore implements Accounts {
         this.hasher = hasher;
         this.cache = new IdentityCache<>("accounts", this::load, AccountEntity::estimatedBytes,
                 database.settings().cacheRecentMax());
+        database.subscribe(AccountEntity.TYPE, new StoreChanges.Listener() {
+            @Override
+            public void changed(String key) {
+                cache.peek(key).ifPresent(AccountStore.this::reread);
+            }
+
+            @Override
+            public void missedSome() {
+                cache.forEachLive(AccountStore.this::reread);
+            }
+        });
+    }
+
+    /** Another server changed the account: the live object takes the stored row and attributes. */
+    private void reread(AccountEntity account) {
+        if (!refresh(account)) {
+            LOG.info("Account {} was removed by another server sharing the database", account.nick());
+        }
+        account.storedAttributes().forget();
     }
 
     /** The key of a nick in the identity map and the {@code nick_key} column. */
@@ -79,6 +98,7 @@ public final class AccountStore implements Accounts {
                 insert.setString(4, hash);
                 insert.setLong(5, now.toEpochMilli());
                 insert.executeUpdate();
+                database.announce(c, AccountEntity.TYPE, key(nick));
                 return generatedId(insert);
             } catch (SQLException e) {
                 if (Database.isUniqueViolation(e)) {
@@ -262,7 +282,9 @@ public final class AccountStore implements Accounts {
                 try (PreparedStatement update = c.prepareStatement("UPDATE account SET " + assignment + " WHERE id = ?")) {
                     binder.bind(update);
                     update.setLong(2, account.id());
-                    return update.executeUpdate();
+                    int changed = update.executeUpdate();
+                    database.announce(c, AccountEntity.TYPE, key(account.nick()));
+                    return changed;
                 }
             });
             if (updated == 0) {

@@ -89,6 +89,9 @@ public final class Database {
     private final HikariDataSource pool;
     /** Held by every H2 write transaction (null for PostgreSQL). */
     private final ReentrantLock h2Writes;
+    private final StoreChanges changes = new StoreChanges();
+    /** Other servers' change announcements (PostgreSQL only; null for H2). */
+    private final AutoCloseable changeListener;
 
     @Activate
     public Database(BundleContext context, StoreConfig config) {
@@ -129,10 +132,25 @@ public final class Database {
             pool.close();
             throw new StoreException("cannot prepare the database " + redacted(settings.url()) + ": " + rootMessage(e), e);
         }
+        try {
+            changeListener = dialect == Dialect.POSTGRESQL
+                    ? PostgresSource.listenForChanges(source, changes, redacted(settings.url())) : null;
+        } catch (SQLException | RuntimeException e) {
+            pool.close();
+            throw new StoreException("cannot listen for other servers' changes on " + redacted(settings.url()) + ": "
+                    + rootMessage(e), e);
+        }
     }
 
     @Deactivate
     public void close() {
+        if (changeListener != null) {
+            try {
+                changeListener.close();
+            } catch (Exception e) {
+                LOG.warn("Closing the change listener of {}: {}", redacted(settings.url()), e.toString());
+            }
+        }
         pool.close();
         LOG.info("Store closed: {}", redacted(settings.url()));
     }
@@ -143,6 +161,26 @@ public final class Database {
 
     Dialect dialect() {
         return dialect;
+    }
+
+    /** Follows other servers' changes of {@code topic} (a no-op with H2: no other server shares it). */
+    void subscribe(String topic, StoreChanges.Listener listener) {
+        changes.subscribe(topic, listener);
+    }
+
+    /**
+     * Inside a write transaction: tells the other servers sharing the database that the cached
+     * entity {@code key} of {@code topic} changed, once (and only if) the transaction commits.
+     */
+    void announce(Connection connection, String topic, String key) throws SQLException {
+        if (dialect != Dialect.POSTGRESQL) {
+            return;
+        }
+        try (java.sql.PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+            notify.setString(1, StoreChanges.CHANNEL);
+            notify.setString(2, changes.payload(topic, key));
+            notify.execute();
+        }
     }
 
     /** Runs {@code work} in one transaction, committed before this returns. */

@@ -49,12 +49,20 @@ final class EntityAttributes implements Attributes {
     private final Database database;
     private final String entityType;
     private final long entityId;
+    /** The owner's key in its identity map: other servers are told that this entity changed. */
+    private final String changeKey;
     private Map<String, Value> values; // null until first use
 
-    EntityAttributes(Database database, String entityType, long entityId) {
+    EntityAttributes(Database database, String entityType, long entityId, String changeKey) {
         this.database = database;
         this.entityType = entityType;
         this.entityId = entityId;
+        this.changeKey = changeKey;
+    }
+
+    /** Drops the copy in memory: another server changed the stored attributes; read them again on next use. */
+    synchronized void forget() {
+        values = null;
     }
 
     @Override
@@ -124,7 +132,9 @@ final class EntityAttributes implements Attributes {
                 delete.setString(1, entityType);
                 delete.setLong(2, entityId);
                 delete.setString(3, key);
-                return delete.executeUpdate();
+                int deleted = delete.executeUpdate();
+                database.announce(c, entityType, changeKey);
+                return deleted;
             }
         });
         values.remove(key);
@@ -171,6 +181,7 @@ final class EntityAttributes implements Attributes {
                     insert.executeUpdate();
                 }
             }
+            database.announce(c, entityType, changeKey);
             return null;
         });
         values.put(key, value);

@@ -35,7 +35,7 @@ final class GameRecordEntity implements GameRecord {
         this.ended = ended;
         this.terminationReason = terminationReason;
         this.replayFile = replayFile;
-        this.attributes = new EntityAttributes(database, TYPE, id);
+        this.attributes = new EntityAttributes(database, TYPE, id, String.valueOf(id));
     }
 
     @Override

@@ -189,6 +189,18 @@ final class IdentityCache<K, E> implements IdentityMap<K, E> {
         }
     }
 
+    /** Calls {@code action} with every entity that is live now (pinned, recent or still reachable). */
+    void forEachLive(java.util.function.Consumer<E> action) {
+        expunge();
+        for (Node<K, E> node : map.values()) {
+            Ref<K, E> ref = node.ref;
+            E entity = ref == null ? null : ref.get();
+            if (entity != null) {
+                action.accept(entity);
+            }
+        }
+    }
+
     @Override
     public int flush() {
         int released;

@@ -21,6 +21,14 @@ final class PostgresSource {
         }
     }
 
+    /** Starts listening for other servers' change announcements (see {@link StoreChanges}). */
+    static AutoCloseable listenForChanges(DataSource source, StoreChanges changes, String redactedUrl)
+            throws java.sql.SQLException {
+        PostgresChangeListener listener = new PostgresChangeListener(source, changes, redactedUrl);
+        listener.start();
+        return listener;
+    }
+
     private static final class Driver {
         static DataSource create(Database.Settings settings) {
             org.postgresql.ds.PGSimpleDataSource source = new org.postgresql.ds.PGSimpleDataSource();
