@@ -93,14 +93,14 @@ class CommandsTest {
     }
 
     @Test
-    void gamesListsTheHistoryWithHowEachGameEnded() {
-        GamesCommand command = new GamesCommand(games);
-        assertEquals("No games recorded.", command.games());
+    void historyListsTheGamesWithHowEachEnded() {
+        HistoryCommand command = new HistoryCommand(games);
+        assertEquals("No games recorded.", command.history());
         GameRecord first = games.recordStart(new GameStart(3, "Duel", "2p_Sulla", "Sulla's Ruins", "era_default", "Default",
                 List.of(), List.of(new GamePlayer("alice", 1, "Drakes"), new GamePlayer("bob", 2, "")), StoreContract.T0));
         games.recordEnd(first.id(), StoreContract.T0.plusSeconds(600), "victory", "replays/Sulla_Turn_4_(3).bz2");
         games.recordStart("Second", "Default", "Caves", List.of("carol"), StoreContract.T0.plusSeconds(60));
-        String listed = command.games();
+        String listed = command.history();
         String[] lines = listed.split("\n");
         assertEquals(4, lines.length, listed);
         assertTrue(lines[1].contains("running") && lines[1].contains("Second") && lines[1].contains("1:carol / - / -"),
@@ -108,12 +108,12 @@ class CommandsTest {
         assertTrue(lines[2].contains("2026-01-01 12:10") && lines[2].contains("1:alice(Drakes) 2:bob / victory / "
                 + "replays/Sulla_Turn_4_(3).bz2"), lines[2]);
         assertEquals("2 shown from 0", lines[3]);
-        assertTrue(command.games("ALICE").contains("Duel"));
-        assertFalse(command.games("ALICE").contains("Second"));
-        assertEquals("No games recorded for nobody.", command.games("nobody"));
-        assertEquals("No games recorded from 5.", command.games("", "5"));
-        assertTrue(command.games("", "-1").startsWith("Not an offset"));
-        assertTrue(command.games("-h").startsWith("usage:"));
+        assertTrue(command.history("ALICE").contains("Duel"));
+        assertFalse(command.history("ALICE").contains("Second"));
+        assertEquals("No games recorded for nobody.", command.history("nobody"));
+        assertEquals("No games recorded from 5.", command.history("", "5"));
+        assertTrue(command.history("", "-1").startsWith("Not an offset"));
+        assertTrue(command.history("-h").startsWith("usage:"));
     }
 
     @Test

@@ -12,30 +12,31 @@ import org.tavern.identity.GameRecord;
 import org.tavern.identity.GameRecords;
 
 /**
- * Gogo command {@code tavern:games [<nick pattern>] [<offset>]}: the game history, newest first,
- * each record with its end and why (running games show {@code running}).
+ * Gogo command {@code tavern:history [<nick pattern>] [<offset>]}: the game history, newest first,
+ * each record with its end and why (running games show {@code running}). Named apart from
+ * {@code tavern:games}, the running games.
  */
 @Component(
-        service = GamesCommand.class,
+        service = HistoryCommand.class,
         property = {
             "osgi.command.scope=tavern",
-            "osgi.command.function=games"
+            "osgi.command.function=history"
         })
-public class GamesCommand {
+public class HistoryCommand {
 
     static final int PAGE = 20;
-    static final String USAGE = "usage: tavern:games [<nick pattern>] [<offset>]\n"
+    static final String USAGE = "usage: tavern:history [<nick pattern>] [<offset>]\n"
             + "  lists recorded games (" + PAGE + " at a time, from <offset>, newest first), those a player matching the "
             + "pattern (* and ? wildcards) played";
 
     private final GameRecords games;
 
     @Activate
-    public GamesCommand(@Reference GameRecords games) {
+    public HistoryCommand(@Reference GameRecords games) {
         this.games = games;
     }
 
-    public String games(String... args) {
+    public String history(String... args) {
         if (args.length > 2 || (args.length > 0 && (args[0].equals("-h") || args[0].equals("--help")))) {
             return USAGE;
         }
