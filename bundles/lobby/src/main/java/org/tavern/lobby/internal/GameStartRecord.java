@@ -12,8 +12,10 @@ import org.tavern.wml.Node;
  * What the history records of a scenario at its {@code [start_game]}, read from the stored level
  * as wesnothd reads it then: the scenario and era from {@code [multiplayer]} ({@code mp_scenario},
  * {@code mp_era} and their names), the modifications from its {@code [addon]} {@code [content]}
- * entries, and one player per side ({@code player_id}, or the side's owner after the controller
- * tweaks; AI sides count as their owner's, as in wesnothd) with the side's faction. Texts a client
+ * entries, and one player per side with the side's faction. The player is the member who owns the
+ * side after the controller tweaks (wesnothd records {@code player_id}, which a level may name
+ * someone not in the game with; the owner is who played it), else {@code player_id}; AI sides
+ * count as their owner's, as in wesnothd. Texts a client
  * sent longer than the store keeps are cut, never refused: a long name must not cost the record.
  */
 final class GameStartRecord {
@@ -41,11 +43,8 @@ final class GameStartRecord {
             if (side.attrEquals("controller", "null")) {
                 continue;
             }
-            String nick = side.attr("player_id", "");
-            if (nick.isEmpty()) {
-                String owner = game.sides.owner(i);
-                nick = owner == null ? "" : owner;
-            }
+            String owner = game.sides.owner(i);
+            String nick = owner != null ? owner : side.attr("player_id", "");
             if (!nick.isEmpty()) {
                 players.add(new GamePlayer(cut(nick), side.toInt("side", i + 1), cut(side.attr("faction", ""))));
             }
