@@ -102,11 +102,10 @@ final class BanCommand implements AdminCommand {
         // The answer waits until the bans are durable; the kicked players go right after it.
         java.util.function.Consumer<String> reply = lobby.deferReplyInOrder(issuer);
         lobby.storedBans().add(added, failure -> lobby.execute(() -> {
-            reply.accept(failure == null ? answer : "The ban could not be saved: " + failure);
             for (User victim : kicked) {
                 lobby.sendAway(victim, "You have been banned. Reason: " + reason, "banned by " + issuer.name());
             }
-            lobby.runAfterReply();
+            reply.accept(failure == null ? answer : "The ban could not be saved: " + failure);
         }));
         return answer;
     }

@@ -249,19 +249,22 @@ final class Lobby {
 
     /**
      * For the running admin command, whose answer waits for the store: the returned consumer sends it
-     * (on the lobby actor). Until then the documents of a player who issued it wait, so whatever he
-     * asks next is answered after it, in order (the console waits for each answer itself).
+     * (on the lobby actor), then runs what the command left to do after its reply ({@link #sendAway}).
+     * Until then the documents of a player who issued it wait, so whatever he asks next is answered
+     * after all that, in order (the console waits for each answer itself).
      */
     java.util.function.Consumer<String> deferReplyInOrder(org.tavern.api.CommandIssuer issuer) {
         java.util.function.Consumer<String> reply = deferReply();
         User user = issuer.console() ? null : usersByName.get(issuer.name());
-        if (user == null) {
-            return reply;
+        if (user != null) {
+            holdDocuments(user.connection);
         }
-        holdDocuments(user.connection);
         return text -> {
             reply.accept(text);
-            releaseDocuments(user.connection);
+            runAfterReply();
+            if (user != null) {
+                releaseDocuments(user.connection);
+            }
         };
     }
 

@@ -122,10 +122,14 @@ class StoredBansTest {
         FakeConnection pest = loggedIn("pest", "198.51.100.4");
         mod.take();
         query(mod, "kban pest 1d spam");
+        query(mod, "bans"); // waits: answered after the kick's diff, as wesnothd orders them
         assertNull(pest.closedBecause, "still here while the ban is written");
         writes.runAll();
         List<Document> answer = mod.take();
+        assertEquals(3, answer.size(), answer.toString());
         assertTrue(message(answer.get(0)).endsWith("Kicked pest (198.51.100.4)."), answer.toString());
+        assertNotNull(answer.get(1).root().child("gamelist_diff"), "pest leaves the lobby right after the answer");
+        assertTrue(message(answer.get(2)).startsWith("BAN LIST"), answer.toString());
         assertEquals("You have been banned. Reason: spam", pest.take().get(0).root().child("error").attr("message"));
         assertNotNull(pest.closedBecause);
         assertEquals("pest", store.rows.get(0).nickMask());
