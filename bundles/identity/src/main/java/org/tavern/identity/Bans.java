@@ -21,6 +21,15 @@ public interface Bans {
      */
     Ban add(Ban ban);
 
+    /**
+     * Stores a ban as another ban list kept it (a wesnothd ban file being imported), active or
+     * deleted, without lifting any other ban.
+     *
+     * @return the stored ban, with its id
+     * @throws IllegalArgumentException as {@link #add}, or for a ban that already has an id
+     */
+    Ban restore(Ban ban);
+
     /** The active ban whose address mask matches {@code ip}, the newest first; empty when none does. */
     Optional<Ban> find(String ip, Instant now);
 
@@ -32,6 +41,12 @@ public interface Bans {
 
     /** Lifts the active ban on exactly this mask; empty when there is none. */
     Optional<Ban> remove(String ipMask, Instant when);
+
+    /**
+     * Forgets every active ban of a ban group ({@code ungban}): as in wesnothd they are gone, not
+     * kept among the deleted bans. Returns how many there were.
+     */
+    int removeGroup(String group);
 
     /** Marks the bans whose end has passed at {@code now} deleted; returns how many. */
     int expire(Instant now);

@@ -8,10 +8,11 @@ import java.util.Objects;
  *
  * @param player a nick that took part
  * @param gameName matched against the whole game name (use {@code *x*} for "contains")
- * @param content matched against the era, the scenario, or either ({@code contentType})
+ * @param content matched against the era, the scenario, or either ({@code contentType}): their names and ids
+ * @param endedOnly only games that have ended (wesnothd's history lists no running game)
  */
 public record GameQuery(String player, String gameName, String content, ContentType contentType, int offset,
-        int limit) {
+        int limit, boolean endedOnly) {
 
     public static final int MAX_LIMIT = 1000;
 
@@ -31,24 +32,34 @@ public record GameQuery(String player, String gameName, String content, ContentT
         }
     }
 
+    /** Running and ended games alike. */
+    public GameQuery(String player, String gameName, String content, ContentType contentType, int offset, int limit) {
+        this(player, gameName, content, contentType, offset, limit, false);
+    }
+
     /** The newest {@code limit} games. */
     public static GameQuery recent(int limit) {
-        return new GameQuery("", "", "", ContentType.ANY, 0, limit);
+        return new GameQuery("", "", "", ContentType.ANY, 0, limit, false);
     }
 
     public GameQuery withPlayer(String nick) {
-        return new GameQuery(nick, gameName, content, contentType, offset, limit);
+        return new GameQuery(nick, gameName, content, contentType, offset, limit, endedOnly);
     }
 
     public GameQuery withGameName(String pattern) {
-        return new GameQuery(player, pattern, content, contentType, offset, limit);
+        return new GameQuery(player, pattern, content, contentType, offset, limit, endedOnly);
     }
 
     public GameQuery withContent(String pattern, ContentType type) {
-        return new GameQuery(player, gameName, pattern, type, offset, limit);
+        return new GameQuery(player, gameName, pattern, type, offset, limit, endedOnly);
     }
 
     public GameQuery page(int offset, int limit) {
-        return new GameQuery(player, gameName, content, contentType, offset, limit);
+        return new GameQuery(player, gameName, content, contentType, offset, limit, endedOnly);
+    }
+
+    /** Only games that have ended. */
+    public GameQuery ended() {
+        return new GameQuery(player, gameName, content, contentType, offset, limit, true);
     }
 }

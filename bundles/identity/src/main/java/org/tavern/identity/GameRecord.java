@@ -5,21 +5,41 @@ import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
-/** One played game, from its start to its end (the game history). */
+/**
+ * One played game, from its start to its end (the game history). As in wesnothd, each scenario of a
+ * multi-scenario game is a record of its own, and they share {@link #lobbyId()}.
+ */
 @ProviderType
 public interface GameRecord extends Entity {
 
     /** The server ({@code instance} setting) that ran the game, for databases shared by several. */
     String instance();
 
+    /** The id the lobby gave the game; the scenarios of one campaign share it. 0 for records older than it. */
+    int lobbyId();
+
     String name();
 
+    /** The era's name (as the history shows it). */
     String era();
 
+    /** The era's id; empty for records older than it. */
+    String eraId();
+
+    /** The scenario's name (as the history shows it). */
     String scenario();
 
-    /** The players' nicks, in side order. */
+    /** The scenario's id; empty for records older than it. */
+    String scenarioId();
+
+    /** The players' nicks, in side order (one per side: a nick playing two sides is there twice). */
     List<String> players();
+
+    /** Each side with its player and faction, in side order. */
+    List<GamePlayer> seats();
+
+    /** The names of the modifications played. */
+    List<String> modifications();
 
     Instant started();
 

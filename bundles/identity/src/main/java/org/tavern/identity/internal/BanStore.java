@@ -39,6 +39,26 @@ public final class BanStore implements Bans {
 
     @Override
     public Ban add(Ban ban) {
+        check(ban);
+        if (ban.deleted()) {
+            throw new IllegalArgumentException("add a new ban (Ban.of), not a stored or deleted one");
+        }
+        Ban stored = database.write("banning " + ban.ipMask(), c -> {
+            lift(c, ban.ipMask(), ban.start());
+            return insert(c, ban);
+        });
+        LOG.info("Ban {} on {} ({}) by {} until {}", stored.id(), stored.ipMask(), stored.nickMask(), stored.issuer(),
+                stored.permanent() ? "forever" : stored.end());
+        return stored;
+    }
+
+    @Override
+    public Ban restore(Ban ban) {
+        check(ban);
+        return database.write("restoring a ban on " + ban.ipMask(), c -> insert(c, ban));
+    }
+
+    private static void check(Ban ban) {
         Objects.requireNonNull(ban, "ban");
         checkMask(ban.ipMask());
         checkText("nick mask", ban.nickMask(), Ban.MAX_MASK_LENGTH);
@@ -48,33 +68,40 @@ public final class BanStore implements Bans {
         if (ban.end() != null && ban.end().isBefore(ban.start())) {
             throw new IllegalArgumentException("a ban cannot end (" + ban.end() + ") before it starts (" + ban.start() + ")");
         }
-        if (ban.id() != 0 || ban.deleted()) {
-            throw new IllegalArgumentException("add a new ban (Ban.of), not a stored or deleted one");
+        if (ban.id() != 0) {
+            throw new IllegalArgumentException("a ban to store has no id yet (Ban.of), not " + ban.id());
         }
-        Ban stored = database.write("banning " + ban.ipMask(), c -> {
-            lift(c, ban.ipMask(), ban.start());
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO ban (ip_mask, nick_mask, reason, issuer, "
-                    + "ban_group, start_time, end_time, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, FALSE)", new String[] {"id"})) {
-                insert.setString(1, ban.ipMask());
-                insert.setString(2, ban.nickMask());
-                insert.setString(3, ban.reason());
-                insert.setString(4, ban.issuer());
-                insert.setString(5, ban.group());
-                insert.setLong(6, ban.start().toEpochMilli());
-                if (ban.end() == null) {
-                    insert.setNull(7, Types.BIGINT);
-                } else {
-                    insert.setLong(7, ban.end().toEpochMilli());
-                }
-                insert.executeUpdate();
-                long id = AccountStore.generatedId(insert);
-                return new Ban(id, ban.ipMask(), ban.nickMask(), ban.reason(), ban.issuer(), ban.group(),
-                        millis(ban.start()), ban.end() == null ? null : millis(ban.end()), false, null);
+    }
+
+    /** Inserts the ban as it is (a deleted one without a time of deletion gets its start). */
+    private static Ban insert(Connection c, Ban ban) throws SQLException {
+        Instant deletedAt = !ban.deleted() ? null : ban.deletedAt() != null ? ban.deletedAt() : ban.start();
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO ban (ip_mask, nick_mask, reason, issuer, "
+                + "ban_group, start_time, end_time, deleted, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                new String[] {"id"})) {
+            insert.setString(1, ban.ipMask());
+            insert.setString(2, ban.nickMask());
+            insert.setString(3, ban.reason());
+            insert.setString(4, ban.issuer());
+            insert.setString(5, ban.group());
+            insert.setLong(6, ban.start().toEpochMilli());
+            if (ban.end() == null) {
+                insert.setNull(7, Types.BIGINT);
+            } else {
+                insert.setLong(7, ban.end().toEpochMilli());
             }
-        });
-        LOG.info("Ban {} on {} ({}) by {} until {}", stored.id(), stored.ipMask(), stored.nickMask(), stored.issuer(),
-                stored.permanent() ? "forever" : stored.end());
-        return stored;
+            insert.setBoolean(8, ban.deleted());
+            if (deletedAt == null) {
+                insert.setNull(9, Types.BIGINT);
+            } else {
+                insert.setLong(9, deletedAt.toEpochMilli());
+            }
+            insert.executeUpdate();
+            long id = AccountStore.generatedId(insert);
+            return new Ban(id, ban.ipMask(), ban.nickMask(), ban.reason(), ban.issuer(), ban.group(),
+                    millis(ban.start()), ban.end() == null ? null : millis(ban.end()), ban.deleted(),
+                    deletedAt == null ? null : millis(deletedAt));
+        }
     }
 
     @Override
@@ -112,6 +139,24 @@ public final class BanStore implements Bans {
             LOG.info("Ban on {} lifted", ipMask);
         }
         return lifted.isEmpty() ? Optional.empty() : Optional.of(lifted.get(lifted.size() - 1));
+    }
+
+    @Override
+    public int removeGroup(String group) {
+        if (group == null || group.isBlank() || group.length() > Ban.MAX_MASK_LENGTH) {
+            throw new IllegalArgumentException("a ban group is 1 to " + Ban.MAX_MASK_LENGTH + " characters: "
+                    + (group == null ? "null" : "'" + Sizes.abbreviate(group) + "'"));
+        }
+        int removed = database.write("lifting ban group " + group, c -> {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM ban WHERE deleted = FALSE AND ban_group = ?")) {
+                delete.setString(1, group);
+                return delete.executeUpdate();
+            }
+        });
+        if (removed > 0) {
+            LOG.info("Ban group {} lifted: {} bans", group, removed);
+        }
+        return removed;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.tavern.identity.Attributes;
+import org.tavern.identity.GamePlayer;
 import org.tavern.identity.GameRecord;
 
 /** The live object of one game record; its end is set by {@link GameRecordStore} after the commit. */
@@ -13,25 +14,45 @@ final class GameRecordEntity implements GameRecord {
 
     private final long id;
     private final String instance;
+    private final int lobbyId;
     private final String name;
     private final String era;
+    private final String eraId;
     private final String scenario;
+    private final String scenarioId;
+    private final List<GamePlayer> seats;
     private final List<String> players;
+    private final List<String> modifications;
     private final Instant started;
     private final EntityAttributes attributes;
     private volatile Instant ended;
     private volatile String terminationReason;
     private volatile String replayFile;
 
-    GameRecordEntity(Database database, long id, String instance, String name, String era, String scenario,
-            List<String> players, Instant started, Instant ended, String terminationReason, String replayFile) {
+    /** What a record holds besides its id, its instance and its end. */
+    record Content(int lobbyId, String name, String era, String eraId, String scenario, String scenarioId,
+            List<GamePlayer> seats, List<String> modifications, Instant started) {
+
+        Content {
+            seats = List.copyOf(seats);
+            modifications = List.copyOf(modifications);
+        }
+    }
+
+    GameRecordEntity(Database database, long id, String instance, Content content, Instant ended,
+            String terminationReason, String replayFile) {
         this.id = id;
         this.instance = instance;
-        this.name = name;
-        this.era = era;
-        this.scenario = scenario;
-        this.players = List.copyOf(players);
-        this.started = started;
+        this.lobbyId = content.lobbyId();
+        this.name = content.name();
+        this.era = content.era();
+        this.eraId = content.eraId();
+        this.scenario = content.scenario();
+        this.scenarioId = content.scenarioId();
+        this.seats = content.seats();
+        this.players = seats.stream().map(GamePlayer::nick).toList();
+        this.modifications = content.modifications();
+        this.started = content.started();
         this.ended = ended;
         this.terminationReason = terminationReason;
         this.replayFile = replayFile;
@@ -49,8 +70,33 @@ final class GameRecordEntity implements GameRecord {
     }
 
     @Override
+    public int lobbyId() {
+        return lobbyId;
+    }
+
+    @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public String eraId() {
+        return eraId;
+    }
+
+    @Override
+    public String scenarioId() {
+        return scenarioId;
+    }
+
+    @Override
+    public List<GamePlayer> seats() {
+        return seats;
+    }
+
+    @Override
+    public List<String> modifications() {
+        return modifications;
     }
 
     @Override
@@ -100,11 +146,17 @@ final class GameRecordEntity implements GameRecord {
     }
 
     long estimatedBytes() {
-        long bytes = 56 + Sizes.string(instance) + Sizes.string(name) + Sizes.string(era) + Sizes.string(scenario)
-                + 24 + (ended == null ? 0 : 24) + Sizes.string(terminationReason) + Sizes.string(replayFile)
-                + Sizes.align(16 + 4L * players.size()) + attributes.estimatedBytes();
-        for (String player : players) {
-            bytes += Sizes.string(player);
+        long bytes = 80 + Sizes.string(instance) + Sizes.string(name) + Sizes.string(era) + Sizes.string(eraId)
+                + Sizes.string(scenario) + Sizes.string(scenarioId) + 24 + (ended == null ? 0 : 24)
+                + Sizes.string(terminationReason) + Sizes.string(replayFile)
+                + 2 * Sizes.align(16 + 4L * seats.size()) + Sizes.align(16 + 4L * modifications.size())
+                + attributes.estimatedBytes();
+        for (GamePlayer seat : seats) {
+            // the seat record and its faction; the nick is shared with the players list
+            bytes += 24 + Sizes.string(seat.nick()) + Sizes.string(seat.faction());
+        }
+        for (String modification : modifications) {
+            bytes += Sizes.string(modification);
         }
         return bytes;
     }

@@ -15,20 +15,27 @@ import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tavern.identity.GamePlayer;
 import org.tavern.identity.GameQuery;
 import org.tavern.identity.GameRecord;
 import org.tavern.identity.GameRecords;
+import org.tavern.identity.GameStart;
 import org.tavern.identity.IdentityMap;
 
 /**
- * {@link GameRecords} over {@code game_record} and {@code game_player}; one live
- * {@link GameRecordEntity} per game, pinned from its start to its end.
+ * {@link GameRecords} over {@code game_record}, {@code game_player} and {@code game_modification};
+ * one live {@link GameRecordEntity} per game, pinned from its start to its end.
  */
 @Component(service = GameRecords.class)
 public final class GameRecordStore implements GameRecords {
 
-    private static final String COLUMNS =
-            "g.id, g.instance, g.name, g.era, g.scenario, g.started_at, g.ended_at, g.termination, g.replay_file";
+    private static final Logger LOG = LoggerFactory.getLogger(GameRecordStore.class);
+    private static final String COLUMNS = "g.id, g.instance, g.name, g.era, g.scenario, g.started_at, g.ended_at, "
+            + "g.termination, g.replay_file, g.lobby_id, g.era_id, g.scenario_id";
+    /** How long a replay file name may be (a path below the server's home). */
+    static final int MAX_REPLAY_FILE_LENGTH = 1024;
 
     private final Database database;
     private final IdentityCache<Long, GameRecordEntity> cache;
@@ -41,59 +48,90 @@ public final class GameRecordStore implements GameRecords {
     }
 
     @Override
-    public GameRecord recordStart(String name, String era, String scenario, List<String> players, Instant started) {
-        checkText("game name", name, false);
-        String eraText = checkText("era", era, true);
-        String scenarioText = checkText("scenario", scenario, true);
-        Objects.requireNonNull(started, "started");
-        Objects.requireNonNull(players, "players");
-        if (players.size() > MAX_PLAYERS) {
-            throw new IllegalArgumentException("a game record has at most " + MAX_PLAYERS + " players, not " + players.size());
+    public GameRecord recordStart(GameStart start) {
+        Objects.requireNonNull(start, "start");
+        checkText("game name", start.name(), false);
+        checkText("era", start.eraName(), true);
+        checkText("era id", start.eraId(), true);
+        checkText("scenario", start.scenarioName(), true);
+        checkText("scenario id", start.scenarioId(), true);
+        if (start.players().size() > MAX_PLAYERS) {
+            throw new IllegalArgumentException("a game record has at most " + MAX_PLAYERS + " players, not "
+                    + start.players().size());
         }
-        for (String player : players) {
-            checkText("player nick", player, false);
+        if (start.modifications().size() > MAX_PLAYERS) {
+            throw new IllegalArgumentException("a game record has at most " + MAX_PLAYERS + " modifications, not "
+                    + start.modifications().size());
+        }
+        for (GamePlayer player : start.players()) {
+            checkText("player nick", player.nick(), false);
+            checkText("faction", player.faction(), true);
+        }
+        for (String modification : start.modifications()) {
+            checkText("modification", modification, false);
         }
         String instance = database.settings().instance();
-        Instant start = Instant.ofEpochMilli(started.toEpochMilli());
-        long id = database.write("recording the start of game " + name, c -> {
-            long gameId;
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO game_record (instance, name, era, scenario, "
-                    + "started_at) VALUES (?, ?, ?, ?, ?)", new String[] {"id"})) {
-                insert.setString(1, instance);
-                insert.setString(2, name);
-                insert.setString(3, eraText);
-                insert.setString(4, scenarioText);
-                insert.setLong(5, start.toEpochMilli());
-                insert.executeUpdate();
-                gameId = AccountStore.generatedId(insert);
-            }
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO game_player (game_id, seat, nick, nick_key) VALUES (?, ?, ?, ?)")) {
-                for (int seat = 0; seat < players.size(); seat++) {
-                    insert.setLong(1, gameId);
-                    insert.setInt(2, seat);
-                    insert.setString(3, players.get(seat));
-                    insert.setString(4, players.get(seat).toLowerCase(Locale.ROOT));
-                    insert.addBatch();
-                }
-                if (!players.isEmpty()) {
-                    insert.executeBatch();
-                }
-            }
-            return gameId;
-        });
-        GameRecordEntity game = cache.install(id, new GameRecordEntity(database, id, instance, name, eraText,
-                scenarioText, players, start, null, null, null));
+        Instant started = Instant.ofEpochMilli(start.started().toEpochMilli());
+        long id = database.write("recording the start of game " + start.name(), c -> insert(c, instance, start, started));
+        GameRecordEntity.Content content = new GameRecordEntity.Content(start.lobbyId(), start.name(), start.eraName(),
+                start.eraId(), start.scenarioName(), start.scenarioId(), start.players(), start.modifications(), started);
+        GameRecordEntity game = cache.install(id, new GameRecordEntity(database, id, instance, content, null, null, null));
         cache.pin(id);
         return game;
+    }
+
+    private static long insert(Connection c, String instance, GameStart start, Instant started) throws SQLException {
+        long gameId;
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO game_record (instance, name, era, scenario, "
+                + "started_at, lobby_id, era_id, scenario_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
+            insert.setString(1, instance);
+            insert.setString(2, start.name());
+            insert.setString(3, start.eraName());
+            insert.setString(4, start.scenarioName());
+            insert.setLong(5, started.toEpochMilli());
+            insert.setInt(6, start.lobbyId());
+            insert.setString(7, start.eraId());
+            insert.setString(8, start.scenarioId());
+            insert.executeUpdate();
+            gameId = AccountStore.generatedId(insert);
+        }
+        if (!start.players().isEmpty()) {
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO game_player (game_id, seat, nick, nick_key, side, faction) VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (int seat = 0; seat < start.players().size(); seat++) {
+                    GamePlayer player = start.players().get(seat);
+                    insert.setLong(1, gameId);
+                    insert.setInt(2, seat);
+                    insert.setString(3, player.nick());
+                    insert.setString(4, player.nick().toLowerCase(Locale.ROOT));
+                    insert.setInt(5, player.side());
+                    insert.setString(6, player.faction());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+        if (!start.modifications().isEmpty()) {
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO game_modification (game_id, ordinal, name) VALUES (?, ?, ?)")) {
+                for (int i = 0; i < start.modifications().size(); i++) {
+                    insert.setLong(1, gameId);
+                    insert.setInt(2, i);
+                    insert.setString(3, start.modifications().get(i));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+        return gameId;
     }
 
     @Override
     public Optional<GameRecord> recordEnd(long id, Instant ended, String terminationReason, String replayFile) {
         Objects.requireNonNull(ended, "ended");
         String reason = checkText("termination reason", terminationReason, true);
-        if (replayFile != null && replayFile.length() > 1024) {
-            throw new IllegalArgumentException("a replay file name is at most 1024 characters");
+        if (replayFile != null && replayFile.length() > MAX_REPLAY_FILE_LENGTH) {
+            throw new IllegalArgumentException("a replay file name is at most " + MAX_REPLAY_FILE_LENGTH + " characters");
         }
         Optional<GameRecordEntity> found = cache.get(id);
         if (found.isEmpty()) {
@@ -127,6 +165,59 @@ public final class GameRecordStore implements GameRecords {
     }
 
     @Override
+    public int endAbandoned(Instant startedBefore, Instant ended, String reason) {
+        Objects.requireNonNull(startedBefore, "startedBefore");
+        Objects.requireNonNull(ended, "ended");
+        String termination = checkText("termination reason", reason, false);
+        String instance = database.settings().instance();
+        Instant end = Instant.ofEpochMilli(ended.toEpochMilli());
+        List<Long> closed = database.write("ending the games left open", c -> {
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT id FROM game_record WHERE instance = ? "
+                    + "AND ended_at IS NULL AND started_at < ? ORDER BY id FOR UPDATE")) {
+                select.setString(1, instance);
+                select.setLong(2, startedBefore.toEpochMilli());
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE game_record SET ended_at = ?, termination = ? WHERE id = ? AND ended_at IS NULL")) {
+                for (long id : ids) {
+                    update.setLong(1, end.toEpochMilli());
+                    update.setString(2, termination);
+                    update.setLong(3, id);
+                    update.addBatch();
+                }
+                if (!ids.isEmpty()) {
+                    update.executeBatch();
+                }
+            }
+            return ids;
+        });
+        // A live object of such a game (someone looked at it) must say the same as the database.
+        for (long id : closed) {
+            cache.peek(id).ifPresent(game -> {
+                synchronized (game) {
+                    if (game.ended().isEmpty()) {
+                        game.end(end, termination, game.replayFile().orElse(null));
+                    }
+                }
+                if (cache.isPinned(id)) {
+                    cache.unpin(id);
+                }
+            });
+        }
+        if (!closed.isEmpty()) {
+            LOG.info("{} game records left open by an earlier run of instance '{}' ended: {}", closed.size(), instance,
+                    termination);
+        }
+        return closed.size();
+    }
+
+    @Override
     public Optional<GameRecord> find(long id) {
         return cache.get(id).map(GameRecord.class::cast);
     }
@@ -136,6 +227,9 @@ public final class GameRecordStore implements GameRecords {
         Objects.requireNonNull(query, "query");
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM game_record g WHERE 1 = 1");
         List<String> parameters = new ArrayList<>();
+        if (query.endedOnly()) {
+            sql.append(" AND g.ended_at IS NOT NULL");
+        }
         if (!query.player().isEmpty()) {
             sql.append(" AND EXISTS (SELECT 1 FROM game_player p WHERE p.game_id = g.id AND p.nick_key LIKE ? ESCAPE '\\')");
             parameters.add(like(query.player()));
@@ -145,20 +239,28 @@ public final class GameRecordStore implements GameRecords {
             parameters.add(like(query.gameName()));
         }
         if (!query.content().isEmpty()) {
-            String content = like(query.content());
-            switch (query.contentType()) {
-                case ERA -> sql.append(" AND LOWER(g.era) LIKE ? ESCAPE '\\'");
-                case SCENARIO -> sql.append(" AND LOWER(g.scenario) LIKE ? ESCAPE '\\'");
-                case ANY -> {
-                    sql.append(" AND (LOWER(g.era) LIKE ? ESCAPE '\\' OR LOWER(g.scenario) LIKE ? ESCAPE '\\')");
-                    parameters.add(content);
+            String era = "(LOWER(g.era) LIKE ? ESCAPE '\\' OR LOWER(g.era_id) LIKE ? ESCAPE '\\')";
+            String scenario = "(LOWER(g.scenario) LIKE ? ESCAPE '\\' OR LOWER(g.scenario_id) LIKE ? ESCAPE '\\')";
+            int patterns = switch (query.contentType()) {
+                case ERA -> {
+                    sql.append(" AND ").append(era);
+                    yield 2;
                 }
+                case SCENARIO -> {
+                    sql.append(" AND ").append(scenario);
+                    yield 2;
+                }
+                case ANY -> {
+                    sql.append(" AND (").append(era).append(" OR ").append(scenario).append(')');
+                    yield 4;
+                }
+            };
+            for (int i = 0; i < patterns; i++) {
+                parameters.add(like(query.content()));
             }
-            parameters.add(content);
         }
         sql.append(" ORDER BY g.started_at DESC, g.id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
         List<GameRecordEntity> rows = database.read("searching game records", c -> {
-            List<GameRecordEntity> read;
             try (PreparedStatement select = c.prepareStatement(sql.toString())) {
                 int i = 1;
                 for (String parameter : parameters) {
@@ -166,9 +268,8 @@ public final class GameRecordStore implements GameRecords {
                 }
                 select.setInt(i++, query.offset());
                 select.setInt(i, query.limit());
-                read = entities(c, select);
+                return entities(c, select);
             }
-            return read;
         });
         List<GameRecord> result = new ArrayList<>(rows.size());
         for (GameRecordEntity row : rows) {
@@ -194,10 +295,10 @@ public final class GameRecordStore implements GameRecords {
         });
     }
 
-    /** Runs {@code select} (of {@link #COLUMNS}) and reads the players of every game it returns. */
+    /** Runs {@code select} (of {@link #COLUMNS}) and reads the seats and modifications of every game it returns. */
     private List<GameRecordEntity> entities(Connection c, PreparedStatement select) throws SQLException {
         record Row(long id, String instance, String name, String era, String scenario, long started, Long ended,
-                String termination, String replay) {
+                String termination, String replay, int lobbyId, String eraId, String scenarioId) {
         }
         List<Row> rows = new ArrayList<>();
         try (ResultSet rs = select.executeQuery()) {
@@ -205,36 +306,57 @@ public final class GameRecordStore implements GameRecords {
                 long ended = rs.getLong(7);
                 Long endedAt = rs.wasNull() ? null : ended;
                 rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getLong(6), endedAt, rs.getString(8), rs.getString(9)));
+                        rs.getLong(6), endedAt, rs.getString(8), rs.getString(9), rs.getInt(10), rs.getString(11),
+                        rs.getString(12)));
             }
         }
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<Long, List<String>> players = new HashMap<>();
-        StringBuilder in = new StringBuilder("SELECT game_id, nick FROM game_player WHERE game_id IN (");
-        for (int i = 0; i < rows.size(); i++) {
-            in.append(i == 0 ? "?" : ", ?");
-            players.put(rows.get(i).id(), new ArrayList<>());
+        Map<Long, List<GamePlayer>> seats = new HashMap<>();
+        Map<Long, List<String>> modifications = new HashMap<>();
+        for (Row row : rows) {
+            seats.put(row.id(), new ArrayList<>());
+            modifications.put(row.id(), new ArrayList<>());
         }
-        in.append(") ORDER BY game_id, seat");
-        try (PreparedStatement select2 = c.prepareStatement(in.toString())) {
-            for (int i = 0; i < rows.size(); i++) {
-                select2.setLong(i + 1, rows.get(i).id());
-            }
+        List<Long> ids = rows.stream().map(Row::id).toList();
+        try (PreparedStatement select2 = c.prepareStatement("SELECT game_id, nick, side, faction FROM game_player "
+                + "WHERE game_id IN (" + placeholders(ids.size()) + ") ORDER BY game_id, seat")) {
+            bind(select2, ids);
             try (ResultSet rs = select2.executeQuery()) {
                 while (rs.next()) {
-                    players.get(rs.getLong(1)).add(rs.getString(2));
+                    seats.get(rs.getLong(1)).add(new GamePlayer(rs.getString(2), rs.getInt(3), rs.getString(4)));
+                }
+            }
+        }
+        try (PreparedStatement select3 = c.prepareStatement("SELECT game_id, name FROM game_modification "
+                + "WHERE game_id IN (" + placeholders(ids.size()) + ") ORDER BY game_id, ordinal")) {
+            bind(select3, ids);
+            try (ResultSet rs = select3.executeQuery()) {
+                while (rs.next()) {
+                    modifications.get(rs.getLong(1)).add(rs.getString(2));
                 }
             }
         }
         List<GameRecordEntity> result = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            result.add(new GameRecordEntity(database, row.id(), row.instance(), row.name(), row.era(), row.scenario(),
-                    players.get(row.id()), Instant.ofEpochMilli(row.started()),
+            GameRecordEntity.Content content = new GameRecordEntity.Content(row.lobbyId(), row.name(), row.era(),
+                    row.eraId(), row.scenario(), row.scenarioId(), seats.get(row.id()), modifications.get(row.id()),
+                    Instant.ofEpochMilli(row.started()));
+            result.add(new GameRecordEntity(database, row.id(), row.instance(), content,
                     row.ended() == null ? null : Instant.ofEpochMilli(row.ended()), row.termination(), row.replay()));
         }
         return result;
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
+    private static void bind(PreparedStatement statement, List<Long> ids) throws SQLException {
+        for (int i = 0; i < ids.size(); i++) {
+            statement.setLong(i + 1, ids.get(i));
+        }
     }
 
     private static String like(String pattern) {

@@ -33,7 +33,8 @@ final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
     /** Every script, in order. {@code MigrationsTest} checks this list against the resource folder. */
-    static final List<String> SCRIPTS = List.of("V1__accounts_bans_games_attributes.sql");
+    static final List<String> SCRIPTS = List.of("V1__accounts_bans_games_attributes.sql",
+            "V2__game_seats_and_content.sql");
     static final String FOLDER = "/db/migration/";
     private static final Pattern NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
     static final String UNIQUE_VIOLATION = "23505";

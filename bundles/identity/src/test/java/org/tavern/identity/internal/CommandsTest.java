@@ -1,6 +1,7 @@
 package org.tavern.identity.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -9,6 +10,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tavern.identity.GamePlayer;
+import org.tavern.identity.GameRecord;
+import org.tavern.identity.GameStart;
 import org.tavern.identity.PasswordCheck;
 
 /** The Gogo commands, on an H2 store. */
@@ -86,6 +90,30 @@ class CommandsTest {
         assertTrue(account.account("alice", "colour", "red").startsWith("Unknown setting"));
         assertTrue(account.account("ghost").startsWith("No account ghost"));
         assertTrue(account.account("alice", "email", "bad").startsWith("Not changed: not an e-mail"));
+    }
+
+    @Test
+    void historyListsTheGamesWithHowEachEnded() {
+        HistoryCommand command = new HistoryCommand(games);
+        assertEquals("No games recorded.", command.history());
+        GameRecord first = games.recordStart(new GameStart(3, "Duel", "2p_Sulla", "Sulla's Ruins", "era_default", "Default",
+                List.of(), List.of(new GamePlayer("alice", 1, "Drakes"), new GamePlayer("bob", 2, "")), StoreContract.T0));
+        games.recordEnd(first.id(), StoreContract.T0.plusSeconds(600), "victory", "replays/Sulla_Turn_4_(3).bz2");
+        games.recordStart("Second", "Default", "Caves", List.of("carol"), StoreContract.T0.plusSeconds(60));
+        String listed = command.history();
+        String[] lines = listed.split("\n");
+        assertEquals(4, lines.length, listed);
+        assertTrue(lines[1].contains("running") && lines[1].contains("Second") && lines[1].contains("1:carol / - / -"),
+                lines[1]);
+        assertTrue(lines[2].contains("2026-01-01 12:10") && lines[2].contains("1:alice(Drakes) 2:bob / victory / "
+                + "replays/Sulla_Turn_4_(3).bz2"), lines[2]);
+        assertEquals("2 shown from 0", lines[3]);
+        assertTrue(command.history("ALICE").contains("Duel"));
+        assertFalse(command.history("ALICE").contains("Second"));
+        assertEquals("No games recorded for nobody.", command.history("nobody"));
+        assertEquals("No games recorded from 5.", command.history("", "5"));
+        assertTrue(command.history("", "-1").startsWith("Not an offset"));
+        assertTrue(command.history("-h").startsWith("usage:"));
     }
 
     @Test

@@ -28,8 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.tavern.identity.Account;
 import org.tavern.identity.Attributes;
 import org.tavern.identity.Ban;
+import org.tavern.identity.GamePlayer;
 import org.tavern.identity.GameQuery;
 import org.tavern.identity.GameRecord;
+import org.tavern.identity.GameStart;
 import org.tavern.identity.PasswordCheck;
 import org.tavern.identity.StoreException;
 
@@ -344,6 +346,28 @@ abstract class StoreContract {
     }
 
     @Test
+    void aBanGroupIsForgottenAndImportedBansKeepTheirState() {
+        bans.add(Ban.of("10.1.*", "", "g", "m", "testers", T0, null));
+        bans.add(Ban.of("10.2.*", "", "g", "m", "testers", T0, null));
+        Ban other = bans.add(Ban.of("10.3.*", "", "h", "m", "", T0, null));
+        assertEquals(2, bans.removeGroup("testers"));
+        assertEquals(0, bans.removeGroup("testers"));
+        assertEquals(List.of(other), bans.active(T0));
+        assertTrue(bans.deleted().isEmpty(), "ungban forgets them, as wesnothd");
+        assertThrows(IllegalArgumentException.class, () -> bans.removeGroup(""));
+
+        Ban old = bans.restore(new Ban(0, "10.3.*", "", "old", "m", "", T0.minusSeconds(100), T0.minusSeconds(50), true,
+                T0.minusSeconds(40)));
+        assertTrue(old.deleted());
+        assertEquals(List.of(other), bans.active(T0), "a restored deleted ban lifts nothing");
+        Ban imported = bans.restore(Ban.of("10.4.*", "", "imported", "m", "", T0, null));
+        reopen();
+        assertEquals(List.of(other, imported), bans.active(T0));
+        assertEquals(List.of(old), bans.deleted());
+        assertThrows(IllegalArgumentException.class, () -> bans.restore(imported), "already stored");
+    }
+
+    @Test
     void bansSurviveARestart() {
         Ban ban = bans.add(Ban.of("5.6.7.8", "x", "why", "who", "grp", T0, T0.plusSeconds(3600)));
         reopen();
@@ -404,6 +428,98 @@ abstract class StoreContract {
         assertThrows(IllegalArgumentException.class, () -> GameQuery.recent(0));
         assertThrows(IllegalArgumentException.class, () -> GameQuery.recent(5).page(-1, 5));
         assertThrows(IllegalArgumentException.class, () -> games.recordStart("", "", "", List.of(), T0));
+    }
+
+    private static GameStart duel(int lobbyId, String name, Instant started, String... nicks) {
+        List<GamePlayer> seats = new ArrayList<>();
+        for (int i = 0; i < nicks.length; i++) {
+            seats.add(new GamePlayer(nicks[i], i + 1, i == 0 ? "Drakes" : "Undead"));
+        }
+        return new GameStart(lobbyId, name, "2p_Sulla", "2p — Sulla's Ruins", "era_default", "Default",
+                List.of("Plan Unit Advancement", "RNG Info"), seats, started);
+    }
+
+    @Test
+    void aGameRecordKeepsItsSidesFactionsContentAndLobbyId() {
+        GameRecord game = games.recordStart(duel(42, "Duel ✓", T0, "alice", "bob", "alice"));
+        assertEquals(42, game.lobbyId());
+        games.recordEnd(game.id(), T0.plusSeconds(60), "victory", "replays/Sulla_Turn_3_(42).bz2");
+        reopen();
+        GameRecord stored = games.find(game.id()).orElseThrow();
+        assertNotSame(game, stored);
+        assertEquals(42, stored.lobbyId());
+        assertEquals("Duel ✓", stored.name());
+        assertEquals("2p_Sulla", stored.scenarioId());
+        assertEquals("2p — Sulla's Ruins", stored.scenario());
+        assertEquals("era_default", stored.eraId());
+        assertEquals("Default", stored.era());
+        assertEquals(List.of(new GamePlayer("alice", 1, "Drakes"), new GamePlayer("bob", 2, "Undead"),
+                new GamePlayer("alice", 3, "Undead")), stored.seats());
+        assertEquals(List.of("alice", "bob", "alice"), stored.players());
+        assertEquals(List.of("Plan Unit Advancement", "RNG Info"), stored.modifications());
+        assertEquals("victory", stored.terminationReason().orElseThrow());
+        assertThrows(IllegalArgumentException.class, () -> games.recordStart(new GameStart(1, "g", "", "", "", "", List.of(""),
+                List.of(), T0)), "an empty modification");
+        assertThrows(IllegalArgumentException.class, () -> games.recordStart(new GameStart(1, "g", "", "", "", "",
+                List.of(), List.of(new GamePlayer("a", 1, "f".repeat(256))), T0)), "an over-long faction");
+    }
+
+    @Test
+    void theHistoryCanListEndedGamesOnlyAndMatchesContentIds() {
+        GameRecord ended = games.recordStart(duel(1, "first", T0, "alice"));
+        games.recordEnd(ended.id(), T0.plusSeconds(100), "victory", null);
+        GameRecord running = games.recordStart(duel(2, "second", T0.plusSeconds(10), "alice"));
+        GameQuery alice = GameQuery.recent(10).withPlayer("alice");
+        assertEquals(List.of(running, ended), games.query(alice));
+        assertEquals(List.of(ended), games.query(alice.ended()));
+        assertEquals(List.of(running, ended), games.query(alice.withContent("2p_sulla", GameQuery.ContentType.SCENARIO)));
+        assertEquals(List.of(running, ended), games.query(alice.withContent("*sulla's*", GameQuery.ContentType.ANY)));
+        assertEquals(List.of(running, ended), games.query(alice.withContent("era_default", GameQuery.ContentType.ERA)));
+        assertTrue(games.query(alice.withContent("era_default", GameQuery.ContentType.SCENARIO)).isEmpty());
+    }
+
+    @Test
+    void gamesACrashLeftOpenAreEndedWithAReasonOnce() {
+        GameRecord crashed = games.recordStart(duel(1, "crashed", T0, "alice"));
+        GameRecord done = games.recordStart(duel(2, "done", T0.plusSeconds(1), "bob"));
+        games.recordEnd(done.id(), T0.plusSeconds(50), "victory", null);
+        reopen(); // the killed server's records, as the next start finds them
+        GameRecord sameRun = games.recordStart(duel(3, "started after the restart", T0.plusSeconds(200), "carol"));
+        assertEquals(1, games.endAbandoned(T0.plusSeconds(100), T0.plusSeconds(101), "server restart"));
+        assertEquals(0, games.endAbandoned(T0.plusSeconds(100), T0.plusSeconds(102), "server restart"), "once");
+        GameRecord closed = games.find(crashed.id()).orElseThrow();
+        assertEquals("server restart", closed.terminationReason().orElseThrow());
+        assertEquals(T0.plusSeconds(101), closed.ended().orElseThrow());
+        assertEquals("victory", games.find(done.id()).orElseThrow().terminationReason().orElseThrow(),
+                "an ended game keeps its end");
+        assertTrue(sameRun.ended().isEmpty(), "a game started since is not touched");
+        assertTrue(games.identityMap().isPinned(sameRun.id()));
+        reopen();
+        assertEquals(T0.plusSeconds(101), games.find(crashed.id()).orElseThrow().ended().orElseThrow());
+        assertThrows(IllegalArgumentException.class, () -> games.endAbandoned(T0, T0, ""));
+    }
+
+    @Test
+    void anotherServersOpenGamesAreNotEnded() {
+        GameRecord here = games.recordStart(duel(1, "here", T0, "alice"));
+        int ended = database.write("a game of another instance", c -> {
+            try (Statement s = c.createStatement()) {
+                return s.executeUpdate("INSERT INTO game_record (instance, name, era, scenario, started_at) "
+                        + "VALUES ('elsewhere', 'there', '', '', " + T0.toEpochMilli() + ")");
+            }
+        });
+        assertEquals(1, ended);
+        assertEquals(1, games.endAbandoned(T0.plusSeconds(1), T0.plusSeconds(2), "server restart"));
+        assertEquals("server restart", here.terminationReason().orElseThrow(), "the live object says it too");
+        assertFalse(games.identityMap().isPinned(here.id()));
+        long stillOpen = database.read("open games", c -> {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM game_record WHERE ended_at IS NULL")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        assertEquals(1, stillOpen);
     }
 
     // --- attributes ---

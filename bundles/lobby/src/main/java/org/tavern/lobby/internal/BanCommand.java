@@ -1,6 +1,5 @@
 package org.tavern.lobby.internal;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -87,23 +86,28 @@ final class BanCommand implements AdminCommand {
             }
         }
         List<String> lines = new ArrayList<>();
+        List<BanList.Ban> added = new ArrayList<>();
         for (String address : addresses) {
             BanList.Ban ban = new BanList.Ban(address, nick, reason, now, end, issuer.name(), group);
-            try {
-                BanList.Ban replaced = lobby.bans().add(ban);
-                lines.add(replaced == null ? describe(ban) : "Overwriting ban: " + describe(replaced) + "\n"
-                        + describe(ban));
-            } catch (IOException e) {
-                return "The ban could not be saved: " + e.getMessage();
-            }
+            BanList.Ban replaced = lobby.bans().add(ban); // in force from now on
+            added.add(ban);
+            lines.add(replaced == null ? describe(ban) : "Overwriting ban: " + describe(replaced) + "\n"
+                    + describe(ban));
         }
-        if (kick) {
-            for (User victim : victims) {
-                lines.add("Kicked " + victim.name + " (" + victim.connection.remoteIp() + ").");
+        List<User> kicked = kick ? victims : List.of();
+        for (User victim : kicked) {
+            lines.add("Kicked " + victim.name + " (" + victim.connection.remoteIp() + ").");
+        }
+        String answer = String.join("\n", lines);
+        // The answer waits until the bans are durable; the kicked players go right after it.
+        java.util.function.Consumer<String> reply = lobby.deferReplyInOrder(issuer);
+        lobby.storedBans().add(added, failure -> lobby.execute(() -> {
+            for (User victim : kicked) {
                 lobby.sendAway(victim, "You have been banned. Reason: " + reason, "banned by " + issuer.name());
             }
-        }
-        return String.join("\n", lines);
+            reply.accept(failure == null ? answer : "The ban could not be saved: " + failure);
+        }));
+        return answer;
     }
 
     /** A ban as wesnothd lists it. */

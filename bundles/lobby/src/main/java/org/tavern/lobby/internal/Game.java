@@ -88,6 +88,8 @@ final class Game {
     private final Set<String> notAdvanced = new java.util.HashSet<>();
     /** Why the game ended, as players reported it ({@code game over}, {@code out of sync}, ...). */
     private String termination;
+    /** The first report since the current scenario started: its record's termination. */
+    private String scenarioTermination;
     /** The first scenario's {@code [multiplayer]}, and each next one's: the lobby entry keeps them all. */
     private Document firstMultiplayer;
     private final List<Document> laterMultiplayers = new ArrayList<>();
@@ -166,7 +168,7 @@ final class Game {
             new GameCommands.Info(), new GameCommands.Relay("change_faction"), new GameCommands.Relay("stop_updates"),
             new GameCommands.ChangeController(), new ModerationCommands.MuteAll(), new ModerationCommands.Mute(),
             new ModerationCommands.Unmute(), new ModerationCommands.Kick(), new ModerationCommands.Ban(),
-            new ModerationCommands.Unban(), new GameCommands.Chat());
+            new ModerationCommands.Unban(), new GameCommands.Chat(), new GameHistoryRequestCommand());
 
     // ------------------------------------------------------------------ state the other parts ask about
 
@@ -221,6 +223,9 @@ final class Game {
         if (termination == null) {
             termination = info.text("condition");
         }
+        if (scenarioTermination == null) {
+            scenarioTermination = info.text("condition");
+        }
         if (info.attrEquals("condition", "out of sync")) {
             recordAndSendToAll(serverMessage(member.name() + " reports out of sync errors."));
         }
@@ -260,6 +265,8 @@ final class Game {
         history.clear();
         LOG.info("Game {} '{}' started scenario '{}' with {} sides", id, name,
                 start == null ? "?" : start.text("id"), sides.count());
+        scenarioTermination = null;
+        lobby.gameArchive().started(id, GameStartRecord.of(this, lobby.nowMillis()));
         for (Member observer : members) {
             if (observer.observer) {
                 sendToOthers(observer, observerNotice(observer.name()));
@@ -281,7 +288,8 @@ final class Game {
                     + "Game aborted.");
             return;
         }
-        saveReplay();
+        String replay = saveReplay();
+        lobby.gameArchive().ended(id, lobby.nowMillis(), recordedEnding(NEXT_SCENARIO), replay);
         Document multiplayer = Document.create();
         multiplayer.root().addCopy(next.child("multiplayer"));
         laterMultiplayers.add(multiplayer);
@@ -536,7 +544,7 @@ final class Game {
     private void end(Member leaver, boolean wasVisible, String hostError, String leaveReason) {
         ended = true;
         LOG.info("Game {} '{}' ends{}", id, name, leaver != null ? " as " + leaver.name() + " leaves" : "");
-        saveReplay();
+        String replay = saveReplay();
         Set<String> unique = new LinkedHashSet<>();
         for (Member member : members) {
             unique.add(member.name());
@@ -545,18 +553,35 @@ final class Game {
         List<String> names = new ArrayList<>(unique);
         String reason = termination != null && !termination.isEmpty() ? termination
                 : started ? "aborted" : "not started";
+        // the record is of the current scenario: an earlier scenario's report does not name its end
+        lobby.gameArchive().ended(id, lobby.nowMillis(),
+                recordedEnding(leaveReason != null ? STOPPED : started ? "aborted" : "not started"), replay);
         lobby.execute(() -> lobby.gameEnded(this, names, wasVisible, hostError, reason, leaveReason));
         members.clear();
     }
 
-    /** With {@code save_replays}, the scenario played so far is written for replay tools. */
-    private void saveReplay() {
+    /** The termination of a scenario that ended because the host moved on, unless a player reported one. */
+    static final String NEXT_SCENARIO = "next scenario";
+    /** The termination of a game an administrator stopped, unless a player reported one. */
+    static final String STOPPED = "stopped by an administrator";
+
+    /** The current scenario's record ends with what a player reported of it, else with {@code otherwise}. */
+    private String recordedEnding(String otherwise) {
+        return scenarioTermination != null && !scenarioTermination.isEmpty() ? scenarioTermination : otherwise;
+    }
+
+    /**
+     * With {@code save_replays}, the scenario played so far is written for replay tools; returns the
+     * file's name (as the game history records it), or null when none is written.
+     */
+    private String saveReplay() {
         if (started && startingLevel != null && !history.isEmpty()) {
             ReplayWriter writer = lobby.replays();
             if (writer != null) {
-                writer.save(this, startingLevel, history, turn);
+                return writer.save(this, startingLevel, history, turn);
             }
         }
+        return null;
     }
 
     private void initialise(Document received) {

@@ -51,7 +51,9 @@ final class Lobby {
     private final Map<Long, Session> sessions = new HashMap<>();
     private final Map<String, User> usersByName = new LinkedHashMap<>();
     private final OnlinePlayers online = new OnlinePlayers();
-    private BanList bans = new BanList(null);
+    private BanList bans = new BanList();
+    /** Where the bans are made durable (the identity bundle's, when there). */
+    private final StoredBans storedBans = new StoredBans();
     private final LobbyList list = new LobbyList();
     private final List<LobbyCommand> firstMatchCommands;
     private final Map<String, LobbyCommand> lobbyCommands = new HashMap<>();
@@ -73,6 +75,7 @@ final class Lobby {
         this.clock = clock;
         this.settings = settings;
         this.startMillis = clock.getAsLong();
+        this.gameArchive = new GameArchive(clock);
         // wesnothd's dispatch: the first of these a document contains is handled, and nothing else.
         this.firstMatchCommands = List.of(new RefreshLobbyCommand(), new WhisperCommand(), new QueryCommand(),
                 new NickservCommand());
@@ -108,13 +111,10 @@ final class Lobby {
             LOG.info("Refused {}: listed as a TOR address", connection.remoteIp());
             return true;
         }
-        BanList.Ban ban;
-        try {
-            ban = bans.find(connection.remoteIp(), nowMillis());
-        } catch (java.io.IOException e) {
-            LOG.error("Could not save the ban list while expiring bans", e);
-            return false;
+        if (bans.expire(nowMillis())) {
+            storedBans.expire(nowMillis());
         }
+        BanList.Ban ban = bans.find(connection.remoteIp());
         if (ban == null) {
             return false;
         }
@@ -210,8 +210,62 @@ final class Lobby {
         actor.execute(() -> bans = list);
     }
 
+    /** Lobby actor only. */
     BanList bans() {
         return bans;
+    }
+
+    StoredBans storedBans() {
+        return storedBans;
+    }
+
+    /**
+     * Bans are kept in {@code store} from now on. Its bans are read here, on the caller's thread
+     * (where the service is bound: at start, before connections are taken), after importing
+     * {@code banFile} once; the lobby then holds them, and the bans it held that the store lacks.
+     */
+    void useBanStore(org.tavern.identity.Bans store, java.nio.file.Path banFile) {
+        StoredBans.Loaded loaded = StoredBans.load(store, banFile, nowMillis());
+        actor.execute(() -> {
+            List<BanList.Ban> unsaved = new ArrayList<>();
+            if (loaded != null) {
+                bans = loaded.mergedWith(bans.bans(), unsaved, nowMillis());
+            }
+            storedBans.useStore(store);
+            if (!unsaved.isEmpty()) {
+                storedBans.add(unsaved, failure -> {
+                    if (failure != null) {
+                        LOG.error("{} bans set while the ban store was away could not be saved: {}", unsaved.size(),
+                                failure);
+                    }
+                });
+            }
+        });
+    }
+
+    void dropBanStore(org.tavern.identity.Bans store) {
+        storedBans.dropStore(store);
+    }
+
+    /**
+     * For the running admin command, whose answer waits for the store: the returned consumer sends it
+     * (on the lobby actor), then runs what the command left to do after its reply ({@link #sendAway}).
+     * Until then the documents of a player who issued it wait, so whatever he asks next is answered
+     * after all that, in order (the console waits for each answer itself).
+     */
+    java.util.function.Consumer<String> deferReplyInOrder(org.tavern.api.CommandIssuer issuer) {
+        java.util.function.Consumer<String> reply = deferReply();
+        User user = issuer.console() ? null : usersByName.get(issuer.name());
+        if (user != null) {
+            holdDocuments(user.connection);
+        }
+        return text -> {
+            reply.accept(text);
+            runAfterReply();
+            if (user != null) {
+                releaseDocuments(user.connection);
+            }
+        };
     }
 
     void received(Connection connection, Document document) {
@@ -383,6 +437,13 @@ final class Lobby {
 
     void setSampleFrequency(int frequency) {
         sampleFrequency = frequency;
+    }
+
+    /** The game history (the identity bundle's game records, when there). */
+    private final GameArchive gameArchive;
+
+    GameArchive gameArchive() {
+        return gameArchive;
     }
 
     void useReplays(ReplayWriter writer) {

@@ -47,7 +47,16 @@ public class LobbyServer implements ConnectionHandler {
         this.context = context;
         lobby = new Lobby(new SerialExecutor(pool, "lobby"), pool, System::currentTimeMillis, Settings.from(config));
         applyReplays(config);
-        lobby.useBans(loadBans(config));
+        storeWrites = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+                new java.util.concurrent.ArrayBlockingQueue<>(STORE_WRITE_QUEUE), daemonThreads("tavern-store-writes-"));
+        historySearches = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+                new java.util.concurrent.ArrayBlockingQueue<>(HISTORY_SEARCH_QUEUE), daemonThreads("tavern-history-"));
+        lobby.gameArchive().useExecutors(storeWrites, historySearches);
+        lobby.storedBans().useExecutor(storeWrites);
+        banFile = BanFile.of(config.ban_save_file());
+        // Until the ban store is bound (it imports the file), the file's bans apply, read-only.
+        BanFile.Saved saved = BanFile.read(banFile);
+        lobby.useBans(new BanList(saved.active(), saved.deleted()));
         lobby.useTorAddresses(TorList.read(config.tor_ip_list_path()));
         lobby.execute(() -> lobby.setDenyUnregistered(config.deny_unregistered_login()));
         lobby.useFailedLoginPolicy(config.failed_logins_limit(), config.failed_logins_ban());
@@ -112,6 +121,17 @@ public class LobbyServer implements ConnectionHandler {
         pluginTrackers.open();
         LOG.info("Lobby ready; configuration {}", source(properties));
     }
+
+    /**
+     * The store's writes (game records, bans): one thread, so each is written in the order it was
+     * made, and a bounded queue; a full queue costs a record, never a stalled actor.
+     */
+    private static final int STORE_WRITE_QUEUE = 1024;
+    private static final int HISTORY_SEARCH_QUEUE = 64;
+    private final java.util.concurrent.ThreadPoolExecutor storeWrites;
+    private final java.util.concurrent.ThreadPoolExecutor historySearches;
+    /** wesnothd's ban_save_file, imported into the ban store once; null when none is set. */
+    private volatile java.nio.file.Path banFile;
 
     /** Threads plugin calls run on (so a call can be given up on), and the one lobby listeners hear events on. */
     private final java.util.concurrent.ThreadPoolExecutor pluginCalls;
@@ -218,6 +238,37 @@ public class LobbyServer implements ConnectionHandler {
         lobby.dropAccounts(accounts);
     }
 
+    /**
+     * The ban store, optional and dynamic: bound at start before the transport takes connections,
+     * its bans are read here (and the ban file imported once) so no banned address slips in.
+     */
+    @org.osgi.service.component.annotations.Reference(
+            cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY,
+            unbind = "unbindBans")
+    void bindBans(org.tavern.identity.Bans bans) {
+        lobby.useBanStore(bans, banFile);
+    }
+
+    void unbindBans(org.tavern.identity.Bans bans) {
+        lobby.dropBanStore(bans);
+    }
+
+    /** The game history, optional and dynamic as the account store. */
+    @org.osgi.service.component.annotations.Reference(
+            cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY,
+            unbind = "unbindGameRecords")
+    void bindGameRecords(org.tavern.identity.GameRecords records) {
+        lobby.gameArchive().useStore(records);
+    }
+
+    void unbindGameRecords(org.tavern.identity.GameRecords records) {
+        lobby.gameArchive().dropStore(records);
+    }
+
     @Modified
     void modified(LobbyConfig config, Map<String, Object> properties) {
         lobby.updateSettings(Settings.from(config));
@@ -226,6 +277,7 @@ public class LobbyServer implements ConnectionHandler {
         // as wesnothd re-reads it on SIGHUP: the file's value replaces what dul set at run time
         lobby.execute(() -> lobby.setDenyUnregistered(config.deny_unregistered_login()));
         applyReplays(config);
+        banFile = BanFile.of(config.ban_save_file());
         lobby.plugins().guard().useLimits(limits(config));
         LOG.info("Lobby configuration {}", source(properties));
     }
@@ -245,35 +297,6 @@ public class LobbyServer implements ConnectionHandler {
             pid = String.join(", ", names);
         }
         return pid != null && !pid.toString().isEmpty() ? "applied from " + pid : "defaults";
-    }
-
-    /**
-     * The saved bans. An unreadable file is set aside (renamed, never overwritten) and the server
-     * starts with no bans, saying so once.
-     */
-    static BanList loadBans(LobbyConfig config) {
-        String name = config.ban_save_file().trim();
-        if (name.isEmpty()) {
-            return new BanList(null);
-        }
-        String home = System.getProperty("tavern.home");
-        java.nio.file.Path file = home != null ? java.nio.file.Path.of(home).resolve(name) : java.nio.file.Path.of(name);
-        BanList bans = new BanList(file);
-        try {
-            bans.load();
-            return bans;
-        } catch (java.io.IOException e) {
-            java.nio.file.Path aside = file.resolveSibling(file.getFileName() + ".unreadable-" + System.currentTimeMillis());
-            LOG.error("Ban file {} cannot be read ({}); it is kept as {} and the server starts without bans", file,
-                    e.getMessage(), aside);
-            try {
-                java.nio.file.Files.move(file, aside);
-            } catch (java.io.IOException moveFailed) {
-                LOG.error("Could not set {} aside; bans will not be saved", file, moveFailed);
-                return new BanList(null);
-            }
-            return new BanList(file);
-        }
     }
 
     /** A replay folder relative to the server's home, as wesnothd's is relative to where it runs. */
@@ -313,6 +336,15 @@ public class LobbyServer implements ConnectionHandler {
         if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
             LOG.warn("Lobby and game actors did not finish their queues within 10 s");
             pool.shutdownNow();
+        }
+        // The games still running end with the server: their records say so (a kill leaves them to
+        // the next start, which ends them as a restart).
+        lobby.gameArchive().endAll();
+        historySearches.shutdownNow();
+        storeWrites.shutdown();
+        if (!storeWrites.awaitTermination(10, TimeUnit.SECONDS)) {
+            LOG.warn("Store writes still waiting after 10 s; given up");
+            storeWrites.shutdownNow();
         }
         synchronized (this) {
             if (replays != null) {

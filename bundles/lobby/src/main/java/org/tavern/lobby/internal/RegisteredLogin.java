@@ -89,11 +89,12 @@ final class RegisteredLogin {
         long now = lobby.nowMillis();
         BanList.Ban ban = new BanList.Ban(address, "", TOO_MANY_ATTEMPTS_REASON, now,
                 now + lobby.failedLogins().banMillis(), "automatic", "");
-        try {
-            lobby.bans().add(ban);
-        } catch (java.io.IOException e) {
-            LOG.error("Could not save the ban of {} for too many failed logins", address, e);
-        }
+        lobby.bans().add(ban);
+        lobby.storedBans().add(java.util.List.of(ban), failure -> {
+            if (failure != null) {
+                LOG.error("Could not save the ban of {} for too many failed logins: {}", address, failure);
+            }
+        });
         LOG.warn("Banned {} for {} s: too many wrong passwords (last for {})", address,
                 lobby.failedLogins().banMillis() / 1000, name);
         connection.send(ServerMessages.error("You have made too many failed login attempts.", TOO_MANY_ATTEMPTS));

@@ -39,8 +39,11 @@ final class ReplayWriter implements AutoCloseable {
         this.pathPrefix = pathPrefix;
     }
 
-    /** Queues the replay of the scenario {@code game} just played (on the game's actor). */
-    void save(Game game, Document startingLevel, GameHistory history, int turn) {
+    /**
+     * Queues the replay of the scenario {@code game} just played (on the game's actor); returns the
+     * file's name as the game history records it: relative to the server's home when it is below it.
+     */
+    String save(Game game, Document startingLevel, GameHistory history, int turn) {
         LOG.debug("Game {}: saving the replay of turn {}", game.id, turn);
         Document replay = build(game.name, startingLevel, history);
         Node start = GameDescription.startingPosition(startingLevel.root());
@@ -48,6 +51,19 @@ final class ReplayWriter implements AutoCloseable {
         Path file = Path.of(pathPrefix + fileName(scenarioName + " Turn " + turn + " (" + game.id + ").bz2"));
         byte[] text = replay.output();
         writer.execute(() -> write(file, text, game.id));
+        return recordedName(file, System.getProperty("tavern.home"));
+    }
+
+    /** {@code file} relative to {@code home} when it lies below it, else as it is. */
+    static String recordedName(Path file, String home) {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (home != null) {
+            Path base = Path.of(home).toAbsolutePath().normalize();
+            if (absolute.startsWith(base)) {
+                return base.relativize(absolute).toString();
+            }
+        }
+        return absolute.toString();
     }
 
     /**

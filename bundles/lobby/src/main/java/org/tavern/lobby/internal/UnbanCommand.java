@@ -1,10 +1,9 @@
 package org.tavern.lobby.internal;
 
-import java.io.IOException;
 import java.util.List;
 import org.tavern.api.CommandIssuer;
 
-/** {@code unban <ipmask>}: lifts the ban on exactly that address or mask (on disk before the reply). */
+/** {@code unban <ipmask>}: lifts the ban on exactly that address or mask (in the ban store before the reply). */
 final class UnbanCommand implements AdminCommand {
 
     @Override
@@ -23,12 +22,14 @@ final class UnbanCommand implements AdminCommand {
         if (mask.isEmpty()) {
             return "You must enter an ipmask to unban.";
         }
-        try {
-            BanList.Ban removed = lobby.bans().remove(mask);
-            return removed == null ? "There is no ban on '" + mask + "'."
-                    : "Ban on '" + BanCommand.describe(removed) + "' removed.";
-        } catch (IOException e) {
-            return "The ban list could not be saved: " + e.getMessage();
+        BanList.Ban removed = lobby.bans().remove(mask);
+        if (removed == null) {
+            return "There is no ban on '" + mask + "'.";
         }
+        String answer = "Ban on '" + BanCommand.describe(removed) + "' removed.";
+        java.util.function.Consumer<String> reply = lobby.deferReplyInOrder(issuer);
+        lobby.storedBans().remove(mask, lobby.nowMillis(), failure -> lobby.execute(
+                () -> reply.accept(failure == null ? answer : "The ban list could not be saved: " + failure)));
+        return answer;
     }
 }

@@ -1,10 +1,12 @@
 package org.tavern.lobby.internal;
 
-import java.io.IOException;
 import java.util.List;
 import org.tavern.api.CommandIssuer;
 
-/** {@code ungban <group>}: lifts every ban of a group (they move to the deleted bans). */
+/**
+ * {@code ungban <group>}: lifts every ban of a group (gone, as in wesnothd: not kept among the
+ * deleted bans), in the ban store before the reply.
+ */
 final class UngroupBanCommand implements AdminCommand {
 
     @Override
@@ -23,10 +25,14 @@ final class UngroupBanCommand implements AdminCommand {
         if (group.isEmpty()) {
             return "You must enter an ipmask to ungban."; // sic: wesnothd's words
         }
-        try {
-            return "Removed " + lobby.bans().removeGroup(group) + " bans";
-        } catch (IOException e) {
-            return "The ban list could not be saved: " + e.getMessage();
+        int removed = lobby.bans().removeGroup(group);
+        String answer = "Removed " + removed + " bans";
+        if (removed == 0) {
+            return answer;
         }
+        java.util.function.Consumer<String> reply = lobby.deferReplyInOrder(issuer);
+        lobby.storedBans().removeGroup(group, failure -> lobby.execute(
+                () -> reply.accept(failure == null ? answer : "The ban list could not be saved: " + failure)));
+        return answer;
     }
 }
