@@ -50,4 +50,15 @@ public interface Bans {
 
     /** Marks the bans whose end has passed at {@code now} deleted; returns how many. */
     int expire(Instant now);
+
+    /**
+     * Calls {@code changed} (on a thread of the store's; keep it short) after another server sharing
+     * the database added, restored or lifted bans, or when such news may have been missed: the
+     * watcher should read the bans again ({@link #active}, {@link #deleted}). Expiry is not
+     * announced: every server expires by the clock itself. With an embedded database no other server
+     * shares it and {@code changed} is never called.
+     *
+     * @return closing it stops the calls
+     */
+    AutoCloseable watchOtherServers(Runnable changed);
 }

@@ -30,11 +30,48 @@ public final class BanStore implements Bans {
     private static final String COLUMNS =
             "id, ip_mask, nick_mask, reason, issuer, ban_group, start_time, end_time, deleted, deleted_at";
 
+    /** The one key of the ban topic: another server's change makes a watcher read all bans again. */
+    private static final String ANY_BAN = "*";
+
     private final Database database;
+    private final List<Runnable> watchers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Activate
     public BanStore(@Reference Database database) {
         this.database = database;
+        database.subscribe("ban", new StoreChanges.Listener() {
+            @Override
+            public void changed(String key) {
+                tellWatchers();
+            }
+
+            @Override
+            public void missedSome() {
+                tellWatchers();
+            }
+        });
+    }
+
+    @Override
+    public AutoCloseable watchOtherServers(Runnable changed) {
+        Objects.requireNonNull(changed, "changed");
+        watchers.add(changed);
+        return () -> watchers.remove(changed);
+    }
+
+    private void tellWatchers() {
+        for (Runnable watcher : watchers) {
+            try {
+                watcher.run();
+            } catch (RuntimeException e) {
+                LOG.warn("A watcher of the bans failed on another server's change: {}", e.toString());
+            }
+        }
+    }
+
+    /** Inside a write: tells the other servers sharing the database that the bans changed. */
+    private void announce(Connection c) throws SQLException {
+        database.announce(c, "ban", ANY_BAN);
     }
 
     @Override
@@ -45,7 +82,9 @@ public final class BanStore implements Bans {
         }
         Ban stored = database.write("banning " + ban.ipMask(), c -> {
             lift(c, ban.ipMask(), ban.start());
-            return insert(c, ban);
+            Ban inserted = insert(c, ban);
+            announce(c);
+            return inserted;
         });
         LOG.info("Ban {} on {} ({}) by {} until {}", stored.id(), stored.ipMask(), stored.nickMask(), stored.issuer(),
                 stored.permanent() ? "forever" : stored.end());
@@ -55,7 +94,11 @@ public final class BanStore implements Bans {
     @Override
     public Ban restore(Ban ban) {
         check(ban);
-        return database.write("restoring a ban on " + ban.ipMask(), c -> insert(c, ban));
+        return database.write("restoring a ban on " + ban.ipMask(), c -> {
+            Ban inserted = insert(c, ban);
+            announce(c);
+            return inserted;
+        });
     }
 
     private static void check(Ban ban) {
@@ -134,7 +177,13 @@ public final class BanStore implements Bans {
     public Optional<Ban> remove(String ipMask, Instant when) {
         checkMask(ipMask);
         Objects.requireNonNull(when, "when");
-        List<Ban> lifted = database.write("lifting the ban on " + ipMask, c -> lift(c, ipMask, when));
+        List<Ban> lifted = database.write("lifting the ban on " + ipMask, c -> {
+            List<Ban> gone = lift(c, ipMask, when);
+            if (!gone.isEmpty()) {
+                announce(c);
+            }
+            return gone;
+        });
         if (!lifted.isEmpty()) {
             LOG.info("Ban on {} lifted", ipMask);
         }
@@ -150,7 +199,11 @@ public final class BanStore implements Bans {
         int removed = database.write("lifting ban group " + group, c -> {
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM ban WHERE deleted = FALSE AND ban_group = ?")) {
                 delete.setString(1, group);
-                return delete.executeUpdate();
+                int deleted = delete.executeUpdate();
+                if (deleted > 0) {
+                    announce(c);
+                }
+                return deleted;
             }
         });
         if (removed > 0) {

@@ -75,8 +75,26 @@ public final class Database {
 
         static Settings from(StoreConfig config, Path home) {
             String url = config.url().isBlank() ? defaultUrl(home) : config.url().trim();
+            String instance = config.instance().isBlank() && dialectOf(url) == Dialect.POSTGRESQL
+                    ? defaultInstance(home) : config.instance().trim();
             return new Settings(url, config.user(), config.password(), config.pool_size(),
-                    config.connect_timeout_seconds(), config.instance(), config.cache_recent_max());
+                    config.connect_timeout_seconds(), instance, config.cache_recent_max());
+        }
+
+        /**
+         * The instance name of a server sharing a database that was given none: its host and home
+         * folder, the same at every start (its records a crash left open are found again) and
+         * different for each server (one server's restart never ends another's games).
+         */
+        static String defaultInstance(Path home) {
+            String host;
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                host = "localhost";
+            }
+            String name = host + ":" + home.toAbsolutePath().normalize();
+            return name.length() <= 255 ? name : name.substring(name.length() - 255);
         }
 
         static String defaultUrl(Path home) {

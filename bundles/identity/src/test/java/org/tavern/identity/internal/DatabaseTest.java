@@ -50,4 +50,14 @@ class DatabaseTest {
         assertEquals(Database.Dialect.POSTGRESQL, Database.dialectOf("jdbc:postgresql://h/db"));
         assertEquals("jdbc:postgresql://h/db?user=a&password=***", Database.redacted("jdbc:postgresql://h/db?user=a&password=s3"));
     }
+
+    @Test
+    void aServerSharingADatabaseIsNamedByItsHostAndHomeUnlessNamed() {
+        Path home = Path.of("/srv/tavern-a");
+        String a = Database.Settings.defaultInstance(home);
+        assertTrue(a.endsWith(":" + home), a);
+        assertEquals(a, Database.Settings.defaultInstance(Path.of("/srv/./tavern-a")), "the same at every start");
+        assertFalse(a.equals(Database.Settings.defaultInstance(Path.of("/srv/tavern-b"))), "another server, another name");
+        assertEquals(255, Database.Settings.defaultInstance(Path.of("/" + "x".repeat(300))).length());
+    }
 }

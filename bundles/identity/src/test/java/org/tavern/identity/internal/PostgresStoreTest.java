@@ -68,6 +68,32 @@ class PostgresStoreTest extends StoreContract {
         }
     }
 
+    @Test
+    void anotherServersBanChangesAreAnnouncedToItsWatchers() throws Exception {
+        Database.Settings shared = freshDatabase();
+        try (Closing first = new Closing(new Database(shared)); Closing second = new Closing(new Database(shared))) {
+            BanStore here = new BanStore(first.database);
+            BanStore there = new BanStore(second.database);
+            java.util.concurrent.atomic.AtomicInteger heardThere = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger heardHere = new java.util.concurrent.atomic.AtomicInteger();
+            AutoCloseable watch = there.watchOtherServers(heardThere::incrementAndGet);
+            here.watchOtherServers(heardHere::incrementAndGet);
+
+            here.add(org.tavern.identity.Ban.of("192.0.2.*", "", "spam", "admin", "", T0, null));
+            awaitTrue(() -> heardThere.get() == 1, "the other server's ban");
+            assertEquals(1, there.active(T0).size(), "and it is there to be read");
+            here.remove("192.0.2.*", T0);
+            awaitTrue(() -> heardThere.get() == 2, "the other server lifting it");
+            assertEquals(0, heardHere.get(), "a server is not told of its own changes");
+
+            watch.close();
+            here.add(org.tavern.identity.Ban.of("198.51.100.1", "", "spam", "admin", "", T0, null));
+            there.add(org.tavern.identity.Ban.of("198.51.100.2", "", "spam", "admin", "", T0, null));
+            awaitTrue(() -> heardHere.get() == 1, "the first server hearing of the second's ban");
+            assertEquals(2, heardThere.get(), "a closed watch is not called");
+        }
+    }
+
     private static void terminateListeners(Database database) {
         int terminated = database.read("terminating the change listeners", c -> {
             try (PreparedStatement kill = c.prepareStatement("SELECT count(pg_terminate_backend(pid)) FROM "

@@ -232,6 +232,7 @@ final class Lobby {
                 bans = loaded.mergedWith(bans.bans(), unsaved, nowMillis());
             }
             storedBans.useStore(store);
+            watchOtherServersBans(store);
             if (!unsaved.isEmpty()) {
                 storedBans.add(unsaved, failure -> {
                     if (failure != null) {
@@ -245,6 +246,54 @@ final class Lobby {
 
     void dropBanStore(org.tavern.identity.Bans store) {
         storedBans.dropStore(store);
+        actor.execute(() -> {
+            if (banWatch != null && banWatchOf == store) {
+                closeBanWatch();
+            }
+        });
+    }
+
+    /** Lobby actor only: the subscription to other servers' ban changes, and the store it is on. */
+    private AutoCloseable banWatch;
+    private org.tavern.identity.Bans banWatchOf;
+
+    /** Lobby actor: servers sharing the store's database see each other's bans without a restart. */
+    private void watchOtherServersBans(org.tavern.identity.Bans store) {
+        closeBanWatch();
+        try {
+            banWatch = store.watchOtherServers(() -> actor.execute(this::rereadBans));
+            banWatchOf = store;
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot follow other servers' bans in {}: {}", store, e.toString());
+        }
+    }
+
+    private void closeBanWatch() {
+        if (banWatch != null) {
+            try {
+                banWatch.close();
+            } catch (Exception e) {
+                LOG.debug("Closing the ban watch: {}", e.toString());
+            }
+            banWatch = null;
+            banWatchOf = null;
+        }
+    }
+
+    /**
+     * Lobby actor: takes the store's bans as the lobby's, once the re-read includes every change this
+     * server made; if this server changed its bans meanwhile, reads again (they are rare).
+     */
+    private void rereadBans() {
+        long before = storedBans.changes();
+        storedBans.reread(nowMillis(), loaded -> actor.execute(() -> {
+            if (storedBans.changes() != before) {
+                rereadBans();
+                return;
+            }
+            bans = new BanList(loaded.active(), loaded.deleted());
+            LOG.info("Bans read again after another server's change: {} in force", loaded.active().size());
+        }));
     }
 
     /**

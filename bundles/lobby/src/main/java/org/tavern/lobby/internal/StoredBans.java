@@ -80,7 +80,37 @@ final class StoredBans {
         void apply(Bans store);
     }
 
+    /** Changes of this server's bans handed to the store so far (lobby actor only). */
+    private long changes;
+
+    /** How many changes this server has handed to the store; a re-read is current only if none came since. */
+    long changes() {
+        return changes;
+    }
+
+    /**
+     * Reads the store's bans again (another server changed them), on the writer, so every change
+     * handed over before this call is in what is read; {@code read} gets the result there.
+     */
+    void reread(long nowMillis, Consumer<Loaded> read) {
+        Bans bans = store.get();
+        if (bans == null) {
+            return;
+        }
+        try {
+            writes.execute(() -> {
+                Loaded loaded = load(bans, null, nowMillis);
+                if (loaded != null) {
+                    read.accept(loaded);
+                }
+            });
+        } catch (RejectedExecutionException busy) {
+            LOG.error("Ban store: too many writes waiting; another server's ban change is read at its next change");
+        }
+    }
+
     private void change(String what, Consumer<String> committed, Change change) {
+        changes++;
         Bans bans = store.get();
         if (bans == null) {
             committed.accept(null);

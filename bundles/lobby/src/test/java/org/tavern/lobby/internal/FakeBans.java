@@ -14,6 +14,22 @@ final class FakeBans implements Bans {
     /** When set, every call fails as a broken database would. */
     volatile boolean broken;
     private long nextId = 1;
+    private final List<Runnable> watchers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** As the real store does when another server sharing the database changed the bans. */
+    void anotherServerChangedBans() {
+        watchers.forEach(Runnable::run);
+    }
+
+    @Override
+    public AutoCloseable watchOtherServers(Runnable changed) {
+        watchers.add(changed);
+        return () -> watchers.remove(changed);
+    }
+
+    int watchers() {
+        return watchers.size();
+    }
 
     private void check() {
         if (broken) {

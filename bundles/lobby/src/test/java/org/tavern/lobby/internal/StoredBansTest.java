@@ -136,6 +136,31 @@ class StoredBansTest {
     }
 
     @Test
+    void anotherServersBansApplyHereWithoutARestart() throws Exception {
+        lobby.storedBans().useExecutor(writes);
+        lobby.useBanStore(store, null);
+        assertEquals(1, store.watchers());
+        store.add(Ban.of("198.51.100.*", "", "raided the other server", "admin", "", Instant.ofEpochMilli(NOW), null));
+        store.anotherServerChangedBans();
+        assertNull(refusalAtConnect("198.51.100.20"), "not before the bans are read again");
+        writes.runAll();
+        assertTrue(refusalAtConnect("198.51.100.20").startsWith("You are banned. Reason: raided the other server"));
+
+        // A ban of ours, made while the other server's change is being read, is not lost to the re-read.
+        store.remove("198.51.100.*", Instant.ofEpochMilli(NOW));
+        store.anotherServerChangedBans();
+        FakeConnection mod = moderator();
+        query(mod, "ban 203.0.113.9 1h ours");
+        writes.runAll();
+        assertNull(refusalAtConnect("198.51.100.20"), "lifted on the other server");
+        assertTrue(refusalAtConnect("203.0.113.9").startsWith("You are banned. Reason: ours"));
+        assertEquals(List.of("203.0.113.9"), store.active(Instant.ofEpochMilli(NOW)).stream().map(Ban::ipMask).toList());
+
+        lobby.dropBanStore(store);
+        assertEquals(0, store.watchers(), "no watch left on a store that went away");
+    }
+
+    @Test
     void aStoreFailureIsToldToTheModeratorAndTheBanStillApplies() throws Exception {
         lobby.useBanStore(store, null);
         store.broken = true;
