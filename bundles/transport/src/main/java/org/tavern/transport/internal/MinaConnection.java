@@ -107,6 +107,19 @@ final class MinaConnection implements Connection {
         session.closeOnFlush();
     }
 
+    /**
+     * An I/O error: how clients usually leave (a reset, a broken pipe, a write racing their close),
+     * so it is no warning; the connection is closed at once if it is not closed already.
+     */
+    void lost(java.io.IOException cause) {
+        if (closeReason == null) {
+            closeReason = "connection lost (" + (cause.getMessage() == null ? cause.getClass().getSimpleName()
+                    : cause.getMessage()) + ")";
+        }
+        LOG.debug("Connection {} from {} lost: {}", id(), remoteIp(), cause.toString());
+        session.closeNow();
+    }
+
     /** Closes at once, dropping what is queued (the peer is not reading, or is hostile). */
     void closeNow(String reason) {
         if (closeReason == null) {

@@ -286,12 +286,16 @@ public class TransportServer implements Transport {
         @Override
         public void exceptionCaught(IoSession session, Throwable cause) {
             MinaConnection connection = MinaConnection.of(session);
-            if (cause instanceof IOException) {
-                // Resets and broken pipes are how clients usually leave.
-                LOG.debug("I/O error on {}: {}", session.getId(), cause.toString());
-            } else {
-                LOG.error("Unexpected error on session {} from {}", session.getId(), session.getRemoteAddress(), cause);
+            if (cause instanceof IOException lost) {
+                if (connection != null) {
+                    connection.lost(lost);
+                } else {
+                    LOG.debug("I/O error on {}: {}", session.getId(), cause.toString());
+                    session.closeNow();
+                }
+                return;
             }
+            LOG.error("Unexpected error on session {} from {}", session.getId(), session.getRemoteAddress(), cause);
             if (connection != null) {
                 connection.closeNow("error: " + cause);
             } else {

@@ -225,6 +225,29 @@ class TransportServerTest {
     }
 
     @Test
+    void aClientResettingWhileFramesAreSentHasLeftNotFailed() throws Exception {
+        RecordingHandler handler = new RecordingHandler(false);
+        start(Map.of(), handler);
+        TestClient client = client();
+        Connection connection = handler.nextConnected();
+        Document chat = Document.create();
+        chat.root().addChild("message").set("message", "x".repeat(2000));
+        EncodedFrame frame = EncodedFrame.of(chat);
+        for (int i = 0; i < 50; i++) {
+            connection.send(frame);
+        }
+        client.socket.setSoLinger(true, 0); // close with a reset, unread frames in its buffer
+        client.socket.close();
+        for (int i = 0; i < 100_000 && connection.isOpen(); i++) {
+            connection.send(frame); // writes racing the reset: broken pipe, reset, write to a closed session
+        }
+        await(() -> !handler.disconnects.isEmpty(), "the handler to hear the client left");
+        String reason = handler.disconnects.get(0);
+        assertTrue(reason.endsWith("connection closed by the client") || reason.contains("connection lost ("),
+                "a client leaving is no error: " + reason);
+    }
+
+    @Test
     void connectionsPerIpAreLimited() throws Exception {
         RecordingHandler handler = new RecordingHandler(false);
         start(Map.of("connections_per_address", 2), handler);
