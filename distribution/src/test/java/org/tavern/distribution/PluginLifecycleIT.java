@@ -1,0 +1,271 @@
+package org.tavern.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tavern.wml.Document;
+import org.tavern.wml.Node;
+
+/**
+ * Each example plugin installed, updated in place (its jar overwritten by a changed version) and
+ * uninstalled through {@code plugins/} of a running tavern.jar, while a game relays a numbered speak
+ * every 20 ms to a player and an observer and other players use the lobby: nobody is disconnected,
+ * no relayed speak is lost or reordered, and each plugin's behaviour starts, changes and stops
+ * exactly between the moment its jar is written and the moment the console shows the change.
+ */
+class PluginLifecycleIT {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+    /** What every relayed speak says; the chat filter masks the words it bans. */
+    private static final String SPEAK = "frak smeg";
+
+    @TempDir
+    Path temp;
+
+    private ServerProcess server;
+    private Path plugins;
+
+    @Test
+    void everyExamplePluginComesChangesAndGoesWhileAGameRelaysTurns() throws Exception {
+        Path home = temp.resolve("home");
+        Files.createDirectories(home.resolve("etc"));
+        // the probes below send more lobby requests than the lobby's default flood control allows
+        Files.writeString(home.resolve("etc/tavern.lobby.cfg"), "max.messages=100000\nconnections.allowed=0\n");
+        // eight players from one address: more than the default allows
+        Files.writeString(home.resolve("etc/tavern.transport.cfg"), "connections.per.address=0\n");
+        plugins = home.resolve("plugins");
+        try (ServerProcess started = ServerProcess.start(home, true, "-p", "0")) {
+            server = started;
+            server.awaitStarted();
+            server.awaitConsole(t -> t.contains("Transport configuration applied from tavern.transport"), DEADLINE,
+                    "the transport configuration");
+            int port = server.awaitPort();
+            try (RelayedGame game = RelayedGame.start(port, SPEAK, true);
+                    ProtocolClient asker = ProtocolClient.loggedIn("asker", port)) {
+                chatFilter(game);
+                maxObservers(port);
+                seen(port, asker);
+
+                game.stopAndCheckEverythingArrivedInOrder();
+                assertTrue(game.ticksOf(game.join).size() > 100, "the game relayed all along");
+                for (ProtocolClient client : List.of(game.host, game.join, game.watcher, asker)) {
+                    for (Document document : client.sync()) {
+                        assertTrue(document.root().child("error") == null, client.name + " was sent " + document);
+                    }
+                }
+                String console = server.consoleText();
+                for (String name : List.of("host", "join", "watcher", "asker")) {
+                    assertFalse(console.contains(name + " left"), name + " was disconnected:\n" + console);
+                }
+            }
+            assertEquals(143, server.terminate(DEADLINE));
+        }
+    }
+
+    /**
+     * The speaks read {@code frak smeg}, then {@code **** smeg} (version 1 bans one word), then
+     * {@code **** ****} (version 2, its jar overwritten, bans both), then {@code frak smeg} again.
+     */
+    private void chatFilter(RelayedGame game) throws Exception {
+        Path built = PluginJar.built("chatfilter.jar",
+                "../plugins-examples/chat-filter/target/tavern.plugin.chatfilter-0.1.0-SNAPSHOT.jar");
+        Path v1 = PluginJar.variant(built, temp.resolve("chat-filter-1.jar"), "0.1.0.v1",
+                Map.of("banned.words", "frak", "max.messages", "0"));
+        Path v2 = PluginJar.variant(built, temp.resolve("chat-filter-2.jar"), "0.1.0.v2",
+                Map.of("banned.words", "frak,smeg", "max.messages", "0", "tavern.plugin.name", "chat-filter-v2"));
+
+        long before = game.lastSent();
+        PluginJar.deploy(v1, plugins, "chat-filter.jar");
+        awaitStatus(status -> status.contains("tavern.plugin.chatfilter/chat-filter"));
+        long installed = game.lastSent();
+        game.awaitReceived(installed + 5, DEADLINE.toMillis());
+        assertSwitched(game, 0, before, installed, "frak smeg", "**** smeg");
+
+        before = game.lastSent();
+        PluginJar.deploy(v2, plugins, "chat-filter.jar");
+        awaitStatus(status -> status.contains("tavern.plugin.chatfilter/chat-filter-v2"));
+        long updated = game.lastSent();
+        String listing = server.shellOutput("tavern:plugins");
+        assertTrue(listing.contains("tavern.plugin.chatfilter 0.1.0.v2") && listing.contains("chat-filter-v2"), listing);
+        game.awaitReceived(updated + 5, DEADLINE.toMillis());
+        assertSwitched(game, installed, before, updated, "**** smeg", "**** ****");
+
+        before = game.lastSent();
+        Files.delete(plugins.resolve("chat-filter.jar"));
+        awaitStatus(status -> !status.contains("chatfilter"));
+        long removed = game.lastSent();
+        game.awaitReceived(removed + 5, DEADLINE.toMillis());
+        assertSwitched(game, updated, before, removed, "**** ****", "frak smeg");
+    }
+
+    /**
+     * Every speak sent after {@code since} (the previous change was shown) and up to {@code before}
+     * (the jar not yet written) reads {@code old}, every one sent after {@code confirmed} (the console
+     * showed this change) reads {@code now}, and in between the switch happens once, never back. An
+     * update stops the old version before it starts the new one, and the relay never waits for a
+     * plugin: a speak handled in that gap of a few milliseconds is not filtered at all.
+     */
+    private static void assertSwitched(RelayedGame game, long since, long before, long confirmed, String old,
+            String now) {
+        for (ProtocolClient reader : List.of(game.join, game.watcher)) {
+            boolean switched = false;
+            for (RelayedGame.Tick tick : game.ticksOf(reader)) {
+                if (tick.seq() <= since) {
+                    continue;
+                }
+                if (tick.seq() <= before) {
+                    assertEquals(old, tick.text(), reader.name + ": speak " + tick.seq() + " was sent before the jar");
+                } else if (tick.seq() > confirmed) {
+                    assertEquals(now, tick.text(), reader.name + ": speak " + tick.seq() + " was sent after the console "
+                            + "showed the change");
+                } else {
+                    if (switched) {
+                        assertEquals(now, tick.text(), reader.name + ": speak " + tick.seq() + " switched back");
+                    }
+                    switched |= tick.text().equals(now);
+                    assertTrue(List.of(old, now, SPEAK).contains(tick.text()), tick.toString());
+                }
+            }
+        }
+    }
+
+    /**
+     * With the observer {@code watcher} in the game: anyone may observe; version 1 (one observer per
+     * game) refuses a second; version 2 (two) admits a second and refuses a third; once removed,
+     * anyone may observe again.
+     */
+    private void maxObservers(int port) throws Exception {
+        Path built = PluginJar.built("maxobservers.jar",
+                "../plugins-examples/max-observers/target/tavern.plugin.maxobservers-0.1.0-SNAPSHOT.jar");
+        Path v1 = PluginJar.variant(built, temp.resolve("max-observers-1.jar"), "0.1.0.v1", Map.of("max.observers", "1"));
+        Path v2 = PluginJar.variant(built, temp.resolve("max-observers-2.jar"), "0.1.0.v2",
+                Map.of("max.observers", "2", "tavern.plugin.name", "max-observers-v2"));
+        try (ProtocolClient first = ProtocolClient.loggedIn("first", port);
+                ProtocolClient second = ProtocolClient.loggedIn("second", port)) {
+            assertEquals("admitted", observe(first, true));
+
+            PluginJar.deploy(v1, plugins, "max-observers.jar");
+            awaitStatus(status -> status.contains("tavern.plugin.maxobservers/max-observers"));
+            assertEquals("This game already has 1 observers, as many as this server allows.", observe(first, true));
+
+            PluginJar.deploy(v2, plugins, "max-observers.jar");
+            awaitStatus(status -> status.contains("tavern.plugin.maxobservers/max-observers-v2"));
+            assertEquals("admitted", observe(first, false));
+            assertEquals("This game already has 2 observers, as many as this server allows.", observe(second, true));
+            leave(first);
+
+            Files.delete(plugins.resolve("max-observers.jar"));
+            awaitStatus(status -> !status.contains("maxobservers"));
+            assertEquals("admitted", observe(first, false));
+            assertEquals("admitted", observe(second, true));
+            leave(first);
+        }
+    }
+
+    /**
+     * Asks to observe game 1: answers {@code admitted} (he is in, and leaves again if {@code leave}),
+     * or the refusal he reads.
+     */
+    private static String observe(ProtocolClient client, boolean leave) throws Exception {
+        client.send("[join]\nid=\"1\"\nobserve=\"yes\"\n[/join]\n");
+        while (true) {
+            Document document = client.receive();
+            Node root = document.root();
+            if (root.child("start_game") != null) {
+                if (leave) {
+                    leave(client);
+                }
+                client.sync();
+                return "admitted";
+            }
+            if (root.child("leave_game") != null) {
+                for (Document next : client.sync()) {
+                    Node message = next.root().child("message");
+                    if (message != null && "error".equals(message.attr("type"))) {
+                        return message.text("message");
+                    }
+                }
+                throw new AssertionError(client.name + " was refused without a reason");
+            }
+        }
+    }
+
+    private static void leave(ProtocolClient client) throws Exception {
+        client.send("[leave_game]\n[/leave_game]\n");
+        RelayedGame.awaitDocument(client, "gamelist");
+        client.sync();
+    }
+
+    /**
+     * {@code /query seen}: unknown before; version 1 knows who logged in since it started; version 2
+     * (its jar overwritten) starts afresh; unknown again once removed.
+     */
+    private void seen(int port, ProtocolClient asker) throws Exception {
+        Path built = PluginJar.built("seen.jar", "../plugins-examples/seen/target/tavern.plugin.seen-0.1.0-SNAPSHOT.jar");
+        Path v1 = PluginJar.variant(built, temp.resolve("seen-1.jar"), "0.1.0.v1", Map.of());
+        Path v2 = PluginJar.variant(built, temp.resolve("seen-2.jar"), "0.1.0.v2", Map.of("tavern.plugin.name", "seen-v2"));
+        assertTrue(seenAnswer(asker, "host").startsWith("Error: unrecognized query: 'seen host'"));
+
+        PluginJar.deploy(v1, plugins, "seen.jar");
+        awaitStatus(status -> status.contains("tavern.plugin.seen/seen"));
+        awaitSeenAnswer(asker, "host", answer -> answer.startsWith("host has not been seen since"));
+        try (ProtocolClient early = ProtocolClient.loggedIn("early", port)) {
+            awaitSeenAnswer(asker, "early", answer -> answer.startsWith("early is online"));
+
+            PluginJar.deploy(v2, plugins, "seen.jar");
+            awaitStatus(status -> status.contains("tavern.plugin.seen/seen-v2"));
+            awaitSeenAnswer(asker, "early", answer -> answer.startsWith("early has not been seen since"));
+            try (ProtocolClient late = ProtocolClient.loggedIn("late", port)) {
+                awaitSeenAnswer(asker, "late", answer -> answer.startsWith("late is online"));
+            }
+        }
+        Files.delete(plugins.resolve("seen.jar"));
+        awaitStatus(status -> !status.contains("tavern.plugin.seen"));
+        awaitSeenAnswer(asker, "late", answer -> answer.startsWith("Error: unrecognized query: 'seen late'"));
+    }
+
+    /**
+     * The answer to {@code /query seen <nick>}. The lobby removes a departing plugin's command a moment
+     * after its listener (two trackers), so callers poll until the answer they expect, with a deadline.
+     */
+    private static void awaitSeenAnswer(ProtocolClient asker, String nick, Predicate<String> expected) throws Exception {
+        long end = System.nanoTime() + DEADLINE.toNanos();
+        String answer;
+        do {
+            answer = seenAnswer(asker, nick);
+            if (expected.test(answer)) {
+                return;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < end);
+        throw new AssertionError("/query seen " + nick + " still answers: " + answer);
+    }
+
+    /** A plugin's command answers later than the lobby's own: reads until the answer, not until a sync. */
+    private static String seenAnswer(ProtocolClient asker, String nick) throws Exception {
+        asker.send("[query]\ntype=\"seen " + nick + "\"\n[/query]\n");
+        while (true) {
+            Node message = asker.receive().root().child("message");
+            if (message == null || !"server".equals(message.attr("sender"))) {
+                continue;
+            }
+            String text = message.text("message");
+            if (text.startsWith(nick + " ") || text.startsWith("Error: unrecognized query: 'seen")) {
+                return text;
+            }
+        }
+    }
+
+    private void awaitStatus(Predicate<String> condition) throws Exception {
+        server.awaitShellOutput("tavern:pluginstatus", condition, DEADLINE);
+    }
+}
