@@ -20,7 +20,8 @@ import org.tavern.wml.Node;
  * uninstalled through {@code plugins/} of a running tavern.jar, while a game relays a numbered speak
  * every 20 ms to a player and an observer and other players use the lobby: nobody is disconnected,
  * no relayed speak is lost or reordered, and each plugin's behaviour starts, changes and stops
- * exactly between the moment its jar is written and the moment the console shows the change.
+ * exactly between the moment its jar is written and the moment the console shows the change (and,
+ * for an update, FileInstall's refresh of the bundle is over).
  */
 class PluginLifecycleIT {
 
@@ -86,6 +87,7 @@ class PluginLifecycleIT {
         long before = game.lastSent();
         PluginJar.deploy(v1, plugins, "chat-filter.jar");
         awaitStatus(status -> status.contains("tavern.plugin.chatfilter/chat-filter"));
+        awaitAdded("tavern.plugin.chatfilter/chat-filter", 1);
         long installed = game.lastSent();
         game.awaitReceived(installed + 5, DEADLINE.toMillis());
         assertSwitched(game, 0, before, installed, "frak smeg", "**** smeg");
@@ -93,6 +95,7 @@ class PluginLifecycleIT {
         before = game.lastSent();
         PluginJar.deploy(v2, plugins, "chat-filter.jar");
         awaitStatus(status -> status.contains("tavern.plugin.chatfilter/chat-filter-v2"));
+        awaitAdded("tavern.plugin.chatfilter/chat-filter-v2", 2);
         long updated = game.lastSent();
         String listing = server.shellOutput("tavern:plugins");
         assertTrue(listing.contains("tavern.plugin.chatfilter 0.1.0.v2") && listing.contains("chat-filter-v2"), listing);
@@ -159,6 +162,7 @@ class PluginLifecycleIT {
 
             PluginJar.deploy(v2, plugins, "max-observers.jar");
             awaitStatus(status -> status.contains("tavern.plugin.maxobservers/max-observers-v2"));
+            awaitAdded("tavern.plugin.maxobservers/max-observers-v2", 2);
             assertEquals("admitted", observe(first, false));
             assertEquals("This game already has 2 observers, as many as this server allows.", observe(second, true));
             leave(first);
@@ -223,6 +227,7 @@ class PluginLifecycleIT {
 
             PluginJar.deploy(v2, plugins, "seen.jar");
             awaitStatus(status -> status.contains("tavern.plugin.seen/seen-v2"));
+            awaitAdded("tavern.plugin.seen/seen-v2", 2);
             awaitSeenAnswer(asker, "early", answer -> answer.startsWith("early has not been seen since"));
             try (ProtocolClient late = ProtocolClient.loggedIn("late", port)) {
                 awaitSeenAnswer(asker, "late", answer -> answer.startsWith("late is online"));
@@ -267,5 +272,15 @@ class PluginLifecycleIT {
 
     private void awaitStatus(Predicate<String> condition) throws Exception {
         server.awaitShellOutput("tavern:pluginstatus", condition, DEADLINE);
+    }
+
+    /**
+     * Waits until the lobby has added the plugin of that name (bundle/plugin) {@code times} times.
+     * FileInstall updates a changed jar (which stops and restarts the bundle) and then refreshes it
+     * (which stops and restarts it again): a version is in place for good only after its second
+     * arrival, and the console may show it a few milliseconds before that.
+     */
+    private void awaitAdded(String plugin, int times) throws Exception {
+        server.awaitOccurrences(plugin + " added (", times, DEADLINE);
     }
 }

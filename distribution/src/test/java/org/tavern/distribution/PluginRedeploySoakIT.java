@@ -61,6 +61,8 @@ class PluginRedeploySoakIT {
                     PluginJar.deploy(jar, plugins, "chat-filter.jar");
                     Pattern line = Pattern.compile("(?m)active .*/" + name + "\\s*$");
                     server.awaitShellOutput("tavern:pluginstatus", status -> line.matcher(status).find(), DEADLINE);
+                    // an update restarts the bundle, then FileInstall's refresh restarts it once more
+                    server.awaitOccurrences("/" + name + " added (", round == 0 ? 1 : 2, DEADLINE);
                     long confirmed = game.lastSent();
                     game.awaitReceived(confirmed + 2, DEADLINE.toMillis());
                     List<RelayedGame.Tick> ticks = game.ticksOf(game.join);

@@ -71,6 +71,11 @@ final class RelayedGame implements AutoCloseable {
         readersDone = new CountDownLatch(readers().size());
     }
 
+    /** Starts a game without load: a test sends the turns itself (nobody reads for it either). */
+    static RelayedGame idle(int port) throws Exception {
+        return new RelayedGame(port, "", true);
+    }
+
     /**
      * Starts a game and its load. {@code text} is what every speak says before its number (what a
      * chat filter is to act on).
