@@ -41,18 +41,19 @@ final class PluginJar {
 
     /**
      * Writes a copy of {@code original} to {@code target} with {@code version} as its Bundle-Version
-     * and {@code properties} set in every component description (replacing a property of that name,
-     * else added as a String).
+     * and, for each component named (by its class's simple name), the given properties set in its
+     * description (replacing a property of that name, else added as a String).
      */
-    static Path variant(Path original, Path target, String version, Map<String, String> properties) throws IOException {
+    static Path variant(Path original, Path target, String version, Map<String, Map<String, String>> byComponent)
+            throws IOException {
         try (JarInputStream in = new JarInputStream(Files.newInputStream(original))) {
             Manifest manifest = new Manifest(in.getManifest());
             manifest.getMainAttributes().put(new Attributes.Name("Bundle-Version"), version);
             try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(target), manifest)) {
                 for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
                     byte[] content = in.readAllBytes();
-                    if (entry.getName().startsWith("OSGI-INF/") && entry.getName().endsWith(".xml")
-                            && !entry.getName().contains("metatype")) {
+                    Map<String, String> properties = componentOf(entry.getName(), byComponent);
+                    if (properties != null) {
                         content = withProperties(new String(content, StandardCharsets.UTF_8), properties)
                                 .getBytes(StandardCharsets.UTF_8);
                     }
@@ -63,6 +64,19 @@ final class PluginJar {
             }
         }
         return target;
+    }
+
+    /** The properties for a component description {@code OSGI-INF/<package>.<Class>.xml}, or null. */
+    private static Map<String, String> componentOf(String entry, Map<String, Map<String, String>> byComponent) {
+        if (!entry.startsWith("OSGI-INF/") || entry.contains("metatype") || !entry.endsWith(".xml")) {
+            return null;
+        }
+        for (Map.Entry<String, Map<String, String>> component : byComponent.entrySet()) {
+            if (entry.endsWith("." + component.getKey() + ".xml")) {
+                return component.getValue();
+            }
+        }
+        return null;
     }
 
     private static String withProperties(String componentXml, Map<String, String> properties) {

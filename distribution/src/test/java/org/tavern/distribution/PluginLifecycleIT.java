@@ -80,9 +80,9 @@ class PluginLifecycleIT {
         Path built = PluginJar.built("chatfilter.jar",
                 "../plugins-examples/chat-filter/target/tavern.plugin.chatfilter-0.1.0-SNAPSHOT.jar");
         Path v1 = PluginJar.variant(built, temp.resolve("chat-filter-1.jar"), "0.1.0.v1",
-                Map.of("banned.words", "frak", "max.messages", "0"));
-        Path v2 = PluginJar.variant(built, temp.resolve("chat-filter-2.jar"), "0.1.0.v2",
-                Map.of("banned.words", "frak,smeg", "max.messages", "0", "tavern.plugin.name", "chat-filter-v2"));
+                Map.of("ChatFilter", Map.of("banned.words", "frak", "max.messages", "0")));
+        Path v2 = PluginJar.variant(built, temp.resolve("chat-filter-2.jar"), "0.1.0.v2", Map.of("ChatFilter",
+                Map.of("banned.words", "frak,smeg", "max.messages", "0", "tavern.plugin.name", "chat-filter-v2")));
 
         long before = game.lastSent();
         PluginJar.deploy(v1, plugins, "chat-filter.jar");
@@ -149,9 +149,11 @@ class PluginLifecycleIT {
     private void maxObservers(int port) throws Exception {
         Path built = PluginJar.built("maxobservers.jar",
                 "../plugins-examples/max-observers/target/tavern.plugin.maxobservers-0.1.0-SNAPSHOT.jar");
-        Path v1 = PluginJar.variant(built, temp.resolve("max-observers-1.jar"), "0.1.0.v1", Map.of("max.observers", "1"));
-        Path v2 = PluginJar.variant(built, temp.resolve("max-observers-2.jar"), "0.1.0.v2",
-                Map.of("max.observers", "2", "tavern.plugin.name", "max-observers-v2"));
+        Path v1 = PluginJar.variant(built, temp.resolve("max-observers-1.jar"), "0.1.0.v1",
+                Map.of("MaxObservers", Map.of("max.observers", "1")));
+        Path v2 = PluginJar.variant(built, temp.resolve("max-observers-2.jar"), "0.1.0.v2", Map.of(
+                "MaxObservers", Map.of("max.observers", "2", "tavern.plugin.name", "max-observers-v2"),
+                "AllowedEras", Map.of("eras", "era_heroes")));
         try (ProtocolClient first = ProtocolClient.loggedIn("first", port);
                 ProtocolClient second = ProtocolClient.loggedIn("second", port)) {
             assertEquals("admitted", observe(first, true));
@@ -166,14 +168,47 @@ class PluginLifecycleIT {
             assertEquals("admitted", observe(first, false));
             assertEquals("This game already has 2 observers, as many as this server allows.", observe(second, true));
             leave(first);
+            assertEquals("This server allows only these eras: era_heroes.", host(second),
+                    "version 2 also limits the eras (the level is in era_default)");
 
             Files.delete(plugins.resolve("max-observers.jar"));
             awaitStatus(status -> !status.contains("maxobservers"));
             assertEquals("admitted", observe(first, false));
             assertEquals("admitted", observe(second, true));
             leave(first);
+            assertEquals("listed", host(second));
         }
     }
+
+    /**
+     * {@code client} creates a game with the captured level (era_default): answers {@code listed} (an
+     * onlooker in the lobby sees it; he leaves it again, which ends it), or the refusal he reads.
+     */
+    private String host(ProtocolClient client) throws Exception {
+        try (ProtocolClient onlooker = ProtocolClient.loggedIn("onlooker" + onlookers++, server.awaitPort())) {
+            client.send("[create_game]\nignored=\"\"\nname=\"Probe\"\npassword=\"\"\n[/create_game]\n");
+            client.sendGzip(Document.parse(DifferentialIT.capturedLevel()).compressedOutput());
+            long end = System.nanoTime() + DEADLINE.toNanos();
+            while (System.nanoTime() < end) {
+                for (Document document : client.sync()) {
+                    Node message = document.root().child("message");
+                    if (message != null && "error".equals(message.attr("type"))) {
+                        return message.text("message");
+                    }
+                }
+                for (Document document : onlooker.sync()) {
+                    if (document.toString().contains("name=\"Probe\"")) {
+                        leave(client);
+                        return "listed";
+                    }
+                }
+                Thread.sleep(50);
+            }
+            throw new AssertionError("the game of " + client.name + " was neither refused nor listed");
+        }
+    }
+
+    private int onlookers;
 
     /**
      * Asks to observe game 1: answers {@code admitted} (he is in, and leaves again if {@code leave}),
@@ -216,7 +251,8 @@ class PluginLifecycleIT {
     private void seen(int port, ProtocolClient asker) throws Exception {
         Path built = PluginJar.built("seen.jar", "../plugins-examples/seen/target/tavern.plugin.seen-0.1.0-SNAPSHOT.jar");
         Path v1 = PluginJar.variant(built, temp.resolve("seen-1.jar"), "0.1.0.v1", Map.of());
-        Path v2 = PluginJar.variant(built, temp.resolve("seen-2.jar"), "0.1.0.v2", Map.of("tavern.plugin.name", "seen-v2"));
+        Path v2 = PluginJar.variant(built, temp.resolve("seen-2.jar"), "0.1.0.v2",
+                Map.of("SeenCommand", Map.of("tavern.plugin.name", "seen-v2")));
         assertTrue(seenAnswer(asker, "host").startsWith("Error: unrecognized query: 'seen host'"));
 
         PluginJar.deploy(v1, plugins, "seen.jar");

@@ -55,9 +55,9 @@ class PluginRedeploySoakIT {
                     }
                     // each version bans another word and has its own name, so each round is a real update
                     String name = "chat-filter-r" + round;
-                    Path jar = PluginJar.variant(built, temp.resolve(name + ".jar"), "0.1.0.r" + round, Map.of(
-                            "banned.words", round % 2 == 0 ? "frak" : "smeg", "max.messages", "0",
-                            "tavern.plugin.name", name));
+                    Path jar = PluginJar.variant(built, temp.resolve(name + ".jar"), "0.1.0.r" + round,
+                            Map.of("ChatFilter", Map.of("banned.words", round % 2 == 0 ? "frak" : "smeg",
+                                    "max.messages", "0", "tavern.plugin.name", name)));
                     PluginJar.deploy(jar, plugins, "chat-filter.jar");
                     Pattern line = Pattern.compile("(?m)active .*/" + name + "\\s*$");
                     server.awaitShellOutput("tavern:pluginstatus", status -> line.matcher(status).find(), DEADLINE);
