@@ -61,13 +61,9 @@ class PluginRedeploySoakIT {
                     PluginJar.deploy(jar, plugins, "chat-filter.jar");
                     Pattern line = Pattern.compile("(?m)active .*/" + name + "\\s*$");
                     server.awaitShellOutput("tavern:pluginstatus", status -> line.matcher(status).find(), DEADLINE);
-                    // an update restarts the bundle, then FileInstall's refresh restarts it once more
-                    server.awaitOccurrences("/" + name + " added (", round == 0 ? 1 : 2, DEADLINE);
-                    long confirmed = game.lastSent();
-                    game.awaitReceived(confirmed + 2, DEADLINE.toMillis());
-                    List<RelayedGame.Tick> ticks = game.ticksOf(game.join);
-                    assertEquals(round % 2 == 0 ? "**** smeg" : "frak ****", ticks.get(ticks.size() - 1).text(),
-                            "filtered by " + name + " once the console shows it");
+                    // the new version takes over (FileInstall may restart it once more after the console shows it)
+                    game.awaitLatest(game.join, game.lastSent(), round % 2 == 0 ? "**** smeg" : "frak ****",
+                            DEADLINE.toMillis());
                     Files.delete(jar);
                 }
                 // measured under load, the game still running, as the baseline was

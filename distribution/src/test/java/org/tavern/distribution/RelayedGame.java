@@ -187,6 +187,26 @@ final class RelayedGame implements AutoCloseable {
     }
 
     /**
+     * Waits until {@code reader} has received a speak sent after {@code afterSeq} that reads
+     * {@code text}: a plugin change has taken effect for good.
+     */
+    void awaitLatest(ProtocolClient reader, long afterSeq, String text, long deadlineMillis) throws InterruptedException {
+        long end = System.currentTimeMillis() + deadlineMillis;
+        while (true) {
+            List<Tick> ticks = received.get(reader.name);
+            Tick last = ticks.isEmpty() ? null : ticks.get(ticks.size() - 1);
+            if (last != null && last.seq() > afterSeq && last.text().equals(text)) {
+                return;
+            }
+            if (System.currentTimeMillis() > end || !problems.isEmpty()) {
+                throw new AssertionError(reader.name + " still reads " + last + " instead of '" + text + "'; problems: "
+                        + problems);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    /**
      * Stops the load and waits for the readers to read its end; then each reader must have received
      * every speak exactly once, in the order sent, and nothing that means trouble.
      */

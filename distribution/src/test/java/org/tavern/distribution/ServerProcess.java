@@ -104,19 +104,6 @@ final class ServerProcess implements AutoCloseable {
         stdin.flush();
     }
 
-    /** Polls the console until {@code needle} occurs at least {@code count} times. */
-    void awaitOccurrences(String needle, int count, Duration deadline) throws Exception {
-        awaitConsole(text -> occurrences(text, needle) >= count, deadline, count + " x '" + needle + "'");
-    }
-
-    static int occurrences(String text, String needle) {
-        int found = 0;
-        for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length())) {
-            found++;
-        }
-        return found;
-    }
-
     /** Numbers the shell commands, so an earlier command's output is never read as a later one's. */
     private int shellCommands;
 
