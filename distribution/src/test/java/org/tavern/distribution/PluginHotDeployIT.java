@@ -26,8 +26,6 @@ class PluginHotDeployIT {
 
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
-    private static int shellCommands;
-
     @TempDir
     Path temp;
 
@@ -110,24 +108,7 @@ class PluginHotDeployIT {
 
     /** Polls {@code tavern:pluginstatus} through the Gogo shell until its output satisfies {@code condition}. */
     private static void awaitPluginStatus(ServerProcess server, Predicate<String> condition) throws Exception {
-        long end = System.nanoTime() + DEADLINE.toNanos();
-        while (true) {
-            // unique over the whole run: an earlier poll's output must never be read as this one's
-            String marker = "status-" + shellCommands++;
-            server.shell("echo begin-" + marker);
-            server.shell("tavern:pluginstatus");
-            server.shell("echo end-" + marker);
-            String text = server.awaitConsole(t -> t.contains("\nend-" + marker) || t.contains("g! end-" + marker),
-                    Duration.ofSeconds(20), "shell output " + marker);
-            String status = text.substring(text.lastIndexOf("begin-" + marker), text.lastIndexOf("end-" + marker));
-            if (condition.test(status)) {
-                return;
-            }
-            if (System.nanoTime() > end) {
-                throw new AssertionError("tavern:pluginstatus said:\n" + status + "\n--- console ---\n" + text);
-            }
-            Thread.sleep(200);
-        }
+        server.awaitShellOutput("tavern:pluginstatus", condition, DEADLINE);
     }
 
     private void writeAtomically(Path target, String text) throws IOException {

@@ -104,6 +104,39 @@ final class ServerProcess implements AutoCloseable {
         stdin.flush();
     }
 
+    /** Numbers the shell commands, so an earlier command's output is never read as a later one's. */
+    private int shellCommands;
+
+    /**
+     * Runs one Gogo command and answers its output, read between two echoed markers unique to this
+     * call (polling the console file, no fixed wait).
+     */
+    String shellOutput(String command) throws Exception {
+        String marker = "out-" + shellCommands++;
+        shell("echo begin-" + marker);
+        shell(command);
+        shell("echo end-" + marker);
+        String text = awaitConsole(t -> t.contains("\nend-" + marker) || t.contains("g! end-" + marker),
+                Duration.ofSeconds(20), "the output of " + command);
+        return text.substring(text.lastIndexOf("begin-" + marker) + ("begin-" + marker).length(),
+                text.lastIndexOf("end-" + marker));
+    }
+
+    /** Runs a Gogo command again and again until its output satisfies {@code condition}; answers that output. */
+    String awaitShellOutput(String command, Predicate<String> condition, Duration deadline) throws Exception {
+        long end = System.nanoTime() + deadline.toNanos();
+        while (true) {
+            String output = shellOutput(command);
+            if (condition.test(output)) {
+                return output;
+            }
+            if (System.nanoTime() > end) {
+                throw new AssertionError(command + " still said, after " + deadline + ":\n" + output);
+            }
+            Thread.sleep(100);
+        }
+    }
+
     /** Sends SIGTERM and waits for the process to end; returns its exit code. */
     int terminate(Duration deadline) throws InterruptedException {
         process.destroy();

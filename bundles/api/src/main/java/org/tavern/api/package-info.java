@@ -3,11 +3,15 @@
  * games run, the shared lobby document) and the administrator commands, which the server's own
  * commands and plugins' commands register alike so that {@code /query}, the Gogo shell and the fifo
  * all reach the same implementations; and the plugin SPI: {@link MessageFilter}s, {@link GameRule}s and
- * {@link LobbyListener}s, which the lobby calls with a time budget and switches off when they keep failing.
+ * {@link LobbyListener}s, which the lobby calls with a time budget and switches off when they keep
+ * failing ({@link PluginStates} tells how each fares).
+ *
+ * <p>1.2: {@link GameRule#allowTurnCommand} and {@link TurnCommand}; {@link GameProposal} carries the
+ * era, scenario and mods (and {@code allowCreate} is asked when the level arrives); {@link PluginStates}.
  *
  * <p>Lobby and games are actors: every question is answered on the actor that owns the state, so the
  * answers arrive as {@link java.util.concurrent.CompletionStage}s and are snapshots, never live views.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.tavern.api;

@@ -9,10 +9,17 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.tavern.api.PluginState;
+import org.tavern.api.PluginStates;
 
 /**
- * Gogo command {@code tavern:plugins}: the bundles hot-deployed from plugins/, with their state, so an
- * owner who dropped a jar in can see whether it started.
+ * Gogo command {@code tavern:plugins}: the bundles hot-deployed from plugins/, with their OSGi state
+ * and, under each, the filters, rules and listeners the lobby calls from it with their counters and
+ * whether they were switched off, so an owner who dropped a jar in can see whether it started and
+ * whether it still works.
  */
 @Component(
         service = PluginsCommand.class,
@@ -25,6 +32,10 @@ public class PluginsCommand {
     private final BundleContext context;
     private final Path pluginsDir;
 
+    /** The lobby's view of its plugins; absent while the lobby is not running. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile PluginStates states;
+
     @Activate
     public PluginsCommand(BundleContext context) {
         this.context = context;
@@ -36,19 +47,50 @@ public class PluginsCommand {
         if (args.length > 0) {
             return "usage: tavern:plugins\n  lists the bundles installed from " + pluginsDir + " with their state";
         }
-        List<String> lines = new ArrayList<>();
+        List<InstalledPlugin> installed = new ArrayList<>();
         for (Bundle bundle : context.getBundles()) {
             Path file = fileOf(bundle);
             if (file != null && file.startsWith(pluginsDir)) {
-                lines.add(String.format(Locale.ROOT, "%5d  %-11s %s %s  %s", bundle.getBundleId(),
-                        stateName(bundle.getState()), bundle.getSymbolicName(), bundle.getVersion(),
-                        file.getFileName()));
+                installed.add(new InstalledPlugin(bundle.getBundleId(), stateName(bundle.getState()),
+                        bundle.getSymbolicName(), bundle.getVersion().toString(), file.getFileName().toString()));
             }
         }
-        if (lines.isEmpty()) {
+        if (installed.isEmpty()) {
             return "No plugins installed from " + pluginsDir + ".";
         }
-        return "   ID  STATE       NAME VERSION  FILE\n" + String.join("\n", lines);
+        PluginStates lobby = states;
+        return table(installed, lobby == null ? null : lobby.plugins());
+    }
+
+    /** A bundle installed from plugins/, as listed. */
+    record InstalledPlugin(long bundleId, String state, String symbolicName, String version, String file) {
+    }
+
+    /**
+     * The listing: one line per bundle, then one per service of it the lobby calls ({@code lobbyStates}
+     * null: the lobby is not running, which is said once).
+     */
+    static String table(List<InstalledPlugin> installed, List<PluginState> lobbyStates) {
+        List<String> lines = new ArrayList<>();
+        lines.add("   ID  STATE       NAME VERSION  FILE");
+        for (InstalledPlugin bundle : installed) {
+            lines.add(String.format(Locale.ROOT, "%5d  %-11s %s %s  %s", bundle.bundleId(), bundle.state(),
+                    bundle.symbolicName(), bundle.version(), bundle.file()));
+            if (lobbyStates == null) {
+                continue;
+            }
+            for (PluginState plugin : lobbyStates) {
+                if (plugin.bundleId() == bundle.bundleId()) {
+                    lines.add(String.format(Locale.ROOT, "         %-8s %-12s %d calls, %d failures  %s", plugin.role(),
+                            plugin.switchedOff() ? "SWITCHED-OFF" : "active", plugin.calls(), plugin.failures(),
+                            plugin.name()));
+                }
+            }
+        }
+        if (lobbyStates == null) {
+            lines.add("(the lobby is not running: no filter, rule or listener state)");
+        }
+        return String.join("\n", lines);
     }
 
     private static Path fileOf(Bundle bundle) {

@@ -2,7 +2,10 @@ package org.tavern.lobby.internal;
 
 import org.tavern.wml.Node;
 
-/** {@code [create_game] name= password= ignored=}: a player in the lobby opens a game and hosts it. */
+/**
+ * {@code [create_game] name= password= ignored=}: a player in the lobby opens a game and hosts it. The
+ * plugins' game rules judge it when its level arrives (see {@link Game}), once its era is known.
+ */
 final class CreateGameCommand implements LobbyCommand {
 
     static final String SHUTTING_DOWN = "This server is shutting down. You aren't allowed to make new games. Please "
@@ -17,12 +20,6 @@ final class CreateGameCommand implements LobbyCommand {
     public void handle(Lobby lobby, User user, Node element) {
         if (lobby.shuttingDown()) {
             refuse(lobby, user, SHUTTING_DOWN);
-            return;
-        }
-        org.tavern.api.Decision decision = lobby.plugins().allowCreate(new org.tavern.api.GameProposal(user.name,
-                element.text("name"), !element.attr("password", "").isEmpty()));
-        if (!decision.allowed()) {
-            refuse(lobby, user, decision.reason());
             return;
         }
         lobby.createGame(user, element);

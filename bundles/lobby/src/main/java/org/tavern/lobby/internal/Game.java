@@ -591,12 +591,30 @@ final class Game {
                     + "Game aborted.");
             return;
         }
+        org.tavern.api.Decision decision = lobby.plugins().allowCreate(proposal(root.child("multiplayer")));
+        if (!decision.allowed()) {
+            LOG.info("Game {} '{}' of {} refused by a game rule: {}", id, name, host.name(), decision.reason());
+            end(null, false, decision.reason().isEmpty() ? "This server does not allow this game." : decision.reason());
+            return;
+        }
         level = received;
         firstMultiplayer = Document.create();
         firstMultiplayer.root().addCopy(root.child("multiplayer"));
         Document description = describe();
         level.compress(); // stored as the gzip it arrived in; rebuilt only when needed
         lobby.execute(() -> lobby.gameVisible(this, description, host.name()));
+    }
+
+    /** The game as the plugins' rules judge it: the host's {@code [create_game]} and the level's settings. */
+    private org.tavern.api.GameProposal proposal(Node multiplayer) {
+        List<String> mods = new ArrayList<>();
+        for (String mod : multiplayer.text("active_mods").split(",")) {
+            if (!mod.isBlank()) {
+                mods.add(mod.trim());
+            }
+        }
+        return new org.tavern.api.GameProposal(host.name(), name, !createGameRequest().attr("password", "").isEmpty(),
+                multiplayer.text("mp_era"), multiplayer.text("mp_scenario"), mods);
     }
 
     // ------------------------------------------------------------------ the lobby's entry

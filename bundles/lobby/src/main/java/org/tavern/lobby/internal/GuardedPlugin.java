@@ -18,6 +18,8 @@ final class GuardedPlugin<T> {
     /** Higher runs first; equal rankings in registration order. */
     final int ranking;
     final long serviceId;
+    /** The bundle that registered it (0 for plugins made by tests). */
+    final long bundleId;
 
     private final Deque<Long> recentFailures = new ArrayDeque<>();
     private long failures;
@@ -26,6 +28,11 @@ final class GuardedPlugin<T> {
     private volatile boolean switchedOff;
 
     GuardedPlugin(String role, String name, T service, int ranking, long serviceId) {
+        this(role, name, service, ranking, serviceId, 0);
+    }
+
+    GuardedPlugin(String role, String name, T service, int ranking, long serviceId, long bundleId) {
+        this.bundleId = bundleId;
         this.role = role;
         this.name = name;
         this.service = service;
@@ -61,6 +68,10 @@ final class GuardedPlugin<T> {
     }
 
     record FailureOutcome(boolean first, boolean switchedOffNow) {
+    }
+
+    synchronized org.tavern.api.PluginState state() {
+        return new org.tavern.api.PluginState(bundleId, role, name, calls, failures, switchedOff);
     }
 
     /** One line for {@code tavern:pluginstatus}. */

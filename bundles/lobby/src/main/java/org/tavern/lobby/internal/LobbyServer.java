@@ -87,6 +87,8 @@ public class LobbyServer implements ConnectionHandler {
         statusProperties.put("tavern.command.name", "pluginstatus");
         registrations.add(context.registerService(org.tavern.api.AdminCommand.class,
                 new PluginStatusCommand(plugins), statusProperties));
+        registrations.add(context.registerService(org.tavern.api.PluginStates.class,
+                (org.tavern.api.PluginStates) plugins::states, null));
         registrations.add(context.registerService(org.tavern.api.LobbyDirectory.class,
                 new LobbyDirectoryService(lobby), null));
         for (AdminCommand command : QueryCommand.builtInAdminCommands()) {

@@ -89,7 +89,8 @@ final class PluginTrackers {
         private GuardedPlugin<T> guarded(ServiceReference<T> reference, T service) {
             Object ranking = reference.getProperty(Constants.SERVICE_RANKING);
             return new GuardedPlugin<>(role, nameOf(reference, service), service,
-                    ranking instanceof Integer value ? value : 0, (Long) reference.getProperty(Constants.SERVICE_ID));
+                    ranking instanceof Integer value ? value : 0, (Long) reference.getProperty(Constants.SERVICE_ID),
+                    reference.getBundle() == null ? 0 : reference.getBundle().getBundleId());
         }
     }
 }

@@ -1,9 +1,8 @@
 package org.tavern.lobby.internal;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
@@ -17,24 +16,24 @@ import org.tavern.api.GameProposal;
 import org.tavern.api.GameRule;
 import org.tavern.api.LobbyListener;
 import org.tavern.api.MessageFilter;
+import org.tavern.api.PluginState;
+import org.tavern.api.TurnCommand;
 import org.tavern.transport.Connection;
 
 /**
  * The plugins the lobby and the games consult: message filters, game rules and lobby listeners, in
  * ranking order, each called through the {@link PluginGuard}. Written by the service trackers' thread
- * (copy-on-write lists), read by the actors; with no plugins every call is a check of an empty list.
+ * (each change publishes a new list), read by the actors; with no plugins every call is a check of an empty list.
  */
 final class Plugins {
 
     private static final Logger LOG = LoggerFactory.getLogger(Plugins.class);
 
-    private static final Comparator<GuardedPlugin<?>> RANKING_ORDER =
-            Comparator.<GuardedPlugin<?>>comparingInt(plugin -> plugin.ranking).reversed()
-                    .thenComparingLong(plugin -> plugin.serviceId);
-
-    private final List<GuardedPlugin<MessageFilter>> filters = new CopyOnWriteArrayList<>();
-    private final List<GuardedPlugin<GameRule>> rules = new CopyOnWriteArrayList<>();
-    private final List<GuardedPlugin<LobbyListener>> listeners = new CopyOnWriteArrayList<>();
+    private final RankedPlugins<MessageFilter> filters = new RankedPlugins<>();
+    private final RankedPlugins<GameRule> rules = new RankedPlugins<>();
+    /** The rules that override {@link GameRule#allowTurnCommand}: the only ones the relay asks about turns. */
+    private final RankedPlugins<GameRule> turnRules = new RankedPlugins<>();
+    private final RankedPlugins<LobbyListener> listeners = new RankedPlugins<>();
     private final PluginGuard guard;
     /** One thread, so listeners hear events in the order they happened. */
     private final Executor events;
@@ -60,7 +59,23 @@ final class Plugins {
     }
 
     void addRule(GuardedPlugin<GameRule> rule) {
+        if (overridesTurnHook(rule.service)) {
+            turnRules.add(rule);
+        }
         add(rules, rule);
+    }
+
+    /**
+     * Whether the rule's class has its own {@code allowTurnCommand}; checked once on arrival, so a
+     * game pays nothing per command for rules that leave the default (allow everything).
+     */
+    static boolean overridesTurnHook(GameRule rule) {
+        try {
+            return rule.getClass().getMethod("allowTurnCommand", TurnCommand.class).getDeclaringClass()
+                    != GameRule.class;
+        } catch (NoSuchMethodException cannotHappen) {
+            throw new IllegalStateException("GameRule without allowTurnCommand", cannotHappen);
+        }
     }
 
     void addListener(GuardedPlugin<LobbyListener> listener) {
@@ -69,18 +84,14 @@ final class Plugins {
 
     /** Removes the plugin of that service id, whatever its role. */
     void remove(long serviceId) {
-        filters.removeIf(plugin -> plugin.serviceId == serviceId);
-        rules.removeIf(plugin -> plugin.serviceId == serviceId);
-        listeners.removeIf(plugin -> plugin.serviceId == serviceId);
+        filters.remove(serviceId);
+        rules.remove(serviceId);
+        turnRules.remove(serviceId);
+        listeners.remove(serviceId);
     }
 
-    private static synchronized <T> void add(List<GuardedPlugin<T>> list, GuardedPlugin<T> plugin) {
-        List<GuardedPlugin<T>> sorted = new ArrayList<>(list);
-        sorted.add(plugin);
-        sorted.sort(RANKING_ORDER);
-        // one replacement, so a reader sees the old or the new order, never a half-sorted list
-        list.clear();
-        list.addAll(sorted);
+    private static <T> void add(RankedPlugins<T> list, GuardedPlugin<T> plugin) {
+        list.add(plugin);
         LOG.info("Plugin {} {} added (ranking {})", plugin.role, plugin.name, plugin.ranking);
     }
 
@@ -97,7 +108,7 @@ final class Plugins {
         }
         ChatMessage current = message;
         boolean replaced = false;
-        for (GuardedPlugin<MessageFilter> filter : filters) {
+        for (GuardedPlugin<MessageFilter> filter : filters.snapshot()) {
             ChatMessage seen = current;
             FilterResult result = guard.call(filter, "filtering a message from " + seen.sender(),
                     () -> filter.service.filter(seen), FilterResult.pass());
@@ -158,7 +169,7 @@ final class Plugins {
 
     /** The first refusal of a rule, or allowed. */
     Decision allowCreate(GameProposal proposal) {
-        for (GuardedPlugin<GameRule> rule : rules) {
+        for (GuardedPlugin<GameRule> rule : rules.snapshot()) {
             Decision decision = guard.call(rule, "deciding on the game '" + proposal.name() + "' of " + proposal.host(),
                     () -> rule.service.allowCreate(proposal), Decision.allow());
             if (!decision.allowed()) {
@@ -170,7 +181,7 @@ final class Plugins {
 
     /** The first refusal of a rule, or allowed. */
     Decision allowJoin(String player, GameInfo game, boolean observe) {
-        for (GuardedPlugin<GameRule> rule : rules) {
+        for (GuardedPlugin<GameRule> rule : rules.snapshot()) {
             Decision decision = guard.call(rule, "deciding on " + player + " joining game " + game.id(),
                     () -> rule.service.allowJoin(player, game, observe), Decision.allow());
             if (!decision.allowed()) {
@@ -178,6 +189,51 @@ final class Plugins {
             }
         }
         return Decision.allow();
+    }
+
+    /** Whether any rule looks at turn commands: the relay's one check per turn when none does. */
+    boolean screensTurns() {
+        return !turnRules.isEmpty();
+    }
+
+    /**
+     * The turn rules' verdict on a turn's commands: for each command, the first refusal, or null if
+     * every rule allows it. Each rule is called once per turn (one guarded call for all its commands);
+     * a later rule sees only the commands the earlier ones allowed. A rule that fails allows the whole
+     * turn, as any failing plugin call counts as allowed.
+     */
+    Decision[] allowTurnCommands(List<TurnCommand> commands) {
+        Decision[] refusals = new Decision[commands.size()];
+        for (GuardedPlugin<GameRule> rule : turnRules.snapshot()) {
+            List<Integer> open = new ArrayList<>();
+            for (int i = 0; i < refusals.length; i++) {
+                if (refusals[i] == null) {
+                    open.add(i);
+                }
+            }
+            if (open.isEmpty()) {
+                break;
+            }
+            TurnCommand first = commands.get(open.get(0));
+            Decision[] answers = guard.call(rule, "deciding on " + open.size() + " commands of " + first.sender()
+                    + " in game " + first.game().id(), () -> {
+                        Decision[] decided = new Decision[open.size()];
+                        for (int j = 0; j < decided.length; j++) {
+                            decided[j] = Objects.requireNonNull(rule.service.allowTurnCommand(commands.get(open.get(j))),
+                                    "allowTurnCommand answered null");
+                        }
+                        return decided;
+                    }, null);
+            if (answers == null) {
+                continue;
+            }
+            for (int j = 0; j < answers.length; j++) {
+                if (!answers[j].allowed()) {
+                    refusals[open.get(j)] = answers[j];
+                }
+            }
+        }
+        return refusals;
     }
 
     /**
@@ -188,7 +244,7 @@ final class Plugins {
         if (listeners.isEmpty()) {
             return;
         }
-        List<GuardedPlugin<LobbyListener>> now = List.copyOf(listeners);
+        List<GuardedPlugin<LobbyListener>> now = listeners.snapshot();
         try {
             events.execute(() -> {
                 for (GuardedPlugin<LobbyListener> listener : now) {
@@ -203,9 +259,18 @@ final class Plugins {
     /** Every plugin with its state, for {@code tavern:pluginstatus}. */
     List<String> status() {
         List<String> lines = new ArrayList<>();
-        filters.forEach(plugin -> lines.add(plugin.status()));
-        rules.forEach(plugin -> lines.add(plugin.status()));
-        listeners.forEach(plugin -> lines.add(plugin.status()));
+        filters.snapshot().forEach(plugin -> lines.add(plugin.status()));
+        rules.snapshot().forEach(plugin -> lines.add(plugin.status()));
+        listeners.snapshot().forEach(plugin -> lines.add(plugin.status()));
         return lines;
+    }
+
+    /** Every plugin with its counters, in calling order (filters, rules, listeners), for the plugin states service. */
+    List<PluginState> states() {
+        List<PluginState> states = new ArrayList<>();
+        filters.snapshot().forEach(plugin -> states.add(plugin.state()));
+        rules.snapshot().forEach(plugin -> states.add(plugin.state()));
+        listeners.snapshot().forEach(plugin -> states.add(plugin.state()));
+        return states;
     }
 }

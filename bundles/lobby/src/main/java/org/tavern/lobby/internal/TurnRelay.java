@@ -25,7 +25,8 @@ final class TurnRelay {
     }
 
     /**
-     * A {@code [turn]}: illegal commands are removed (and announced), speaks get their real sender,
+     * A {@code [turn]}: illegal commands (and those a plugin's rule refuses) are removed (and
+     * announced), speaks get their real sender,
      * then the document is recorded and relayed; unchanged, it goes out as the exact bytes it came
      * in. A turn holding a speak for a team or from a muted observer is split into one turn per
      * command, each sent where it belongs.
@@ -69,21 +70,74 @@ final class TurnRelay {
         game.sendToOthers(sender, frame);
     }
 
+    /**
+     * Removes the commands wesnothd's rules forbid and, when some plugin rule looks at turns, those
+     * it refuses: each removal is announced to every member alike ({@code Removing illegal command});
+     * a rule's reason is told to the sender as well.
+     */
     private void removeIllegalCommands(Game.Member sender, Node turnNode) {
         Sides sides = game.sides;
+        // without turn rules (the usual case) this is all the plugins cost a turn: one check
+        boolean screened = game.lobby.plugins().screensTurns();
         List<Node> illegal = new ArrayList<>();
+        List<Node> legal = screened ? new ArrayList<>() : null;
         for (Node command : turnNode.children("command")) {
             if (!TurnRules.legal(sender.name(), game.isHost(sender), command, sides.owners(), sides.current())) {
                 illegal.add(command);
+            } else if (screened) {
+                legal.add(command);
             }
         }
+        List<String> reasons = screened ? new ArrayList<>() : List.of();
+        if (screened && !legal.isEmpty()) {
+            refusedByRules(sender, legal, illegal, reasons);
+        }
         for (Node command : illegal) {
-            String first = command.children().isEmpty() ? "" : command.children().get(0).name();
             turnNode.removeChild(command);
-            game.recordAndSendToAll(game.serverMessage("Removing illegal command '" + first + "' from: "
-                    + sender.name() + ". Current player is: " + sides.ownerText(sides.current()) + " ("
+            game.recordAndSendToAll(game.serverMessage("Removing illegal command '" + firstChildName(command)
+                    + "' from: " + sender.name() + ". Current player is: " + sides.ownerText(sides.current()) + " ("
                     + (sides.current() + 1) + "/" + sides.count() + ")."));
         }
+        for (String reason : reasons) {
+            game.tell(sender, reason);
+        }
+    }
+
+    /**
+     * Asks the plugins' turn rules about the legal commands: the refused ones join {@code illegal},
+     * and the non-empty reasons {@code reasons}. Only here are commands turned into views for plugins.
+     */
+    private void refusedByRules(Game.Member sender, List<Node> legal, List<Node> illegal, List<String> reasons) {
+        org.tavern.api.GameInfo info = game.info();
+        List<org.tavern.api.TurnCommand> views = new ArrayList<>(legal.size());
+        for (Node command : legal) {
+            views.add(view(info, sender, command));
+        }
+        org.tavern.api.Decision[] refusals = game.lobby.plugins().allowTurnCommands(views);
+        for (int i = 0; i < refusals.length; i++) {
+            if (refusals[i] != null) {
+                illegal.add(legal.get(i));
+                if (!refusals[i].reason().isEmpty()) {
+                    reasons.add(refusals[i].reason());
+                }
+            }
+        }
+    }
+
+    private org.tavern.api.TurnCommand view(org.tavern.api.GameInfo info, Game.Member sender, Node command) {
+        int side = command.has("from_side") ? command.toInt("from_side", 0) : game.sides.current() + 1;
+        Node child = command.children().isEmpty() ? null : command.children().get(0);
+        java.util.Map<String, String> attributes = new java.util.HashMap<>();
+        if (child != null) {
+            for (String key : child.attributeNames()) {
+                attributes.put(key, child.text(key));
+            }
+        }
+        return new org.tavern.api.TurnCommand(info, sender.name(), Math.max(0, side), firstChildName(command), attributes);
+    }
+
+    private static String firstChildName(Node command) {
+        return command.children().isEmpty() ? "" : command.children().get(0).name();
     }
 
     /** The plugins' message filters on a speak: false if it is not delivered, its text rewritten if they say so. */

@@ -15,6 +15,7 @@ import org.tavern.api.GameInfo;
 import org.tavern.api.GameRule;
 import org.tavern.api.LobbyListener;
 import org.tavern.api.MessageFilter;
+import org.tavern.api.TurnCommand;
 import org.tavern.wml.Document;
 import org.tavern.wml.Node;
 
@@ -24,6 +25,7 @@ class GamePluginsTest {
     private final ExecutorService calls = Executors.newFixedThreadPool(2);
     private final Lobby lobby = new Lobby(Runnable::run, () -> 1_000_000, Settings.defaults());
     private final List<String> events = new CopyOnWriteArrayList<>();
+    private final List<TurnCommand> turnCommands = new CopyOnWriteArrayList<>();
 
     GamePluginsTest() {
         Plugins plugins = new Plugins(new PluginGuard(calls, System::currentTimeMillis, PluginGuard.Limits.DEFAULTS),
@@ -40,6 +42,13 @@ class GamePluginsTest {
                 return observe && !game.observers().isEmpty() ? Decision.refuse("One observer only.") : Decision.allow();
             }
         }, 0, 2));
+        plugins.addRule(new GuardedPlugin<>("rule", "test/no-recruits", new GameRule() {
+            @Override
+            public Decision allowTurnCommand(TurnCommand command) {
+                turnCommands.add(command);
+                return command.name().equals("recruit") ? Decision.refuse("No recruiting in this game.") : Decision.allow();
+            }
+        }, 0, 4));
         plugins.addListener(new GuardedPlugin<>("listener", "test/events", new LobbyListener() {
             @Override
             public void gameStarted(GameInfo game) {
@@ -114,6 +123,54 @@ class GamePluginsTest {
         assertEquals("Mind your words.", speakOf(host.takeOne()));
         send(host, "[turn]\n[command]\n[speak]\nmessage=\"heck\"\n[/speak]\n[/command]\n[/turn]\n");
         assertEquals("h**k", speakOf(join.takeOne()));
+    }
+
+    @Test
+    void aTurnRuleRefusesACommandLikeAnIllegalOneAndTheRestOfTheTurnGoesOut() throws Exception {
+        FakeConnection host = loggedIn("host");
+        FakeConnection join = loggedIn("join");
+        openDuel(host, join);
+        send(host, "[start_game]\n[/start_game]\n");
+        join.take();
+        host.take();
+        long callsBefore = callsOfTurnRule();
+        send(host, "[turn]\n[command]\n[recruit]\ntype=\"Elvish Archer\"\nx=\"5\"\ny=\"6\"\n[/recruit]\n[/command]\n"
+                + "[command]\n[move]\nx=\"1,2\"\ny=\"3,4\"\n[/move]\n[/command]\n[/turn]\n");
+        String removal = "Removing illegal command 'recruit' from: host. Current player is: host (1/2).";
+        List<Document> toJoin = join.take();
+        assertEquals(removal, speakOf(toJoin.get(0)), "announced to everyone, as the server's own removals");
+        Node turn = toJoin.get(1).root().child("turn");
+        assertEquals(1, turn.children("command").size(), toJoin.toString());
+        assertEquals("1,2", turn.child("command").child("move").attr("x"));
+        List<Document> toHost = host.take();
+        assertEquals(List.of(removal, "No recruiting in this game."), toHost.stream().map(GamePluginsTest::speakOf).toList());
+
+        TurnCommand recruit = turnCommands.get(0);
+        assertEquals("host", recruit.sender());
+        assertEquals(1, recruit.side());
+        assertEquals("Elvish Archer", recruit.attribute("type", ""));
+        assertEquals(1, recruit.game().id());
+        assertEquals("move", turnCommands.get(1).name());
+        assertEquals(callsBefore + 1, callsOfTurnRule(), "one call for the whole turn");
+    }
+
+    private long callsOfTurnRule() {
+        return lobby.plugins().states().stream().filter(state -> state.name().equals("test/no-recruits"))
+                .findFirst().orElseThrow().calls();
+    }
+
+    @Test
+    void commandsTheServerFindsIllegalNeverReachTheTurnRules() throws Exception {
+        FakeConnection host = loggedIn("host");
+        FakeConnection join = loggedIn("join");
+        openDuel(host, join);
+        send(host, "[start_game]\n[/start_game]\n");
+        join.take();
+        host.take();
+        send(join, "[turn]\n[command]\n[move]\nx=\"1\"\n[/move]\n[/command]\n[/turn]\n");
+        assertEquals("Removing illegal command 'move' from: join. Current player is: host (1/2).",
+                speakOf(host.takeOne()));
+        assertTrue(turnCommands.isEmpty(), turnCommands.toString());
     }
 
     @Test

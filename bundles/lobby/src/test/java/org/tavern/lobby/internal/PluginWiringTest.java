@@ -29,6 +29,7 @@ class PluginWiringTest {
     private final Plugins plugins = new Plugins(
             new PluginGuard(calls, System::currentTimeMillis, PluginGuard.Limits.DEFAULTS), Runnable::run);
     private final List<String> events = new CopyOnWriteArrayList<>();
+    private final List<GameProposal> proposals = new CopyOnWriteArrayList<>();
 
     PluginWiringTest() {
         lobby.usePlugins(plugins);
@@ -40,6 +41,7 @@ class PluginWiringTest {
         plugins.addRule(new GuardedPlugin<>("rule", "test/rule", new GameRule() {
             @Override
             public Decision allowCreate(GameProposal proposal) {
+                proposals.add(proposal);
                 return proposal.name().equals("forbidden") ? Decision.refuse("Not that name.") : Decision.allow();
             }
         }, 0, 2));
@@ -108,14 +110,33 @@ class PluginWiringTest {
     }
 
     @Test
-    void aRuleRefusesAGameAndItsHostStaysInTheLobby() throws Exception {
+    void aRuleRefusesAGameWhenItsLevelArrivesAndItsHostReturnsToTheLobby() throws Exception {
         FakeConnection alice = loggedIn("alice");
+        FakeConnection bob = loggedIn("bob");
+        alice.take();
         lobby.received(alice, Document.parse("[create_game]\n\tname=\"forbidden\"\n[/create_game]\n"));
+        assertTrue(alice.take().isEmpty(), "nothing is said before the level, as wesnothd");
+        lobby.received(alice, Document.parse(GameTest.LEVEL));
         List<Document> answer = alice.take();
-        assertNotNull(answer.get(0).root().child("leave_game"));
-        assertEquals("Not that name.", message(answer.get(1)).text("message"));
+        assertNotNull(answer.get(0).root().child("leave_game"), answer.toString());
+        assertNotNull(answer.get(1).root().child("gamelist"), "the whole lobby list");
+        assertEquals("Not that name.", message(answer.get(2)).text("message"));
         assertEquals(0, lobby.user("alice").gameId);
         assertTrue(lobby.games().isEmpty());
+        for (Document document : bob.take()) {
+            assertTrue(!document.toString().contains("forbidden"), "nobody saw the game: " + document);
+        }
+    }
+
+    @Test
+    void aRuleSeesTheEraScenarioAndModsOfTheLevel() throws Exception {
+        FakeConnection alice = loggedIn("alice");
+        lobby.received(alice, Document.parse("[create_game]\n\tname=\"duel\"\n\tpassword=\"secret\"\n[/create_game]\n"));
+        lobby.received(alice, Document.parse(GameTest.LEVEL.replace("observer=\"yes\"",
+                "observer=\"yes\"\nmp_era=\"era_heroes\"\nmp_scenario=\"2p_Caves\"\nactive_mods=\"plan_unit_advance, rng\"")));
+        assertEquals(1, lobby.user("alice").gameId, "allowed: the rule refuses only one name");
+        assertEquals(new GameProposal("alice", "duel", true, "era_heroes", "2p_Caves", List.of("plan_unit_advance", "rng")),
+                proposals.get(0));
     }
 
     @Test

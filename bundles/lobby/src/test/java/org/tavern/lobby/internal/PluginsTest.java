@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,10 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.tavern.api.ChatMessage;
 import org.tavern.api.Decision;
 import org.tavern.api.FilterResult;
+import org.tavern.api.GameInfo;
 import org.tavern.api.GameProposal;
 import org.tavern.api.GameRule;
 import org.tavern.api.LobbyListener;
 import org.tavern.api.MessageFilter;
+import org.tavern.api.TurnCommand;
 
 /** The filter chain, the rules and the listeners, each called through the guard. */
 class PluginsTest {
@@ -173,6 +176,72 @@ class PluginsTest {
             }
         }, 0, nextServiceId++));
         assertEquals(Decision.allow(), plugins.allowCreate(new GameProposal("bob", "g", false)));
+    }
+
+    private static TurnCommand command(String name, Map<String, String> attributes) {
+        GameInfo game = new GameInfo(1, "Duel", "host", true, 1, List.of("host", "join"), List.of(), "duel",
+                java.time.Instant.EPOCH);
+        return new TurnCommand(game, "host", 1, name, attributes);
+    }
+
+    @Test
+    void onlyRulesThatOverrideTheTurnHookScreenTurns() {
+        plugins.addRule(new GuardedPlugin<>("rule", "test/joins-only", new GameRule() {
+            @Override
+            public Decision allowJoin(String player, GameInfo game, boolean observe) {
+                return Decision.refuse("no");
+            }
+        }, 0, nextServiceId++));
+        assertFalse(plugins.screensTurns(), "a rule leaving allowTurnCommand to the default costs turns nothing");
+        long turnRule = nextServiceId++;
+        plugins.addRule(new GuardedPlugin<>("rule", "test/no-recruits", new GameRule() {
+            @Override
+            public Decision allowTurnCommand(TurnCommand command) {
+                return Decision.allow();
+            }
+        }, 0, turnRule));
+        assertTrue(plugins.screensTurns());
+        plugins.remove(turnRule);
+        assertFalse(plugins.screensTurns(), "gone with its service");
+    }
+
+    @Test
+    void eachCommandGetsTheFirstRefusalAndALaterRuleSeesOnlyWhatEarlierOnesAllowed() {
+        List<String> seenByLater = new ArrayList<>();
+        plugins.addRule(new GuardedPlugin<>("rule", "test/no-recruits", new GameRule() {
+            @Override
+            public Decision allowTurnCommand(TurnCommand command) {
+                return command.name().equals("recruit") ? Decision.refuse("No recruiting " + command.attribute("type", "?"))
+                        : Decision.allow();
+            }
+        }, 10, nextServiceId++));
+        plugins.addRule(new GuardedPlugin<>("rule", "test/no-moves", new GameRule() {
+            @Override
+            public Decision allowTurnCommand(TurnCommand command) {
+                seenByLater.add(command.name());
+                return command.name().equals("move") ? Decision.refuse("") : Decision.allow();
+            }
+        }, 5, nextServiceId++));
+        Decision[] refusals = plugins.allowTurnCommands(List.of(command("recruit", Map.of("type", "Elvish Archer")),
+                command("move", Map.of("x", "1,2")), command("end_turn", Map.of())));
+        assertEquals(Decision.refuse("No recruiting Elvish Archer"), refusals[0]);
+        assertEquals(Decision.refuse(""), refusals[1]);
+        assertEquals(null, refusals[2]);
+        assertEquals(List.of("move", "end_turn"), seenByLater);
+    }
+
+    @Test
+    void aFailingTurnRuleAllowsTheWholeTurn() {
+        plugins.addRule(new GuardedPlugin<>("rule", "test/null", new GameRule() {
+            @Override
+            public Decision allowTurnCommand(TurnCommand command) {
+                return command.name().equals("move") ? null : Decision.refuse("everything else");
+            }
+        }, 0, nextServiceId++));
+        Decision[] refusals = plugins.allowTurnCommands(List.of(command("end_turn", Map.of()), command("move", Map.of())));
+        assertEquals(null, refusals[0], "a null answer fails the call, which counts as allowed");
+        assertEquals(null, refusals[1]);
+        assertTrue(plugins.status().get(0).contains("1 failures"), plugins.status().toString());
     }
 
     @Test
