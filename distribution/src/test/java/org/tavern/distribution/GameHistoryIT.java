@@ -43,6 +43,9 @@ class GameHistoryIT {
                 awaitChild(join, "turn");
                 join.send("[info]\ncondition=\"game over\"\ntype=\"termination\"\n[/info]\n");
                 join.send("[leave_game]\n[/leave_game]\n");
+                // The joiner's leave first (its side drops to the host), then the host's, which ends the game;
+                // sent at once, the two could reach the game in either order.
+                awaitChild(host, "side_drop");
                 host.send("[leave_game]\n[/leave_game]\n");
                 awaitChild(host, "leave_game");
                 awaitChild(join, "gamelist");
