@@ -46,9 +46,10 @@ LOADGEN_JVM_OPTS = {"login": ["-XX:TieredStopAtLevel=1"], "login-churn": ["-XX:T
 SCENARIOS = {
     "login": (["login", "--clients=600", "--concurrency=20"], LOGIN_WARMUP,
               ["logins_per_s", "p99_ms", "cpu_us_per_login", "first_half_cpu_us_per_login",
-               "second_half_cpu_us_per_login", "loadgen_window_cpu_pct"]),
+               "second_half_cpu_us_per_login", "jit_cpu_us_per_login", "loadgen_window_cpu_pct"]),
     "login-churn": (["login-churn", "--clients=200", "--churn=1000", "--concurrency=20"], LOGIN_WARMUP,
-                    ["logins_per_s", "p99_ms", "cpu_us_per_login", "loadgen_window_cpu_pct"]),
+                    ["logins_per_s", "p99_ms", "cpu_us_per_login", "jit_cpu_us_per_login",
+                     "loadgen_window_cpu_pct"]),
     "chat": (["chat", "--users=100", "--rate=0", "--seconds=10", "--warmup-seconds=5"], CHAT_WARMUP,
              ["deliveries_per_s", "p50_ms", "p99_ms", "cpu_us_per_delivery"]),
     "chat-rate": (["chat", "--users=100", "--rate=100", "--seconds=10", "--warmup-seconds=5"], CHAT_WARMUP,

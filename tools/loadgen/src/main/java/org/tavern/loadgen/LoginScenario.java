@@ -108,6 +108,7 @@ final class LoginScenario {
             staying.add(harness.client(prefix + i, stayingHandler));
         }
         long cpu0 = harness.stats.cpuMicros();
+        long jit0 = harness.stats.compilerMicros();
         long self0 = Main.selfCpuNanos();
         long t0 = System.nanoTime();
         for (int i = 0; i < Math.min(concurrency, clients); i++) {
@@ -116,16 +117,19 @@ final class LoginScenario {
         harness.await(clients + " logins", timeoutMillis, () -> loggedIn.get() == clients);
         long t1 = System.nanoTime();
         long cpu1 = harness.stats.cpuMicros();
+        long jit1 = harness.stats.compilerMicros();
         long self1 = Main.selfCpuNanos();
         String rss = harness.rssField();
 
         // the measured window: the growing lobby, or the churn logins after it
         long windowNanos = t1 - t0;
         long windowSelfNanos = self1 - self0;
+        long windowJit = jit1 - jit0;
         long churnNanos = 0;
         long churnCpu = 0;
         if (churnMode) {
             long c0 = harness.stats.cpuMicros();
+            long churnJit0 = harness.stats.compilerMicros();
             long churnSelf0 = Main.selfCpuNanos();
             long s0 = System.nanoTime();
             runChurn(churn, "c" + prefix, churnLatency);
@@ -133,6 +137,7 @@ final class LoginScenario {
             churnCpu = harness.stats.cpuMicros() - c0;
             windowNanos = churnNanos;
             windowSelfNanos = Main.selfCpuNanos() - churnSelf0;
+            windowJit = harness.stats.compilerMicros() - churnJit0;
         }
         verifyMirrors();
         for (Client c : staying) {
@@ -159,6 +164,7 @@ final class LoginScenario {
                         .append(" second_half_logins_per_s=").append(Harness.perSecond(clients - firstHalf, t1 - halfwayNanos));
             }
         }
+        line.append(" jit_").append(harness.cpuPer("login", windowJit, churnMode ? churn : clients));
         line.append(' ').append(rss)
                 .append(String.format(java.util.Locale.ROOT, " loadgen_window_cpu_pct=%.0f",
                         100.0 * windowSelfNanos / Math.max(1, windowNanos)))
