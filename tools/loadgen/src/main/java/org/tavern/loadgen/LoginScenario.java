@@ -13,6 +13,12 @@ import org.tavern.wml.Node;
  * more players log in and leave at once, the lobby staying at its size. Latency: from connect to
  * the full lobby list. Check: every staying player mirrors the user list from the diffs it gets, and
  * at the end each mirror must equal the list a last player receives whole.
+ *
+ * <p>Before the measured logins, {@code warmup-logins} players log in and leave at once, as in the
+ * churn: both this JVM's JIT and the server's compile the login's code then, not in the measured
+ * window (a storm lasts a few seconds, and a cold load generator's compiler threads took a quarter
+ * of the shared cores). The result line also gives this process's own CPU over the measured window
+ * ({@code loadgen_window_cpu_pct}, of one core): near 100 the load generator was the limit.
  */
 final class LoginScenario {
 
@@ -21,12 +27,12 @@ final class LoginScenario {
     private final int clients;
     private final int concurrency;
     private final int churn;
+    private final int warmupLogins;
     private final long timeoutMillis;
     private final String prefix;
 
     private final List<Client> staying = new ArrayList<>();
     private final AtomicInteger loggedIn = new AtomicInteger();
-    private final AtomicInteger churned = new AtomicInteger();
     private final AtomicLong lastDocumentNanos = new AtomicLong(System.nanoTime());
     private final LatencyHistogram growLatency = new LatencyHistogram();
     private final LatencyHistogram churnLatency = new LatencyHistogram();
@@ -39,6 +45,7 @@ final class LoginScenario {
         this.clients = options.count("clients", churnMode ? 200 : 600, 1, 100_000);
         this.concurrency = options.count("concurrency", 20, 1, 10_000);
         this.churn = churnMode ? options.count("churn", 1000, 1, 1_000_000) : 0;
+        this.warmupLogins = options.count("warmup-logins", 200, 0, 1_000_000);
         this.timeoutMillis = options.number("timeout-ms", 300_000);
         this.prefix = options.string("prefix", "u");
     }
@@ -94,10 +101,15 @@ final class LoginScenario {
     }
 
     private String run() throws Exception {
+        if (warmupLogins > 0) {
+            runChurn(warmupLogins, "w" + prefix, new LatencyHistogram());
+        }
         for (int i = 0; i < clients; i++) {
             staying.add(harness.client(prefix + i, stayingHandler));
         }
         long cpu0 = harness.stats.cpuMicros();
+        long jit0 = harness.stats.compilerMicros();
+        long self0 = Main.selfCpuNanos();
         long t0 = System.nanoTime();
         for (int i = 0; i < Math.min(concurrency, clients); i++) {
             staying.get(i).start(harness.server);
@@ -105,16 +117,27 @@ final class LoginScenario {
         harness.await(clients + " logins", timeoutMillis, () -> loggedIn.get() == clients);
         long t1 = System.nanoTime();
         long cpu1 = harness.stats.cpuMicros();
+        long jit1 = harness.stats.compilerMicros();
+        long self1 = Main.selfCpuNanos();
         String rss = harness.rssField();
 
+        // the measured window: the growing lobby, or the churn logins after it
+        long windowNanos = t1 - t0;
+        long windowSelfNanos = self1 - self0;
+        long windowJit = jit1 - jit0;
         long churnNanos = 0;
         long churnCpu = 0;
         if (churnMode) {
             long c0 = harness.stats.cpuMicros();
+            long churnJit0 = harness.stats.compilerMicros();
+            long churnSelf0 = Main.selfCpuNanos();
             long s0 = System.nanoTime();
-            runChurn();
+            runChurn(churn, "c" + prefix, churnLatency);
             churnNanos = System.nanoTime() - s0;
             churnCpu = harness.stats.cpuMicros() - c0;
+            windowNanos = churnNanos;
+            windowSelfNanos = Main.selfCpuNanos() - churnSelf0;
+            windowJit = harness.stats.compilerMicros() - churnJit0;
         }
         verifyMirrors();
         for (Client c : staying) {
@@ -141,36 +164,41 @@ final class LoginScenario {
                         .append(" second_half_logins_per_s=").append(Harness.perSecond(clients - firstHalf, t1 - halfwayNanos));
             }
         }
-        line.append(' ').append(rss).append(' ').append(harness.verdict.fields());
+        line.append(" jit_").append(harness.cpuPer("login", windowJit, churnMode ? churn : clients));
+        line.append(' ').append(rss)
+                .append(String.format(java.util.Locale.ROOT, " loadgen_window_cpu_pct=%.0f",
+                        100.0 * windowSelfNanos / Math.max(1, windowNanos)))
+                .append(' ').append(harness.verdict.fields());
         return line.toString();
     }
 
-    /** {@code churn} logins, {@code concurrency} at a time; each leaves as soon as it has the lobby list. */
-    private void runChurn() throws Exception {
+    /** {@code count} logins, {@code concurrency} at a time; each leaves as soon as it has the lobby list. */
+    private void runChurn(int count, String namePrefix, LatencyHistogram latency) throws Exception {
         AtomicInteger started = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
         Client.Handler handler = new Client.Handler() {
             @Override
             public void loggedIn(Client client, byte[] gamelist, long nanos) {
-                churnLatency.recordNanos(nanos - client.connectNanos);
+                latency.recordNanos(nanos - client.connectNanos);
                 client.close();
-                churned.incrementAndGet();
-                startChurner(started, this);
+                done.incrementAndGet();
+                startChurner(started, count, namePrefix, this);
             }
 
             @Override
             public void document(Client client, byte[] payload, long nanos) {
             }
         };
-        for (int i = 0; i < Math.min(concurrency, churn); i++) {
-            startChurner(started, handler);
+        for (int i = 0; i < Math.min(concurrency, count); i++) {
+            startChurner(started, count, namePrefix, handler);
         }
-        harness.await(churn + " churn logins", timeoutMillis, () -> churned.get() == churn);
+        harness.await(count + " logins of " + namePrefix + "*", timeoutMillis, () -> done.get() == count);
     }
 
-    private void startChurner(AtomicInteger started, Client.Handler handler) {
+    private void startChurner(AtomicInteger started, int count, String namePrefix, Client.Handler handler) {
         int i = started.getAndIncrement();
-        if (i < churn) {
-            harness.client("c" + prefix + i, handler).start(harness.server);
+        if (i < count) {
+            harness.client(namePrefix + i, handler).start(harness.server);
         }
     }
 

@@ -15,8 +15,8 @@ public final class Main {
             usage: java -jar loadgen.jar SCENARIO --port=PORT [--host=127.0.0.1] [--server-pid=PID]
                    [--server-label=NAME] [--threads=2] [scenario options]
             scenarios:
-              login        --clients=600 --concurrency=20            lobby grows to CLIENTS
-              login-churn  --clients=200 --churn=1000 --concurrency=20
+              login        --clients=600 --concurrency=20 --warmup-logins=200   lobby grows to CLIENTS
+              login-churn  --clients=200 --churn=1000 --concurrency=20 --warmup-logins=200
               chat         --users=100 --rate=0 (0: saturate, each user one message in flight; else total msgs/s)
                            --window=1 --seconds=10 --warmup-seconds=2
               relay        --games=20 --observers=2 --rate=0 (0: as fast as possible; else total turns/s)
@@ -89,7 +89,8 @@ public final class Main {
         return 1;
     }
 
-    private static long selfCpuNanos() {
+    /** This process's CPU time (all threads, JIT and GC included), in nanoseconds. */
+    static long selfCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 }

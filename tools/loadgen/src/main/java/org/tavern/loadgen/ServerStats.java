@@ -36,6 +36,42 @@ final class ServerStats {
         }
     }
 
+    /**
+     * The part of {@link #cpuMicros} spent by the process's JIT compiler threads (a JVM's
+     * {@code C1/C2 CompilerThread}s; zero for a native server). Code that runs once per login
+     * reaches C2's thresholds only after thousands of logins, so a storm on a young JVM pays for
+     * compiling it: this says how much of the CPU per login that was. A thread that ended between
+     * two readings is missed, so this is a lower bound.
+     */
+    long compilerMicros() {
+        if (!known()) {
+            return 0;
+        }
+        long total = 0;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException gone) {
+                    continue; // the thread ended meanwhile
+                }
+                if (isCompilerThread(stat)) {
+                    total += parseCpuMicros(stat);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list /proc/" + pid + "/task: " + e.getMessage(), e);
+        }
+        return total;
+    }
+
+    /** HotSpot names them "C1 CompilerThre" and "C2 CompilerThre" (15 characters, cut by the kernel). */
+    static boolean isCompilerThread(String stat) {
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        return name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
+    }
+
     /** VmRSS in kilobytes. */
     long rssKb() {
         if (!known()) {

@@ -1,6 +1,7 @@
 package org.tavern.loadgen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,20 @@ class ServerStatsTest {
     void cpuFromAStatLineWhoseNameHoldsSpacesAndParens() {
         String stat = "4242 (we (s) d) S 1 4242 4242 0 -1 4194560 1000 0 0 0 250 75 0 0 20 0 6 0 123 456 789";
         assertEquals((250 + 75) * 10_000L, ServerStats.parseCpuMicros(stat));
+    }
+
+    @Test
+    void compilerThreadsAreKnownByTheirName() {
+        assertTrue(ServerStats.isCompilerThread("17 (C2 CompilerThre) S 1 2 3 0 -1 0 0 0 0 0 90 4 0 0"));
+        assertTrue(ServerStats.isCompilerThread("18 (C1 CompilerThre) S 1 2 3 0 -1 0 0 0 0 0 9 1 0 0"));
+        assertFalse(ServerStats.isCompilerThread("19 (NioProcessor-1) S 1 2 3 0 -1 0 0 0 0 0 90 4 0 0"));
+    }
+
+    @Test
+    void ownCompilerThreadsAreFoundAmongItsThreads() {
+        ServerStats self = new ServerStats(ProcessHandle.current().pid());
+        long compiler = self.compilerMicros();
+        assertTrue(compiler >= 0 && compiler <= self.cpuMicros(), compiler + " of " + self.cpuMicros());
     }
 
     @Test

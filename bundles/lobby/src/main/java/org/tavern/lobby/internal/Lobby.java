@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +42,14 @@ final class Lobby {
 
     private static final Document VERSION_REQUEST = ServerMessages.empty("version");
 
+    /**
+     * Runs the lobby's tasks, each after the logins handled before it were announced (see
+     * {@link PendingLogins}): whatever a task sends to the lobby comes after those diffs.
+     */
     private final Executor actor;
+    /** The actor's own mailbox, for the steps of a login, which join the pending announcement. */
+    private final Executor mailbox;
+    private final PendingLogins pendingLogins = new PendingLogins();
     private final Executor pool;
     private final Map<Integer, Game> games = new HashMap<>();
     /** How many games ended for each reason, sorted by reason as wesnothd lists them. */
@@ -70,7 +78,11 @@ final class Lobby {
 
     /** {@code actor} runs the lobby's own tasks; {@code pool} runs the games' actors. */
     Lobby(Executor actor, Executor pool, LongSupplier clock, Settings settings) {
-        this.actor = actor;
+        this.mailbox = actor;
+        this.actor = task -> actor.execute(() -> {
+            announceLogins();
+            task.run();
+        });
         this.pool = pool;
         this.clock = clock;
         this.settings = settings;
@@ -87,7 +99,7 @@ final class Lobby {
     // ------------------------------------------------------------------ events from the transport
 
     void connected(Connection connection) {
-        actor.execute(() -> {
+        mailbox.execute(() -> { // a connection that is not logged in sees nothing of the lobby yet
             if (refusedAsBanned(connection) || refusedAsTooMany(connection)) {
                 return;
             }
@@ -318,10 +330,13 @@ final class Lobby {
     }
 
     void received(Connection connection, Document document) {
-        actor.execute(() -> {
+        mailbox.execute(() -> {
             Session session = sessions.get(connection.id());
             if (session == null) {
                 return;
+            }
+            if (session.user != null) {
+                announceLogins(); // only a login (or its version) may join the pending announcement
             }
             if (session.held != null) {
                 if (session.held.size() >= MAX_HELD_DOCUMENTS) {
@@ -367,6 +382,9 @@ final class Lobby {
         }
         java.util.ArrayDeque<Document> waiting = session.held;
         session.held = null;
+        if (!waiting.isEmpty()) {
+            announceLogins(); // what he sent while checked must not reach the lobby before his login
+        }
         while (!waiting.isEmpty() && sessions.get(connection.id()) == session) {
             handle(session, waiting.poll());
             if (session.held != null) {
@@ -555,13 +573,17 @@ final class Lobby {
 
     // ------------------------------------------------------------------ membership
 
-    /** Adds a logged-in user and tells the rest of the lobby. */
-    void join(User user) {
+    /**
+     * Adds a logged-in user. The rest of the lobby is told, and he gets his {@code welcome}, once
+     * the logins waiting in the mailbox with his are handled too: one diff for all of them.
+     */
+    void join(User user, Runnable welcome) {
         usersByName.put(user.name, user);
         ipLog.loggedIn(user.name, user.connection.remoteIp(), nowMillis());
         online.put(user);
-        Document diff = list.addUser(user);
-        broadcastToLobby(EncodedFrame.of(diff), user);
+        if (pendingLogins.add(list, user, welcome)) {
+            scheduleAnnouncement();
+        }
         // Players in games hear of it too, in their game's form; the client parses this exact sentence.
         String notice = user.name + " has logged into the lobby";
         for (Game game : games.values()) {
@@ -570,6 +592,44 @@ final class Lobby {
         LOG.info("{} logged in from {} with {}", user.name, user.connection.remoteIp(), user.clientVersion);
         org.tavern.api.PlayerInfo player = LobbyDirectoryService.info(user);
         plugins.tell("the login of " + user.name, listener -> listener.loggedIn(player));
+    }
+
+    /** Sends the pending logins' diff and welcomes (lobby actor). */
+    private void announceLogins() {
+        if (!pendingLogins.isEmpty()) {
+            pendingLogins.announce((frame, newcomers) -> broadcastToLobbyExcept(frame, newcomers, null));
+            lastAnnouncedNanos = System.nanoTime();
+        }
+    }
+
+    /**
+     * While logins keep coming, they are announced at most once per interval: every lobby member
+     * gets one diff per interval, however many logged in meanwhile, and the cost of a login no
+     * longer grows with the lobby as it did at one diff to every member per login. A login after
+     * a quiet interval is announced at once (after the tasks already waiting, logins among them).
+     * Anything else the lobby does announces the pending logins first, so the delay never
+     * reorders what members see. 0: no interval (lobby actor).
+     */
+    private long announceIntervalNanos;
+    private long lastAnnouncedNanos = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
+
+    void useLoginAnnouncementInterval(long millis) {
+        actor.execute(() -> announceIntervalNanos = TimeUnit.MILLISECONDS.toNanos(millis));
+    }
+
+    private void scheduleAnnouncement() {
+        long waitNanos = lastAnnouncedNanos + announceIntervalNanos - System.nanoTime();
+        if (waitNanos <= 0) {
+            mailbox.execute(this::announceLogins);
+        } else {
+            long waitMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos + 999_999));
+            control.schedule(waitMillis, () -> mailbox.execute(this::announceLogins));
+        }
+    }
+
+    /** Runs a step of a login on the actor, without announcing the pending logins first. */
+    void executeLoginStep(Runnable task) {
+        mailbox.execute(task);
     }
 
     private void logout(User user, String reason) {

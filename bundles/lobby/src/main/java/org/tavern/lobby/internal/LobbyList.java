@@ -43,14 +43,22 @@ final class LobbyList {
 
     /** Appends a user; returns the diff for the other lobby clients. */
     Document addUser(User user) {
-        int index = document.root().count(USER);
+        Document diff = Document.create();
+        addUser(user, diff.root().addChild(DIFF));
+        return diff;
+    }
+
+    /**
+     * Appends a user and his insert to a {@code [gamelist_diff]} being built: several logins then
+     * travel as one diff whose inserts the client applies in order, each at the index it names.
+     */
+    void addUser(User user, Node diff) {
+        int index = userNodes.size(); // every [user] is in the map, and they are all appended
         Node node = document.root().addChild(USER);
         user.describe(node);
         userNodes.put(user, node);
         fullFrame = null;
-        Document diff = Document.create();
-        WmlDiff.insertChild(diff.root().addChild(DIFF), index, node);
-        return diff;
+        WmlDiff.insertChild(diff, index, node);
     }
 
     /** Removes a user; returns the diff, or null if the user was not listed. */

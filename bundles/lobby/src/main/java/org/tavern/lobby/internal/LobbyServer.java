@@ -34,6 +34,12 @@ public class LobbyServer implements ConnectionHandler {
     /** Services registered in the lobby's name: the directory and each built-in admin command. */
     private final java.util.List<org.osgi.framework.ServiceRegistration<?>> registrations = new java.util.ArrayList<>();
     private final java.util.concurrent.ScheduledExecutorService timer;
+    /**
+     * While players keep logging in, the lobby is told of them at most this often (see
+     * Lobby.useLoginAnnouncementInterval): a login storm then costs one diff per member per
+     * interval instead of one per login. Short enough that nobody sees the wait.
+     */
+    static final long LOGIN_ANNOUNCEMENT_INTERVAL_MILLIS = 10;
     private final org.osgi.framework.BundleContext context;
 
     @Activate
@@ -75,6 +81,7 @@ public class LobbyServer implements ConnectionHandler {
             return thread;
         });
         lobby.useServerControl(new ProcessControl());
+        lobby.useLoginAnnouncementInterval(LOGIN_ANNOUNCEMENT_INTERVAL_MILLIS);
         pluginCalls = new java.util.concurrent.ThreadPoolExecutor(2, 4, 30, TimeUnit.SECONDS,
                 new java.util.concurrent.ArrayBlockingQueue<>(64), daemonThreads("tavern-plugin-call-"));
         pluginEvents = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,

@@ -100,7 +100,7 @@ final class LoginFlow {
         }
         String password = login.has("password") ? login.text("password") : null;
         lobby.holdDocuments(connection);
-        lobby.passwordLogin().check(accounts, name, password, outcome -> lobby.execute(() -> {
+        lobby.passwordLogin().check(accounts, name, password, outcome -> lobby.executeLoginStep(() -> {
             try {
                 conclude(connection, clientVersion, name, accounts, outcome, loggedIn);
             } finally {
@@ -136,8 +136,7 @@ final class LoginFlow {
         User user = new User(name, connection, clientVersion, lobby.nowMillis(), new FloodControl());
         user.registered = registered;
         user.moderator = moderator;
-        lobby.join(user);
-        welcome(user);
+        lobby.join(user, () -> welcome(user));
         return user;
     }
 

@@ -221,6 +221,7 @@ public class TransportServer implements Transport {
         created.setReuseAddress(true);
         created.setCloseOnDeactivation(false); // re-binding must not drop players
         created.setBacklog(512);
+        created.setSessionDataStructureFactory(new CoalescingSessionStructures()); // one write per queued burst
         SocketSessionConfig sessionConfig = created.getSessionConfig();
         sessionConfig.setTcpNoDelay(true); // real clients otherwise wait ~40 ms on delayed ACKs
         sessionConfig.setKeepAlive(keepalive);

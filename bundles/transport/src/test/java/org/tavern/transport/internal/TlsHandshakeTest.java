@@ -109,6 +109,16 @@ class TlsHandshakeTest {
                 assertEquals("1", Document.fromGzip(reply).root().child("secret").attr("x"));
                 Connection connection = handler.nextConnected();
                 assertTrue(connection.isTls());
+                // a burst queues many records at once: each must still reach the client whole, in order
+                int burst = 2000;
+                for (int i = 0; i < burst; i++) {
+                    connection.send(Document.parse("[n]\ni=" + i + "\n[/n]\n"));
+                }
+                for (int i = 0; i < burst; i++) {
+                    byte[] frame = new byte[in.readInt()];
+                    in.readFully(frame);
+                    assertEquals(Integer.toString(i), Document.fromGzip(frame).root().child("n").attr("i"));
+                }
             }
         }
     }

@@ -194,6 +194,37 @@ class TransportServerTest {
         }
     }
 
+    @Test
+    void aBurstToOneConnectionArrivesWholeAndInOrder() throws Exception {
+        RecordingHandler handler = new RecordingHandler(false);
+        start(Map.of(), handler);
+        TestClient client = client();
+        Connection connection = handler.nextConnected();
+        // Small frames queued faster than the socket takes them leave in merged writes; a big one
+        // now and then is written on its own, between them.
+        Document big = Document.create();
+        big.root().addChild("big").set("data", "x".repeat(200_000) + new java.util.Random(7).nextLong());
+        int frames = 5000;
+        long bytes = 0;
+        for (int i = 0; i < frames; i++) {
+            EncodedFrame frame = i % 1000 == 999 ? EncodedFrame.of(big)
+                    : EncodedFrame.of(Document.parse("[n]\ni=" + i + "\n[/n]\n"));
+            connection.send(frame);
+            bytes += frame.size();
+        }
+        for (int i = 0; i < frames; i++) {
+            Document received = client.receive();
+            if (i % 1000 == 999) {
+                assertEquals(big.root().child("big").attr("data"), received.root().child("big").attr("data"));
+            } else {
+                assertEquals(Integer.toString(i), received.root().child("n").attr("i"));
+            }
+        }
+        long expectedBytes = bytes + 4; // and the handshake reply
+        await(() -> connection.bytesWritten() == expectedBytes, "every byte counted as written");
+        assertEquals(0, connection.queuedBytes());
+    }
+
     static byte[] frame(Document document) {
         byte[] frame = new byte[EncodedFrame.of(document).size()];
         EncodedFrame.of(document).buffer().get(frame);
