@@ -31,9 +31,11 @@ import time
 CHAT_WARMUP = ["chat", "--users=100", "--seconds=8", "--warmup-seconds=2", "--prefix=wchat"]
 RELAY_WARMUP = ["relay", "--games=20", "--observers=2", "--seconds=15", "--warmup-seconds=2", "--prefix=w"]
 
-# A login warm-up as big as the measured storm (600 staying, 600 in and out before them): a storm
-# lasts a few seconds, and after the former 200-login warm-up a third of Tavern's CPU per login was
-# still its C2 compiler (jstat -compiler: hundreds of new compilations per storm).
+# A login warm-up as big as the measured storm (600 staying, 600 in and out before them), run
+# --login-warmup-rounds times (default 5) on both servers: a storm lasts under a second, and after
+# one such round the server's compiler threads still took ~950 us per login of the measured storm
+# (jit_cpu_us_per_login), falling to ~280 us after six: the code of a login reaches C2 only after
+# thousands of logins. A server that has run for an hour is past that; wesnothd has nothing to warm.
 LOGIN_WARMUP = ["login", "--clients=600", "--concurrency=20", "--warmup-logins=600", "--prefix=w"]
 
 # JVM options of the load generator per scenario (the same against both servers). A storm lasts a few
@@ -176,6 +178,9 @@ def main():
     parser.add_argument("--wesnothd", default="/usr/games/wesnothd-1.16")
     parser.add_argument("--tavern", default="distribution/target/tavern.jar")
     parser.add_argument("--loadgen", default="tools/loadgen/target/loadgen.jar")
+    parser.add_argument("--login-warmup-rounds", type=int, default=5,
+                        help="warm-up storms before each login scenario, on both servers (default 5: a JVM "
+                             "compiles a login's code during the first few thousand logins; 1 shows a young JVM)")
     parser.add_argument("--tavern-java-opts", default="", help="JVM options for Tavern (default: none)")
     parser.add_argument("--timeout", type=int, default=900, help="seconds one loadgen run may take")
     parser.add_argument("--out", help="append the RESULT lines to this file")
@@ -207,10 +212,13 @@ def main():
             server = Server(kind, args, workdir)
             try:
                 jvm_opts = LOADGEN_JVM_OPTS.get(name, [])
-                if warmup:
-                    _, error = run_loadgen(args, server, warmup, args.timeout, jvm_opts)
+                rounds = args.login_warmup_rounds if name in ("login", "login-churn") else 1
+                for round_number in range(1, rounds + 1) if warmup else []:
+                    # each round its own nicks: the last round's may still be leaving
+                    round_args = [a + str(round_number) if a.startswith("--prefix=") else a for a in warmup]
+                    _, error = run_loadgen(args, server, round_args, args.timeout, jvm_opts)
                     if error:
-                        failures.append("%s warm-up on %s: %s" % (name, kind, error))
+                        failures.append("%s warm-up %d on %s: %s" % (name, round_number, kind, error))
                     time.sleep(2)
                 line, error = run_loadgen(args, server, loadgen_args, args.timeout, jvm_opts)
             finally:
