@@ -604,11 +604,12 @@ final class Lobby {
 
     /**
      * While logins keep coming, they are announced at most once per interval: every lobby member
-     * gets one diff per interval, however many logged in meanwhile, and the cost of a login no
-     * longer grows with the lobby as it did at one diff to every member per login. A login after
-     * a quiet interval is announced at once (after the tasks already waiting, logins among them).
-     * Anything else the lobby does announces the pending logins first, so the delay never
-     * reorders what members see. 0: no interval (lobby actor).
+     * gets one diff per interval, however many logged in meanwhile, instead of one per login (a
+     * login's fan-out to the members was most of its cost in a storm). A login after a quiet
+     * interval is announced at once (after the tasks already waiting, logins among them). Anything
+     * else the lobby does announces the pending logins first, so the delay never reorders what
+     * members see. 0: no interval. The waits end on the {@link ServerControl}'s timer, so set one
+     * that schedules before an interval (lobby actor).
      */
     private long announceIntervalNanos;
     private long lastAnnouncedNanos = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
