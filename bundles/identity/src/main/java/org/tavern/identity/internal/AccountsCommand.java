@@ -35,21 +35,12 @@ public class AccountsCommand {
     }
 
     public String accounts(String... args) {
-        if (args.length > 2 || (args.length > 0 && (args[0].equals("-h") || args[0].equals("--help")))) {
-            return USAGE;
+        PageArguments arguments = PageArguments.parse(args, USAGE);
+        if (arguments.refusal() != null) {
+            return arguments.refusal();
         }
-        String pattern = args.length > 0 ? args[0] : "";
-        int offset = 0;
-        if (args.length == 2) {
-            try {
-                offset = Integer.parseInt(args[1]);
-            } catch (NumberFormatException e) {
-                return "Not an offset: " + args[1] + "\n" + USAGE;
-            }
-            if (offset < 0) {
-                return "Not an offset: " + args[1] + "\n" + USAGE;
-            }
-        }
+        String pattern = arguments.pattern();
+        int offset = arguments.offset();
         List<Account> page = accounts.list(pattern, offset, PAGE);
         long total = accounts.count();
         if (page.isEmpty()) {

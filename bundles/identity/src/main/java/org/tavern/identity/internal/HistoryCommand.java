@@ -37,21 +37,12 @@ public class HistoryCommand {
     }
 
     public String history(String... args) {
-        if (args.length > 2 || (args.length > 0 && (args[0].equals("-h") || args[0].equals("--help")))) {
-            return USAGE;
+        PageArguments arguments = PageArguments.parse(args, USAGE);
+        if (arguments.refusal() != null) {
+            return arguments.refusal();
         }
-        String pattern = args.length > 0 ? args[0] : "";
-        int offset = 0;
-        if (args.length == 2) {
-            try {
-                offset = Integer.parseInt(args[1]);
-            } catch (NumberFormatException e) {
-                offset = -1;
-            }
-            if (offset < 0) {
-                return "Not an offset: " + args[1] + "\n" + USAGE;
-            }
-        }
+        String pattern = arguments.pattern();
+        int offset = arguments.offset();
         List<GameRecord> page = games.query(GameQuery.recent(PAGE).withPlayer(pattern).page(offset, PAGE));
         if (page.isEmpty()) {
             return "No games recorded" + (pattern.isEmpty() ? "" : " for " + pattern) + (offset > 0 ? " from " + offset : "")

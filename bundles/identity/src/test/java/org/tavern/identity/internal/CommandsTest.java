@@ -42,6 +42,8 @@ class CommandsTest {
         assertTrue(new RegisterCommand(accounts, StoreContract.FAST).register().startsWith("usage: tavern:register"));
         assertTrue(new PasswdCommand(accounts, StoreContract.FAST).passwd("-h").startsWith("usage: tavern:passwd"));
         assertTrue(new AccountsCommand(accounts).accounts("-h").startsWith("usage: tavern:accounts"));
+        assertTrue(new AccountsCommand(accounts).accounts("*", "-3").startsWith("Not an offset: -3\nusage: tavern:accounts"));
+        assertTrue(new AccountsCommand(accounts).accounts("*", "x").startsWith("Not an offset: x\nusage: tavern:accounts"));
         assertTrue(new AccountCommand(accounts).account("-h").startsWith("usage: tavern:account"));
         assertTrue(new AccountCommand(accounts).account().startsWith("usage: tavern:account"));
         assertTrue(caches().caches("-h").startsWith("usage: tavern:caches"));
