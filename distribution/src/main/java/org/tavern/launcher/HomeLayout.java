@@ -66,14 +66,18 @@ final class HomeLayout {
     String pluginWatchConfig() {
         return String.join("\n",
                 "# Written by the Tavern launcher at every start (edits are replaced): hot deploy of plugins/.",
-                "# Jars dropped in are installed and started, replaced ones updated, deleted ones uninstalled.",
+                "# Jars dropped in are installed (and started by Tavern), replaced ones updated, deleted ones uninstalled.",
                 "# Copy a jar in under another name and rename it, so a half-written file is never installed.",
                 "felix.fileinstall.dir=" + escapeProperty(plugins.toString()),
                 "felix.fileinstall.filter=.*\\\\.jar",
                 "felix.fileinstall.poll=1000",
                 "felix.fileinstall.noInitialDelay=true",
-                "felix.fileinstall.bundles.new.start=true",
-                "felix.fileinstall.log.level=3",
+                // Installed, updated, refreshed and uninstalled by FileInstall; started by tavern.admin's
+                // PluginStarter, which reports a jar that cannot start in one line and rolls back updates.
+                // FileInstall logs its own errors only: its warnings for those failures are multi-line
+                // resolver dumps, and its progress lines would repeat the PluginStarter's.
+                "felix.fileinstall.bundles.new.start=false",
+                "felix.fileinstall.log.level=1",
                 "");
     }
 

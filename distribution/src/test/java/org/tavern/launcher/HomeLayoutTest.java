@@ -45,5 +45,6 @@ class HomeLayoutTest {
         }
         assertEquals(layout.plugins.toString(), watch.getProperty("felix.fileinstall.dir"));
         assertEquals(".*\\.jar", watch.getProperty("felix.fileinstall.filter"));
+        assertEquals("false", watch.getProperty("felix.fileinstall.bundles.new.start"), "started by tavern.admin, not FileInstall");
     }
 }

@@ -1,6 +1,5 @@
 package org.tavern.admin.internal;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,40 +29,42 @@ import org.tavern.api.PluginStates;
 public class PluginsCommand {
 
     private final BundleContext context;
-    private final Path pluginsDir;
+    private final PluginFolder folder;
+    private final PluginStarter starter;
 
     /** The lobby's view of its plugins; absent while the lobby is not running. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile PluginStates states;
 
     @Activate
-    public PluginsCommand(BundleContext context) {
+    public PluginsCommand(BundleContext context, @Reference PluginStarter starter) {
         this.context = context;
-        String home = context.getProperty("tavern.home");
-        this.pluginsDir = Path.of(home != null ? home : ".").toAbsolutePath().normalize().resolve("plugins");
+        this.folder = PluginFolder.of(context);
+        this.starter = starter;
     }
 
     public String plugins(String... args) {
         if (args.length > 0) {
-            return "usage: tavern:plugins\n  lists the bundles installed from " + pluginsDir + " with their state";
+            return "usage: tavern:plugins\n  lists the bundles installed from " + folder.dir + " with their state";
         }
         List<InstalledPlugin> installed = new ArrayList<>();
         for (Bundle bundle : context.getBundles()) {
-            Path file = fileOf(bundle);
-            if (file != null && file.startsWith(pluginsDir)) {
+            Path file = folder.jarOf(bundle);
+            if (file != null) {
                 installed.add(new InstalledPlugin(bundle.getBundleId(), stateName(bundle.getState()),
-                        bundle.getSymbolicName(), bundle.getVersion().toString(), file.getFileName().toString()));
+                        bundle.getSymbolicName(), bundle.getVersion().toString(), file.getFileName().toString(),
+                        starter.problemOf(bundle.getBundleId()).orElse(null)));
             }
         }
         if (installed.isEmpty()) {
-            return "No plugins installed from " + pluginsDir + ".";
+            return "No plugins installed from " + folder.dir + ".";
         }
         PluginStates lobby = states;
         return table(installed, lobby == null ? null : lobby.plugins());
     }
 
-    /** A bundle installed from plugins/, as listed. */
-    record InstalledPlugin(long bundleId, String state, String symbolicName, String version, String file) {
+    /** A bundle installed from plugins/, as listed; {@code problem} says why it does not run its jar (null if it does). */
+    record InstalledPlugin(long bundleId, String state, String symbolicName, String version, String file, String problem) {
     }
 
     /**
@@ -76,6 +77,9 @@ public class PluginsCommand {
         for (InstalledPlugin bundle : installed) {
             lines.add(String.format(Locale.ROOT, "%5d  %-11s %s %s  %s", bundle.bundleId(), bundle.state(),
                     bundle.symbolicName(), bundle.version(), bundle.file()));
+            if (bundle.problem() != null) {
+                lines.add("         " + bundle.problem());
+            }
             if (lobbyStates == null) {
                 continue;
             }
@@ -91,18 +95,6 @@ public class PluginsCommand {
             lines.add("(the lobby is not running: no filter, rule or listener state)");
         }
         return String.join("\n", lines);
-    }
-
-    private static Path fileOf(Bundle bundle) {
-        String location = bundle.getLocation();
-        if (location == null || !location.startsWith("file:")) {
-            return null;
-        }
-        try {
-            return Path.of(URI.create(location)).toAbsolutePath().normalize();
-        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
-            return null;
-        }
     }
 
     static String stateName(int state) {

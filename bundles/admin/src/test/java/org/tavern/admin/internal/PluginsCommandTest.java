@@ -9,8 +9,8 @@ import org.tavern.api.PluginState;
 class PluginsCommandTest {
 
     private static final List<PluginsCommand.InstalledPlugin> INSTALLED = List.of(
-            new PluginsCommand.InstalledPlugin(41, "ACTIVE", "tavern.plugin.chatfilter", "0.1.0", "chat-filter.jar"),
-            new PluginsCommand.InstalledPlugin(42, "ACTIVE", "tavern.plugin.seen", "0.1.0", "seen.jar"));
+            new PluginsCommand.InstalledPlugin(41, "ACTIVE", "tavern.plugin.chatfilter", "0.1.0", "chat-filter.jar", null),
+            new PluginsCommand.InstalledPlugin(42, "ACTIVE", "tavern.plugin.seen", "0.1.0", "seen.jar", null));
 
     @Test
     void eachBundleListsTheLobbysPluginsOfItWithTheirState() {
@@ -24,6 +24,16 @@ class PluginsCommandTest {
                 "         filter   SWITCHED-OFF 12 calls, 5 failures  tavern.plugin.chatfilter/chat-filter",
                 "   42  ACTIVE      tavern.plugin.seen 0.1.0  seen.jar",
                 "         listener active       4 calls, 0 failures  tavern.plugin.seen/seen"), table);
+    }
+
+    @Test
+    void aBundleThatDoesNotRunItsJarSaysWhyUnderIt() {
+        String table = PluginsCommand.table(List.of(new PluginsCommand.InstalledPlugin(43, "INSTALLED", "broken", "1.0.0",
+                "broken.jar", "not started: it needs package org.example.missing [1.0.0,2.0.0)")), List.of());
+        assertEquals(String.join("\n",
+                "   ID  STATE       NAME VERSION  FILE",
+                "   43  INSTALLED   broken 1.0.0  broken.jar",
+                "         not started: it needs package org.example.missing [1.0.0,2.0.0)"), table);
     }
 
     @Test

@@ -1,0 +1,36 @@
+package org.tavern.admin.internal;
+
+import java.net.URI;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.Path;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+
+/** The home's plugins/ folder, and which installed bundles FileInstall took from it. */
+final class PluginFolder {
+
+    final Path dir;
+
+    PluginFolder(Path dir) {
+        this.dir = dir;
+    }
+
+    static PluginFolder of(BundleContext context) {
+        String home = context.getProperty("tavern.home");
+        return new PluginFolder(Path.of(home != null ? home : ".").toAbsolutePath().normalize().resolve("plugins"));
+    }
+
+    /** The jar in plugins/ the bundle was installed from, or null for every other bundle. */
+    Path jarOf(Bundle bundle) {
+        String location = bundle.getLocation();
+        if (location == null || !location.startsWith("file:")) {
+            return null;
+        }
+        try {
+            Path file = Path.of(URI.create(location)).toAbsolutePath().normalize();
+            return file.startsWith(dir) ? file : null;
+        } catch (IllegalArgumentException | FileSystemNotFoundException e) {
+            return null;
+        }
+    }
+}

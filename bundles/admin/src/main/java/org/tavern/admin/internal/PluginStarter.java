@@ -1,0 +1,257 @@
+package org.tavern.admin.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.BundleListener;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.FrameworkListener;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the plugin bundles FileInstall installs from plugins/ (the launcher tells FileInstall to
+ * install, update, uninstall and refresh, not to start), so that a plugin that cannot start is
+ * reported here in one line that says why, once per jar, and never leaves the server worse than it
+ * was: a new jar that fails stays inert, an update that fails is rolled back to the version that ran.
+ *
+ * <p>Started transiently: the framework never starts a plugin on its own at the next boot (where a
+ * failure would be its multi-line error); this component starts them all when it activates. A plugin
+ * stopped from the console stays stopped until its jar changes. Everything runs on one thread,
+ * which owns the attempts; {@code tavern:plugins} only reads them.
+ */
+@Component(immediate = true, service = PluginStarter.class)
+public class PluginStarter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PluginStarter.class);
+    /** Twice FileInstall's poll: a jar still being copied has changed between two scans. */
+    private static final long STRAY_SCAN_SECONDS = 2;
+
+    /** What became of the last start of a bundle revision (identified by its last-modified stamp). */
+    enum Outcome {
+        STARTED,
+        /** A requirement was missing: retried whenever bundles change, reported again only if the reason changes. */
+        UNRESOLVED,
+        /** It resolved but its activator threw: not retried until the jar changes. */
+        FAILED,
+        /** The new jar did not start and the bundle runs the jar that last started instead. */
+        ROLLED_BACK
+    }
+
+    record Attempt(long stamp, Outcome outcome, String reason) {
+    }
+
+    private final BundleContext context;
+    private final PluginFolder folder;
+    private final LastGoodJars lastGood;
+    private final Map<Long, Attempt> attempts = new ConcurrentHashMap<>();
+    private final StrayJars strays;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread starter = new Thread(runnable, "tavern-plugin-starter");
+        starter.setDaemon(true);
+        return starter;
+    });
+    private final AtomicBoolean sweepQueued = new AtomicBoolean();
+    /** FileInstall refreshes after every batch of installs, updates and removals: the moment to start what it installed. */
+    private final FrameworkListener refreshes = event -> {
+        if (event.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
+            sweepSoon();
+        }
+    };
+    private final BundleListener removals = this::uninstalled;
+
+    @Activate
+    public PluginStarter(BundleContext context) {
+        this.context = context;
+        this.folder = PluginFolder.of(context);
+        String home = context.getProperty("tavern.home");
+        this.lastGood = new LastGoodJars(Path.of(home != null ? home : ".").toAbsolutePath().normalize()
+                .resolve("data").resolve("plugins-last-good"));
+        this.strays = new StrayJars(folder.dir);
+        context.addFrameworkListener(refreshes);
+        context.addBundleListener(removals);
+        sweepSoon();
+        thread.scheduleWithFixedDelay(this::reportStrays, STRAY_SCAN_SECONDS, STRAY_SCAN_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        context.removeFrameworkListener(refreshes);
+        context.removeBundleListener(removals);
+        thread.shutdownNow();
+        thread.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    /** What keeps the bundle from running the jar in plugins/, for the console; empty when nothing does. */
+    Optional<String> problemOf(long bundleId) {
+        Attempt attempt = attempts.get(bundleId);
+        if (attempt == null || attempt.outcome() == Outcome.STARTED) {
+            return Optional.empty();
+        }
+        return Optional.of(attempt.outcome() == Outcome.ROLLED_BACK
+                ? "the jar in plugins/ did not start (" + attempt.reason() + "); the previous version runs"
+                : "not started: " + attempt.reason());
+    }
+
+    private void uninstalled(BundleEvent event) {
+        Path jar = event.getType() == BundleEvent.UNINSTALLED ? folder.jarOf(event.getBundle()) : null;
+        if (jar != null) {
+            LOG.info("Plugin {} ({} {}) removed", jar.getFileName(), event.getBundle().getSymbolicName(),
+                    event.getBundle().getVersion());
+            sweepSoon();
+        }
+    }
+
+    private void sweepSoon() {
+        if (sweepQueued.compareAndSet(false, true)) {
+            try {
+                thread.execute(() -> {
+                    sweepQueued.set(false);
+                    sweep();
+                });
+            } catch (RejectedExecutionException e) {
+                // deactivating: the next activation sweeps again
+            }
+        }
+    }
+
+    private void sweep() {
+        for (Bundle bundle : context.getBundles()) {
+            Path jar = folder.jarOf(bundle);
+            if (jar != null && !isFragment(bundle)) {
+                try {
+                    consider(bundle, jar);
+                } catch (IllegalStateException e) {
+                    LOG.debug("Plugin {} went away while being started", jar.getFileName(), e);
+                }
+            }
+        }
+        attempts.keySet().removeIf(id -> {
+            if (context.getBundle(id) != null) {
+                return false;
+            }
+            forgetLastGood(id);
+            return true;
+        });
+    }
+
+    private void reportStrays() {
+        Set<Path> installed = new HashSet<>();
+        for (Bundle bundle : context.getBundles()) {
+            Path jar = folder.jarOf(bundle);
+            if (jar != null) {
+                installed.add(jar);
+            }
+        }
+        for (String stray : strays.scan(installed)) {
+            LOG.warn("Plugin {}", stray);
+        }
+    }
+
+    private void consider(Bundle bundle, Path jar) {
+        Attempt last = attempts.get(bundle.getBundleId());
+        boolean sameRevision = last != null && last.stamp() == bundle.getLastModified();
+        int state = bundle.getState();
+        if (state == Bundle.ACTIVE || state == Bundle.STARTING) {
+            if (!sameRevision) {
+                // updated in place: the framework restarts an active bundle after an update by itself
+                started(bundle, jar);
+            }
+            return;
+        }
+        if (state == Bundle.UNINSTALLED || sameRevision && last.outcome() != Outcome.UNRESOLVED) {
+            return; // stopped from the console, or its activator failed: until the jar changes
+        }
+        try {
+            bundle.start(Bundle.START_TRANSIENT);
+            started(bundle, jar);
+        } catch (BundleException e) {
+            failed(bundle, jar, last, e);
+        }
+    }
+
+    private void started(Bundle bundle, Path jar) {
+        attempts.put(bundle.getBundleId(), new Attempt(bundle.getLastModified(), Outcome.STARTED, null));
+        LOG.info("Plugin {} ({} {}) started", jar.getFileName(), bundle.getSymbolicName(), bundle.getVersion());
+        try {
+            lastGood.save(bundle.getBundleId(), jar);
+        } catch (IOException e) {
+            LOG.warn("Plugin {}: cannot keep a copy to roll back to if an update fails: {}", jar.getFileName(), e.toString());
+        }
+    }
+
+    private void failed(Bundle bundle, Path jar, Attempt last, BundleException failure) {
+        long stamp = bundle.getLastModified();
+        String reason = StartFailureReason.of(bundle, failure, context);
+        Outcome outcome = failure.getType() == BundleException.RESOLVE_ERROR ? Outcome.UNRESOLVED : Outcome.FAILED;
+        boolean anotherVersionRan = last != null && last.stamp() != stamp
+                && (last.outcome() == Outcome.STARTED || last.outcome() == Outcome.ROLLED_BACK);
+        String failedAs = jar.getFileName() + " (" + bundle.getSymbolicName() + " " + bundle.getVersion() + ")";
+        String consequence = "the server runs on without it";
+        if (anotherVersionRan) {
+            consequence = rollBack(bundle);
+            if (bundle.getState() == Bundle.ACTIVE) {
+                outcome = Outcome.ROLLED_BACK;
+                stamp = bundle.getLastModified();
+            }
+        }
+        boolean reported = last != null && last.stamp() == stamp && reason.equals(last.reason());
+        attempts.put(bundle.getBundleId(), new Attempt(stamp, outcome, reason));
+        if (reported) {
+            return;
+        }
+        if (failure.getType() == BundleException.RESOLVE_ERROR) {
+            LOG.warn("Plugin {} not started: {}; {}", failedAs, reason, consequence);
+        } else {
+            LOG.warn("Plugin {} not started: {}; {}", failedAs, reason, consequence, failure);
+        }
+    }
+
+    /** Puts the jar that last started back into the bundle and starts it; says how that went. */
+    private String rollBack(Bundle bundle) {
+        try {
+            Optional<InputStream> saved = lastGood.open(bundle.getBundleId());
+            if (saved.isEmpty()) {
+                return "no copy of the previous version to go back to";
+            }
+            try (InputStream in = saved.get()) {
+                bundle.update(in);
+            }
+            bundle.start(Bundle.START_TRANSIENT);
+            return "version " + bundle.getVersion() + " that ran before keeps running";
+        } catch (IOException | BundleException e) {
+            return "the previous version could not be restored either: " + StartFailureReason.rootCause(e);
+        }
+    }
+
+    private void forgetLastGood(long bundleId) {
+        try {
+            lastGood.forget(bundleId);
+        } catch (IOException e) {
+            LOG.debug("Cannot delete the saved copy of uninstalled plugin bundle {}", bundleId, e);
+        }
+    }
+
+    private static boolean isFragment(Bundle bundle) {
+        BundleRevision revision = bundle.adapt(BundleRevision.class);
+        return revision != null && (revision.getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;
+    }
+}

@@ -1,0 +1,146 @@
+package org.tavern.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tavern.wml.Document;
+import org.tavern.wml.Node;
+
+/**
+ * Jars that cannot work, dropped into the plugins/ of a running tavern.jar while two players chat
+ * through a working chat filter: each is reported in exactly one log line that says why (also after
+ * later deploys make FileInstall retry them), {@code tavern:plugins} shows why, a broken update of
+ * the chat filter is rolled back so the filter keeps filtering, and nobody is disconnected.
+ */
+class BrokenPluginIT {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void brokenJarsAreReportedOnceAndLeaveTheServerAsItWas() throws Exception {
+        Path chatFilter = PluginJar.built("chatfilter.jar",
+                "../plugins-examples/chat-filter/target/tavern.plugin.chatfilter-0.1.0-SNAPSHOT.jar");
+        Path seen = PluginJar.built("seen.jar", "../plugins-examples/seen/target/tavern.plugin.seen-0.1.0-SNAPSHOT.jar");
+        Path unresolvable = BrokenPluginJars.unresolvable(temp.resolve("needs-missing.jar"), "broken.unresolvable",
+                "org.example.missing", "[1.0,2)");
+        Path throwing = BrokenPluginJars.throwingActivator(temp.resolve("throws.jar"), temp.resolve("javac"),
+                "broken.activator", "no database configured");
+        Path notAZip = BrokenPluginJars.notAZip(temp.resolve("download.jar"));
+        Path futureFilter = BrokenPluginJars.withHeaders(chatFilter, temp.resolve("future-filter.jar"), Map.of(
+                "Bundle-Version", "9.0.0",
+                "Import-Package", BrokenPluginJars.importsWith(chatFilter, "org.tavern.api", "[9.0,10)")));
+
+        Path home = temp.resolve("home");
+        Path plugins = home.resolve("plugins");
+        Files.createDirectories(home.resolve("etc"));
+        Files.writeString(home.resolve("etc/tavern.lobby.cfg"), "max.messages=100000\n");
+        Files.writeString(home.resolve("etc/tavern.plugin.chatfilter.cfg"), "banned.words=frak\nmax.messages=0\n");
+        try (ServerProcess server = ServerProcess.start(home, true, "-p", "0")) {
+            server.awaitStarted();
+            int port = server.awaitPort();
+            try (ProtocolClient alice = ProtocolClient.loggedIn("alice", port);
+                    ProtocolClient bob = ProtocolClient.loggedIn("bob", port)) {
+                PluginJar.deploy(chatFilter, plugins, "chat-filter.jar");
+                server.awaitConsole(text -> text.contains("Plugin chat-filter.jar (tavern.plugin.chatfilter"),
+                        DEADLINE, "the chat filter started");
+                awaitDelivered(alice, bob, "frak it", "**** it");
+
+                PluginJar.deploy(unresolvable, plugins, "needs-missing.jar");
+                PluginJar.deploy(throwing, plugins, "throws.jar");
+                PluginJar.deploy(notAZip, plugins, "download.jar");
+                String needsLine = "Plugin needs-missing.jar (broken.unresolvable 1.0.0) not started: it needs package"
+                        + " org.example.missing [1.0.0,2.0.0), which nothing installed exports";
+                String throwsLine = "Plugin throws.jar (broken.activator 1.0.0) not started: its activator threw"
+                        + " java.lang.IllegalStateException: no database configured";
+                String downloadLine = "Plugin download.jar ignored: not a readable jar";
+                awaitLines(server, needsLine, throwsLine, downloadLine);
+
+                // Another deploy makes FileInstall refresh and the starter retry the unresolved one: no new line.
+                PluginJar.deploy(seen, plugins, "seen.jar");
+                server.awaitConsole(text -> text.contains("Plugin seen.jar (tavern.plugin.seen"), DEADLINE, "seen started");
+
+                PluginJar.deploy(futureFilter, plugins, "chat-filter.jar");
+                String rollbackLine = "Plugin chat-filter.jar (tavern.plugin.chatfilter 9.0.0) not started: it needs"
+                        + " package org.tavern.api [9.0.0,10.0.0), but the server has it only at version ";
+                awaitLines(server, rollbackLine);
+                assertTrue(lineWith(server.consoleText(), rollbackLine).endsWith("that ran before keeps running"),
+                        lineWith(server.consoleText(), rollbackLine));
+                awaitDelivered(alice, bob, "frak it", "**** it"); // the filter that ran before filters again
+
+                String listing = server.awaitShellOutput("tavern:plugins", text -> text.contains("the previous version runs"),
+                        DEADLINE);
+                assertTrue(listing.contains("not started: it needs package org.example.missing [1.0.0,2.0.0)"), listing);
+                assertTrue(listing.contains("not started: its activator threw java.lang.IllegalStateException"), listing);
+
+                String console = server.consoleText();
+                for (String line : List.of(needsLine, throwsLine, downloadLine, rollbackLine)) {
+                    assertEquals(1, count(console, line), "reported once: " + line + "\n--- console ---\n" + console);
+                }
+                assertFalse(console.contains("Unable to resolve"), "no resolver dump:\n" + console);
+                assertEquals(1, count(console, "Caused by: java.lang.IllegalStateException: no database configured"),
+                        "the activator's stack trace once:\n" + console);
+                for (ProtocolClient client : List.of(alice, bob)) {
+                    for (Document document : client.sync()) {
+                        assertTrue(document.root().child("leave_game") == null && document.root().child("error") == null,
+                                client.name + " was sent " + document);
+                    }
+                }
+                assertFalse(console.contains("alice left") || console.contains("bob left"), console);
+            }
+            assertEquals(143, server.terminate(DEADLINE));
+        }
+    }
+
+    private static void awaitLines(ServerProcess server, String... lines) throws Exception {
+        server.awaitConsole(text -> List.of(lines).stream().allMatch(text::contains), DEADLINE, String.join(" and ", lines));
+    }
+
+    private static String lineWith(String console, String part) {
+        return console.lines().filter(line -> line.contains(part)).findFirst().orElse("");
+    }
+
+    private static int count(String console, String part) {
+        return (int) console.lines().filter(line -> line.contains(part)).count();
+    }
+
+    /** Alice says {@code text} in the lobby; answers what Bob read (null if nothing reached him). */
+    private static String chat(ProtocolClient from, ProtocolClient to, String text) throws Exception {
+        from.send("[message]\nmessage=\"" + text + "\"\n[/message]\n");
+        from.sync();
+        List<String> read = new ArrayList<>();
+        for (Document document : to.sync()) {
+            Node message = document.root().child("message");
+            if (message != null && from.name.equals(message.attr("sender"))) {
+                read.add(message.text("message"));
+            }
+        }
+        return read.isEmpty() ? null : read.get(read.size() - 1);
+    }
+
+    /** Says {@code text} until Bob reads {@code expected}: the lobby binds a new filter a moment after it starts. */
+    private static void awaitDelivered(ProtocolClient from, ProtocolClient to, String text, String expected)
+            throws Exception {
+        long end = System.nanoTime() + DEADLINE.toNanos();
+        String last;
+        do {
+            last = chat(from, to, text);
+            if (expected.equals(last)) {
+                return;
+            }
+            Thread.sleep(200);
+        } while (System.nanoTime() < end);
+        throw new AssertionError("Bob still read '" + last + "' instead of '" + expected + "'");
+    }
+}

@@ -1,0 +1,116 @@
+package org.tavern.distribution;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.osgi.framework.BundleActivator;
+
+/**
+ * The jars an owner drops into plugins/ by mistake, built for a test: a bundle that imports a
+ * package nothing exports, one whose activator throws, one that is not a zip at all, and a copy of
+ * a real plugin built against an API version the server does not have.
+ */
+final class BrokenPluginJars {
+
+    private BrokenPluginJars() {
+    }
+
+    /** A bundle with no code that imports {@code packageName} at {@code range}. */
+    static Path unresolvable(Path target, String symbolicName, String packageName, String range) throws IOException {
+        Manifest manifest = bundleManifest(symbolicName);
+        manifest.getMainAttributes().putValue("Import-Package", packageName + ";version=\"" + range + "\"");
+        try (OutputStream out = new JarOutputStream(Files.newOutputStream(target), manifest)) {
+            return target;
+        }
+    }
+
+    /** A bundle whose activator throws an IllegalStateException with {@code message}, compiled here. */
+    static Path throwingActivator(Path target, Path workDir, String symbolicName, String message)
+            throws IOException, URISyntaxException {
+        Path sources = Files.createDirectories(workDir.resolve("src/broken"));
+        Path classes = Files.createDirectories(workDir.resolve("classes"));
+        Path source = Files.writeString(sources.resolve("Boom.java"), String.join("\n",
+                "package broken;",
+                "public class Boom implements org.osgi.framework.BundleActivator {",
+                "  public void start(org.osgi.framework.BundleContext context) {",
+                "    throw new IllegalStateException(\"" + message + "\");",
+                "  }",
+                "  public void stop(org.osgi.framework.BundleContext context) {",
+                "  }",
+                "}", ""));
+        Path osgiCore = Path.of(BundleActivator.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        int status = compiler.run(null, null, null, "--release", "17", "-cp", osgiCore.toString(),
+                "-d", classes.toString(), source.toString());
+        if (status != 0) {
+            throw new IllegalStateException("javac failed (" + status + ") on " + source);
+        }
+        Manifest manifest = bundleManifest(symbolicName);
+        manifest.getMainAttributes().putValue("Bundle-Activator", "broken.Boom");
+        manifest.getMainAttributes().putValue("Import-Package", "org.osgi.framework");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(target), manifest)) {
+            out.putNextEntry(new JarEntry("broken/Boom.class"));
+            out.write(Files.readAllBytes(classes.resolve("broken/Boom.class")));
+            out.closeEntry();
+        }
+        return target;
+    }
+
+    /** A file named .jar that is no zip (a failed download). */
+    static Path notAZip(Path target) throws IOException {
+        return Files.writeString(target, "<html>404 Not Found</html>\n".repeat(20));
+    }
+
+    /** A copy of {@code original} with other manifest headers ({@code Import-Package} given whole). */
+    static Path withHeaders(Path original, Path target, Map<String, String> headers) throws IOException {
+        try (JarInputStream in = new JarInputStream(Files.newInputStream(original))) {
+            Manifest manifest = new Manifest(in.getManifest());
+            headers.forEach((name, value) -> manifest.getMainAttributes().put(new Attributes.Name(name), value));
+            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(target), manifest)) {
+                for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
+                    out.putNextEntry(new JarEntry(entry.getName()));
+                    in.transferTo(out);
+                    out.closeEntry();
+                }
+            }
+        }
+        return target;
+    }
+
+    /** The manifest's Import-Package with {@code packageName}'s version range replaced by {@code range}. */
+    static String importsWith(Path jar, String packageName, String range) throws IOException {
+        try (JarInputStream in = new JarInputStream(Files.newInputStream(jar))) {
+            String imports = in.getManifest().getMainAttributes().getValue("Import-Package");
+            String replaced = imports.replaceAll(java.util.regex.Pattern.quote(packageName) + ";version=\"[^\"]*\"",
+                    packageName + ";version=\"" + range + "\"");
+            if (replaced.equals(imports)) {
+                throw new IllegalStateException(jar + " does not import " + packageName + " with a version: " + imports);
+            }
+            return replaced;
+        }
+    }
+
+    private static Manifest bundleManifest(String symbolicName) {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        for (Map.Entry<String, String> header : List.of(
+                Map.entry("Manifest-Version", "1.0"),
+                Map.entry("Bundle-ManifestVersion", "2"),
+                Map.entry("Bundle-SymbolicName", symbolicName),
+                Map.entry("Bundle-Version", "1.0.0"))) {
+            main.putValue(header.getKey(), header.getValue());
+        }
+        return manifest;
+    }
+}
