@@ -52,6 +52,7 @@ class PluginHotDeployIT {
                 awaitPluginStatus(server, status -> status.contains("tavern.plugin.chatfilter/chat-filter")
                         && status.contains("active"));
                 assertEquals("**** it", chat(alice, bob, "frak it"), "filtered once the lobby has the filter");
+                assertGameListedAs(port, bob, "frak night", "**** night");
 
                 writeAtomically(filterConfig, "banned.words=frak,smeg\nmax.messages=0\n");
                 awaitDelivered(alice, bob, "smeg off", "**** off");
@@ -89,6 +90,27 @@ class PluginHotDeployIT {
             }
         }
         return read.isEmpty() ? null : read.get(read.size() - 1);
+    }
+
+    /**
+     * Carol creates a game called {@code name}; Bob, in the lobby, must see it listed as {@code listed}
+     * (the filter's game rule renames it before anyone sees it) and never under its own name.
+     */
+    private static void assertGameListedAs(int port, ProtocolClient lobbyReader, String name, String listed)
+            throws Exception {
+        try (ProtocolClient carol = login(port, "carol")) {
+            carol.send("[create_game]\nname=\"" + name + "\"\npassword=\"\"\n[/create_game]\n");
+            carol.sendGzip(Document.parse(DifferentialIT.capturedLevel()).compressedOutput());
+            long end = System.nanoTime() + DEADLINE.toNanos();
+            StringBuilder seen = new StringBuilder();
+            while (!seen.toString().contains("name=\"" + listed + "\"")) {
+                if (System.nanoTime() > end) {
+                    throw new AssertionError("the game never appeared as '" + listed + "':\n" + seen);
+                }
+                lobbyReader.sync().forEach(document -> seen.append(document).append('\n'));
+            }
+            assertFalse(seen.toString().contains(name), "listed under its own name:\n" + seen);
+        }
     }
 
     /** Says {@code text} again and again until Bob reads {@code expected} (a configuration applying). */

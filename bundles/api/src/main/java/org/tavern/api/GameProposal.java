@@ -23,6 +23,15 @@ public record GameProposal(String host, String name, boolean passworded, String 
         mods = mods == null ? List.of() : List.copyOf(mods);
     }
 
+    /**
+     * The same proposal under another name: what the next rule sees after one renamed the game.
+     *
+     * @since 1.3
+     */
+    public GameProposal withName(String otherName) {
+        return new GameProposal(host, otherName, passworded, era, scenario, mods);
+    }
+
     /** A proposal whose era, scenario and mods are not known (API 1.1 callers). */
     public GameProposal(String host, String name, boolean passworded) {
         this(host, name, passworded, "", "", List.of());

@@ -19,9 +19,11 @@ public interface GameRule {
     String NAME = MessageFilter.NAME;
 
     /**
-     * Whether this game may be created. Asked once, when the host's client sends the level (the first
-     * moment its era, scenario and mods are known) and before anyone else sees the game; a refusal
-     * ends the game and sends its host back to the lobby with the reason.
+     * Whether this game may be created, and under which name. Asked once, when the host's client
+     * sends the level (the first moment its era, scenario and mods are known) and before anyone else
+     * sees the game; a refusal ends the game and sends its host back to the lobby with the reason.
+     * {@link Decision#allowAs} shows the game in the lobby (and in logs, listeners and the game
+     * history) under another name; the next rule is asked about the renamed game.
      */
     default Decision allowCreate(GameProposal proposal) {
         return Decision.allow();

@@ -69,7 +69,8 @@ final class Game {
     }
 
     final int id;
-    final String name;
+    /** Set by the game's actor (a rule may rename the game before it is shown); read by the lobby for logs. */
+    volatile String name;
     private final SerialExecutor actor;
     final Lobby lobby;
     private final Document createGame;
@@ -596,6 +597,11 @@ final class Game {
             LOG.info("Game {} '{}' of {} refused by a game rule: {}", id, name, host.name(), decision.reason());
             end(null, false, decision.reason().isEmpty() ? "This server does not allow this game." : decision.reason());
             return;
+        }
+        if (!decision.gameName().isEmpty() && !decision.gameName().equals(name)) {
+            LOG.info("Game {} '{}' of {} is shown as '{}' by a game rule", id, name, host.name(), decision.gameName());
+            name = decision.gameName();
+            createGameRequest().set("name", name);
         }
         level = received;
         firstMultiplayer = Document.create();

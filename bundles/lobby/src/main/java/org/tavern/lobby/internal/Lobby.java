@@ -690,6 +690,7 @@ final class Lobby {
         if (host == null || host.gameId != game.id) {
             return; // the host left while the level was being read; the game will report its end
         }
+        host.location = game.name; // a game rule may have renamed it
         Document diff = list.addGame(game.id, description.root().child("game"), host);
         broadcastToLobby(EncodedFrame.of(diff), null);
     }

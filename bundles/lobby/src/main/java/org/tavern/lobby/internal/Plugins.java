@@ -167,16 +167,21 @@ final class Plugins {
         return replacement.substring(0, replacement.offsetByCodePoints(0, limit));
     }
 
-    /** The first refusal of a rule, or allowed. */
+    /** The first refusal of a rule, or allowed (under the name the rules gave the game, if they renamed it). */
     Decision allowCreate(GameProposal proposal) {
+        GameProposal asSeen = proposal;
         for (GuardedPlugin<GameRule> rule : rules.snapshot()) {
-            Decision decision = guard.call(rule, "deciding on the game '" + proposal.name() + "' of " + proposal.host(),
-                    () -> rule.service.allowCreate(proposal), Decision.allow());
+            GameProposal asked = asSeen;
+            Decision decision = guard.call(rule, "deciding on the game '" + asked.name() + "' of " + asked.host(),
+                    () -> rule.service.allowCreate(asked), Decision.allow());
             if (!decision.allowed()) {
                 return decision;
             }
+            if (!decision.gameName().isBlank()) {
+                asSeen = asSeen.withName(bounded(decision.gameName(), proposal.name()));
+            }
         }
-        return Decision.allow();
+        return asSeen.name().equals(proposal.name()) ? Decision.allow() : Decision.allowAs(asSeen.name());
     }
 
     /** The first refusal of a rule, or allowed. */

@@ -30,6 +30,7 @@ class PluginWiringTest {
             new PluginGuard(calls, System::currentTimeMillis, PluginGuard.Limits.DEFAULTS), Runnable::run);
     private final List<String> events = new CopyOnWriteArrayList<>();
     private final List<GameProposal> proposals = new CopyOnWriteArrayList<>();
+    private final List<GameProposal> laterProposals = new CopyOnWriteArrayList<>();
 
     PluginWiringTest() {
         lobby.usePlugins(plugins);
@@ -42,9 +43,19 @@ class PluginWiringTest {
             @Override
             public Decision allowCreate(GameProposal proposal) {
                 proposals.add(proposal);
+                if (proposal.name().contains("frak")) {
+                    return Decision.allowAs(proposal.name().replace("frak", "****"));
+                }
                 return proposal.name().equals("forbidden") ? Decision.refuse("Not that name.") : Decision.allow();
             }
         }, 0, 2));
+        plugins.addRule(new GuardedPlugin<>("rule", "test/after-the-first", new GameRule() {
+            @Override
+            public Decision allowCreate(GameProposal proposal) {
+                laterProposals.add(proposal);
+                return Decision.allow();
+            }
+        }, -1, 4));
         plugins.addListener(new GuardedPlugin<>("listener", "test/events", new LobbyListener() {
             @Override
             public void loggedIn(PlayerInfo player) {
@@ -137,6 +148,23 @@ class PluginWiringTest {
         assertEquals(1, lobby.user("alice").gameId, "allowed: the rule refuses only one name");
         assertEquals(new GameProposal("alice", "duel", true, "era_heroes", "2p_Caves", List.of("plan_unit_advance", "rng")),
                 proposals.get(0));
+    }
+
+    @Test
+    void aRuleRenamesAGameBeforeAnyoneSeesItAndLaterRulesSeeTheNewName() throws Exception {
+        FakeConnection alice = loggedIn("alice");
+        FakeConnection bob = loggedIn("bob");
+        alice.take();
+        bob.take();
+        lobby.received(alice, Document.parse("[create_game]\n\tname=\"frak night\"\n[/create_game]\n"));
+        lobby.received(alice, Document.parse(GameTest.LEVEL));
+        assertEquals("**** night", laterProposals.get(0).name());
+        List<Document> seenByBob = bob.take();
+        assertTrue(seenByBob.stream().anyMatch(document -> document.toString().contains("name=\"**** night\"")),
+                seenByBob.toString());
+        assertTrue(seenByBob.stream().noneMatch(document -> document.toString().contains("frak")), seenByBob.toString());
+        assertEquals("**** night", lobby.games().get(0).name);
+        assertEquals("**** night", lobby.user("alice").location);
     }
 
     @Test

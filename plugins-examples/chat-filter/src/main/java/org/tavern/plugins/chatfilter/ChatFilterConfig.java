@@ -20,6 +20,9 @@ public @interface ChatFilterConfig {
     @AttributeDefinition(description = "What the sender reads when his message is dropped for a banned word")
     String banned_word_reply() default "Your message was not sent: it contains a word this server does not allow.";
 
+    @AttributeDefinition(description = "Also mask banned words in the names of new games, as the lobby lists them")
+    boolean mask_game_names() default true;
+
     @AttributeDefinition(description = "Chat messages (lobby, whispers, games together) one player may send per period; "
             + "0 = no limit")
     int max_messages() default 20;
