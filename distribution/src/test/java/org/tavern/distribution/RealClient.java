@@ -97,13 +97,13 @@ final class RealClient implements AutoCloseable {
         return process.exitValue();
     }
 
-    /** The plugin's own progress lines. */
+    /**
+     * The plugin's own progress lines. Read leniently, as {@link #output()}: the client writes its log
+     * as it goes, and a read can end inside a multi-byte character (or meet bytes that are no UTF-8).
+     */
     String probeLines() throws IOException {
-        if (!Files.exists(output)) {
-            return "";
-        }
         StringBuilder lines = new StringBuilder();
-        for (String line : Files.readAllLines(output, StandardCharsets.UTF_8)) {
+        for (String line : output().split("\\R")) {
             if (line.startsWith("tavern-probe") || line.contains("error") && !line.contains("audio")) {
                 lines.append(line).append('\n');
             }
