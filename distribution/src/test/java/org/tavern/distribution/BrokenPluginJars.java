@@ -38,9 +38,7 @@ final class BrokenPluginJars {
     /** A bundle whose activator throws an IllegalStateException with {@code message}, compiled here. */
     static Path throwingActivator(Path target, Path workDir, String symbolicName, String message)
             throws IOException, URISyntaxException {
-        Path sources = Files.createDirectories(workDir.resolve("src/broken"));
-        Path classes = Files.createDirectories(workDir.resolve("classes"));
-        Path source = Files.writeString(sources.resolve("Boom.java"), String.join("\n",
+        byte[] boom = compile(workDir, "Boom", String.join("\n",
                 "package broken;",
                 "public class Boom implements org.osgi.framework.BundleActivator {",
                 "  public void start(org.osgi.framework.BundleContext context) {",
@@ -49,20 +47,65 @@ final class BrokenPluginJars {
                 "  public void stop(org.osgi.framework.BundleContext context) {",
                 "  }",
                 "}", ""));
-        Path osgiCore = Path.of(BundleActivator.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        int status = compiler.run(null, null, null, "--release", "17", "-cp", osgiCore.toString(),
-                "-d", classes.toString(), source.toString());
-        if (status != 0) {
-            throw new IllegalStateException("javac failed (" + status + ") on " + source);
-        }
         Manifest manifest = bundleManifest(symbolicName);
         manifest.getMainAttributes().putValue("Bundle-Activator", "broken.Boom");
         manifest.getMainAttributes().putValue("Import-Package", "org.osgi.framework");
+        return write(target, manifest, Map.of("broken/Boom.class", boom));
+    }
+
+    /**
+     * A plugin that leaks on purpose: its immediate DS component starts a thread at activation and
+     * never stops it, so every version it is updated to keeps the previous one's class loader alive.
+     */
+    static Path leakingThread(Path target, Path workDir, String version) throws IOException, URISyntaxException {
+        byte[] leak = compile(workDir, "Leak", String.join("\n",
+                "package broken;",
+                "public class Leak {",
+                "  public void activate() {",
+                "    Thread forever = new Thread(() -> {",
+                "      while (true) {",
+                "        try { Thread.sleep(60_000); } catch (InterruptedException e) { }",
+                "      }",
+                "    }, \"leaked-by-" + version + "\");",
+                "    forever.setDaemon(true);",
+                "    forever.start();",
+                "  }",
+                "}", ""));
+        String component = String.join("\n",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+                "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"leak\" immediate=\"true\""
+                        + " activate=\"activate\">",
+                "  <implementation class=\"broken.Leak\"/>",
+                "</scr:component>", "");
+        Manifest manifest = bundleManifest("broken.leak");
+        manifest.getMainAttributes().putValue("Bundle-Version", version);
+        manifest.getMainAttributes().putValue("Service-Component", "OSGI-INF/leak.xml");
+        return write(target, manifest, Map.of("broken/Leak.class", leak,
+                "OSGI-INF/leak.xml", component.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** Compiles one class of package {@code broken} against the OSGi core API; answers its bytes. */
+    private static byte[] compile(Path workDir, String className, String source) throws IOException, URISyntaxException {
+        Path sources = Files.createDirectories(workDir.resolve("src/broken"));
+        Path classes = Files.createDirectories(workDir.resolve("classes"));
+        Path file = Files.writeString(sources.resolve(className + ".java"), source);
+        Path osgiCore = Path.of(BundleActivator.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        int status = compiler.run(null, null, null, "--release", "17", "-cp", osgiCore.toString(),
+                "-d", classes.toString(), file.toString());
+        if (status != 0) {
+            throw new IllegalStateException("javac failed (" + status + ") on " + file);
+        }
+        return Files.readAllBytes(classes.resolve("broken/" + className + ".class"));
+    }
+
+    private static Path write(Path target, Manifest manifest, Map<String, byte[]> entries) throws IOException {
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(target), manifest)) {
-            out.putNextEntry(new JarEntry("broken/Boom.class"));
-            out.write(Files.readAllBytes(classes.resolve("broken/Boom.class")));
-            out.closeEntry();
+            for (Map.Entry<String, byte[]> entry : new java.util.TreeMap<>(entries).entrySet()) {
+                out.putNextEntry(new JarEntry(entry.getKey()));
+                out.write(entry.getValue());
+                out.closeEntry();
+            }
         }
         return target;
     }
