@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tavern.wml.Document;
-import org.tavern.wml.Node;
 
 /**
  * Jars that cannot work, dropped into the plugins/ of a running tavern.jar while two players chat
@@ -55,7 +53,7 @@ class BrokenPluginIT {
                 PluginJar.deploy(chatFilter, plugins, "chat-filter.jar");
                 server.awaitConsole(text -> text.contains("Plugin chat-filter.jar (tavern.plugin.chatfilter"),
                         DEADLINE, "the chat filter started");
-                awaitDelivered(alice, bob, "frak it", "**** it");
+                LobbyChat.awaitDelivered(alice, bob, "frak it", "**** it", DEADLINE);
 
                 PluginJar.deploy(unresolvable, plugins, "needs-missing.jar");
                 PluginJar.deploy(throwing, plugins, "throws.jar");
@@ -77,7 +75,8 @@ class BrokenPluginIT {
                 awaitLines(server, rollbackLine);
                 assertTrue(lineWith(server.consoleText(), rollbackLine).endsWith("that ran before keeps running"),
                         lineWith(server.consoleText(), rollbackLine));
-                awaitDelivered(alice, bob, "frak it", "**** it"); // the filter that ran before filters again
+                // the filter that ran before filters again
+                LobbyChat.awaitDelivered(alice, bob, "frak it", "**** it", DEADLINE);
 
                 String listing = server.awaitShellOutput("tavern:plugins", text -> text.contains("the previous version runs"),
                         DEADLINE);
@@ -115,32 +114,4 @@ class BrokenPluginIT {
         return (int) console.lines().filter(line -> line.contains(part)).count();
     }
 
-    /** Alice says {@code text} in the lobby; answers what Bob read (null if nothing reached him). */
-    private static String chat(ProtocolClient from, ProtocolClient to, String text) throws Exception {
-        from.send("[message]\nmessage=\"" + text + "\"\n[/message]\n");
-        from.sync();
-        List<String> read = new ArrayList<>();
-        for (Document document : to.sync()) {
-            Node message = document.root().child("message");
-            if (message != null && from.name.equals(message.attr("sender"))) {
-                read.add(message.text("message"));
-            }
-        }
-        return read.isEmpty() ? null : read.get(read.size() - 1);
-    }
-
-    /** Says {@code text} until Bob reads {@code expected}: the lobby binds a new filter a moment after it starts. */
-    private static void awaitDelivered(ProtocolClient from, ProtocolClient to, String text, String expected)
-            throws Exception {
-        long end = System.nanoTime() + DEADLINE.toNanos();
-        String last;
-        do {
-            last = chat(from, to, text);
-            if (expected.equals(last)) {
-                return;
-            }
-            Thread.sleep(200);
-        } while (System.nanoTime() < end);
-        throw new AssertionError("Bob still read '" + last + "' instead of '" + expected + "'");
-    }
 }

@@ -174,6 +174,9 @@ class LauncherIT {
             assertTrue(stop.isAlive(), "stop waits for the game:\n" + Files.readString(stopOutput));
 
             host.close(); // the last game ends with its host
+            // as wesnothd, the lobby first looks for an empty server 10 s after the command: more than
+            // the client's usual read timeout, counted from about the same moment
+            watcher.readTimeout(Duration.ofSeconds(30));
             assertEquals("All games ended. Shutting down now. Reconnect to the new server instance.",
                     nextMessage(watcher));
             assertTrue(stop.waitFor(SCRIPT_DEADLINE.toMillis(), TimeUnit.MILLISECONDS), "stop returns");

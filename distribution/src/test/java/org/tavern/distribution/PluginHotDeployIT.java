@@ -9,13 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tavern.wml.Document;
-import org.tavern.wml.Node;
 
 /**
  * The example chat filter, hot-deployed into a running tavern.jar while two players chat in the
@@ -44,22 +42,22 @@ class PluginHotDeployIT {
             server.awaitStarted();
             int port = server.awaitPort();
             try (ProtocolClient alice = login(port, "alice"); ProtocolClient bob = login(port, "bob")) {
-                assertEquals("frak it", chat(alice, bob, "frak it"), "no filter yet");
+                assertEquals("frak it", LobbyChat.say(alice, bob, "frak it"), "no filter yet");
 
                 Path deployed = home.resolve("plugins/chat-filter.jar");
                 Files.copy(pluginJar, home.resolve("plugins/chat-filter.jar.part"));
                 Files.move(home.resolve("plugins/chat-filter.jar.part"), deployed, StandardCopyOption.ATOMIC_MOVE);
                 awaitPluginStatus(server, status -> status.contains("tavern.plugin.chatfilter/chat-filter")
                         && status.contains("active"));
-                assertEquals("**** it", chat(alice, bob, "frak it"), "filtered once the lobby has the filter");
+                assertEquals("**** it", LobbyChat.say(alice, bob, "frak it"), "filtered once the lobby has the filter");
                 assertGameListedAs(port, bob, "frak night", "**** night");
 
                 writeAtomically(filterConfig, "banned.words=frak,smeg\nmax.messages=0\n");
-                awaitDelivered(alice, bob, "smeg off", "**** off");
+                LobbyChat.awaitDelivered(alice, bob, "smeg off", "**** off", DEADLINE);
 
                 Files.delete(deployed);
                 awaitPluginStatus(server, status -> status.contains("No plugin filters"));
-                assertEquals("frak it", chat(alice, bob, "frak it"), "passes again once the jar is gone");
+                assertEquals("frak it", LobbyChat.say(alice, bob, "frak it"), "passes again once the jar is gone");
 
                 for (ProtocolClient client : List.of(alice, bob)) {
                     for (Document document : client.sync()) {
@@ -76,20 +74,6 @@ class PluginHotDeployIT {
 
     private static ProtocolClient login(int port, String name) throws Exception {
         return ProtocolClient.loggedIn(name, port);
-    }
-
-    /** Alice says {@code text} in the lobby; answers what Bob read (null if nothing reached him). */
-    private static String chat(ProtocolClient from, ProtocolClient to, String text) throws Exception {
-        from.send("[message]\nmessage=\"" + text + "\"\n[/message]\n");
-        from.sync(); // handled by the lobby, so already sent to Bob if it was sent at all
-        List<String> read = new ArrayList<>();
-        for (Document document : to.sync()) {
-            Node message = document.root().child("message");
-            if (message != null && from.name.equals(message.attr("sender"))) {
-                read.add(message.text("message"));
-            }
-        }
-        return read.isEmpty() ? null : read.get(read.size() - 1);
     }
 
     /**
@@ -111,21 +95,6 @@ class PluginHotDeployIT {
             }
             assertFalse(seen.toString().contains(name), "listed under its own name:\n" + seen);
         }
-    }
-
-    /** Says {@code text} again and again until Bob reads {@code expected} (a configuration applying). */
-    private static void awaitDelivered(ProtocolClient from, ProtocolClient to, String text, String expected)
-            throws Exception {
-        long end = System.nanoTime() + DEADLINE.toNanos();
-        String last;
-        do {
-            last = chat(from, to, text);
-            if (expected.equals(last)) {
-                return;
-            }
-            Thread.sleep(200);
-        } while (System.nanoTime() < end);
-        throw new AssertionError("Bob still read '" + last + "' instead of '" + expected + "'");
     }
 
     /** Polls {@code tavern:pluginstatus} through the Gogo shell until its output satisfies {@code condition}. */

@@ -70,6 +70,11 @@ final class ProtocolClient implements AutoCloseable {
     /** Documents read by {@link #barrier()} that nobody has taken yet. */
     private final java.util.ArrayDeque<Document> inbox = new java.util.ArrayDeque<>();
 
+    /** Waits up to {@code timeout} for each later read (10 s until changed). */
+    void readTimeout(java.time.Duration timeout) throws IOException {
+        socket.setSoTimeout(Math.toIntExact(timeout.toMillis()));
+    }
+
     Document receive() throws IOException {
         Document kept = inbox.poll();
         if (kept != null) {
