@@ -93,6 +93,9 @@ class AdminConsoleIT {
                 // the listener is closed before the answer: a newcomer is refused by the system
                 org.junit.jupiter.api.Assertions.assertThrows(java.net.ConnectException.class,
                         () -> new java.net.Socket("127.0.0.1", port).close());
+                // the lobby first looks for an empty server 10 s after the command (as wesnothd): longer
+                // than the client's usual read timeout, counted from about the same moment
+                player.readTimeout(java.time.Duration.ofSeconds(30));
                 List<String> alerts = new ArrayList<>();
                 for (Document document : player.untilClosed()) {
                     Node message = document.root().child("message");

@@ -69,6 +69,12 @@ class BrokenPluginIT {
                 PluginJar.deploy(seen, plugins, "seen.jar");
                 server.awaitConsole(text -> text.contains("Plugin seen.jar (tavern.plugin.seen"), DEADLINE, "seen started");
 
+                // FileInstall refreshed after each deploy, only what it installed: nothing else restarted
+                String beforeUpdate = server.consoleText();
+                assertEquals(1, count(beforeUpdate, "Plugin filter tavern.plugin.chatfilter/chat-filter added"),
+                        beforeUpdate);
+                assertEquals(1, count(beforeUpdate, "Lobby ready"), beforeUpdate);
+
                 PluginJar.deploy(futureFilter, plugins, "chat-filter.jar");
                 String rollbackLine = "Plugin chat-filter.jar (tavern.plugin.chatfilter 9.0.0) not started: it needs"
                         + " package org.tavern.api [9.0.0,10.0.0), but the server has it only at version ";
