@@ -15,9 +15,11 @@ import org.tavern.wml.Document;
 
 /**
  * Jars that cannot work, dropped into the plugins/ of a running tavern.jar while two players chat
- * through a working chat filter: each is reported in exactly one log line that says why (also after
- * later deploys make FileInstall retry them), {@code tavern:plugins} shows why, a broken update of
- * the chat filter is rolled back so the filter keeps filtering, and nobody is disconnected.
+ * through a working chat filter (one that does not resolve, one whose activator throws, one whose
+ * component throws as it activates, one that is no zip): each is reported in exactly one log line
+ * that says why (also after later deploys make FileInstall retry them), {@code tavern:plugins} shows
+ * why, a broken update of the chat filter is rolled back so the filter keeps filtering, and nobody
+ * is disconnected.
  */
 class BrokenPluginIT {
 
@@ -36,6 +38,8 @@ class BrokenPluginIT {
         Path throwing = BrokenPluginJars.throwingActivator(temp.resolve("throws.jar"), temp.resolve("javac"),
                 "broken.activator", "no database configured");
         Path notAZip = BrokenPluginJars.notAZip(temp.resolve("download.jar"));
+        Path failingComponent = BrokenPluginJars.failingComponent(temp.resolve("grumpy.jar"), temp.resolve("javac-ds"),
+                "banned.words is not set");
         Path futureFilter = BrokenPluginJars.withHeaders(chatFilter, temp.resolve("future-filter.jar"), Map.of(
                 "Bundle-Version", "9.0.0",
                 "Import-Package", BrokenPluginJars.importsWith(chatFilter, "org.tavern.api", "[9.0,10)")));
@@ -58,12 +62,15 @@ class BrokenPluginIT {
                 PluginJar.deploy(unresolvable, plugins, "needs-missing.jar");
                 PluginJar.deploy(throwing, plugins, "throws.jar");
                 PluginJar.deploy(notAZip, plugins, "download.jar");
+                PluginJar.deploy(failingComponent, plugins, "grumpy.jar");
                 String needsLine = "Plugin needs-missing.jar (broken.unresolvable 1.0.0) not started: it needs package"
                         + " org.example.missing [1.0.0,2.0.0), which nothing installed exports";
                 String throwsLine = "Plugin throws.jar (broken.activator 1.0.0) not started: its activator threw"
                         + " java.lang.IllegalStateException: no database configured";
                 String downloadLine = "Plugin download.jar ignored: not a readable jar";
-                awaitLines(server, needsLine, throwsLine, downloadLine);
+                String componentLine = "Plugin grumpy.jar (broken.component 1.0.0): component grumpy failed to activate:"
+                        + " java.lang.IllegalArgumentException: banned.words is not set; the lobby does without it";
+                awaitLines(server, needsLine, throwsLine, downloadLine, componentLine);
 
                 // Another deploy makes FileInstall refresh and the starter retry the unresolved one: no new line.
                 PluginJar.deploy(seen, plugins, "seen.jar");
@@ -90,7 +97,7 @@ class BrokenPluginIT {
                 assertTrue(listing.contains("not started: its activator threw java.lang.IllegalStateException"), listing);
 
                 String console = server.consoleText();
-                for (String line : List.of(needsLine, throwsLine, downloadLine, rollbackLine)) {
+                for (String line : List.of(needsLine, throwsLine, downloadLine, componentLine, rollbackLine)) {
                     assertEquals(1, count(console, line), "reported once: " + line + "\n--- console ---\n" + console);
                 }
                 assertFalse(console.contains("Unable to resolve"), "no resolver dump:\n" + console);

@@ -18,8 +18,9 @@ import org.osgi.framework.BundleActivator;
 
 /**
  * The jars an owner drops into plugins/ by mistake, built for a test: a bundle that imports a
- * package nothing exports, one whose activator throws, one that is not a zip at all, and a copy of
- * a real plugin built against an API version the server does not have.
+ * package nothing exports, one whose activator throws, one whose component throws as it activates,
+ * one that is not a zip at all, and a copy of a real plugin built against an API version the server
+ * does not have (and, for the leak detector, one that leaks a thread per version).
  */
 final class BrokenPluginJars {
 
@@ -84,14 +85,44 @@ final class BrokenPluginJars {
                 "OSGI-INF/leak.xml", component.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
-    /** Compiles one class of package {@code broken} against the OSGi core API; answers its bytes. */
+    /**
+     * A plugin whose message filter component throws from {@code activate} (as one rejecting its
+     * configuration would): the bundle starts, Declarative Services cannot activate the component.
+     */
+    static Path failingComponent(Path target, Path workDir, String message) throws IOException, URISyntaxException {
+        byte[] filter = compile(workDir, "Grumpy", String.join("\n",
+                "package broken;",
+                "public class Grumpy implements org.tavern.api.MessageFilter {",
+                "  public void activate() {",
+                "    throw new IllegalArgumentException(\"" + message + "\");",
+                "  }",
+                "  public org.tavern.api.FilterResult filter(org.tavern.api.ChatMessage message) {",
+                "    return org.tavern.api.FilterResult.pass();",
+                "  }",
+                "}", ""));
+        String component = String.join("\n",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+                "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"grumpy\" activate=\"activate\">",
+                "  <implementation class=\"broken.Grumpy\"/>",
+                "  <service><provide interface=\"org.tavern.api.MessageFilter\"/></service>",
+                "</scr:component>", "");
+        Manifest manifest = bundleManifest("broken.component");
+        manifest.getMainAttributes().putValue("Import-Package", "org.tavern.api;version=\"[1.2,2)\"");
+        manifest.getMainAttributes().putValue("Service-Component", "OSGI-INF/grumpy.xml");
+        return write(target, manifest, Map.of("broken/Grumpy.class", filter,
+                "OSGI-INF/grumpy.xml", component.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** Compiles one class of package {@code broken} against the OSGi core API and Tavern's; answers its bytes. */
     private static byte[] compile(Path workDir, String className, String source) throws IOException, URISyntaxException {
         Path sources = Files.createDirectories(workDir.resolve("src/broken"));
         Path classes = Files.createDirectories(workDir.resolve("classes"));
         Path file = Files.writeString(sources.resolve(className + ".java"), source);
         Path osgiCore = Path.of(BundleActivator.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path tavernApi = Path.of(org.tavern.api.MessageFilter.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        int status = compiler.run(null, null, null, "--release", "17", "-cp", osgiCore.toString(),
+        int status = compiler.run(null, null, null, "--release", "17",
+                "-cp", osgiCore + java.io.File.pathSeparator + tavernApi,
                 "-d", classes.toString(), file.toString());
         if (status != 0) {
             throw new IllegalStateException("javac failed (" + status + ") on " + file);

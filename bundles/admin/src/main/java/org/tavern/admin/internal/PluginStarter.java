@@ -24,6 +24,10 @@ import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +47,7 @@ public class PluginStarter {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginStarter.class);
     /** Twice FileInstall's poll: a jar still being copied has changed between two scans. */
-    private static final long STRAY_SCAN_SECONDS = 2;
+    private static final long SCAN_SECONDS = 2;
 
     /** What became of the last start of a bundle revision (identified by its last-modified stamp). */
     enum Outcome {
@@ -64,6 +68,10 @@ public class PluginStarter {
     private final LastGoodJars lastGood;
     private final Map<Long, Attempt> attempts = new ConcurrentHashMap<>();
     private final StrayJars strays;
+    private final FailedComponents failedComponents = new FailedComponents();
+    /** Declarative Services' introspection, to see plugin components that failed to activate; absent without SCR. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ServiceComponentRuntime scr;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread starter = new Thread(runnable, "tavern-plugin-starter");
         starter.setDaemon(true);
@@ -89,7 +97,7 @@ public class PluginStarter {
         context.addFrameworkListener(refreshes);
         context.addBundleListener(removals);
         sweepSoon();
-        thread.scheduleWithFixedDelay(this::reportStrays, STRAY_SCAN_SECONDS, STRAY_SCAN_SECONDS, TimeUnit.SECONDS);
+        thread.scheduleWithFixedDelay(this::scan, SCAN_SECONDS, SCAN_SECONDS, TimeUnit.SECONDS);
     }
 
     @Deactivate
@@ -153,16 +161,33 @@ public class PluginStarter {
         });
     }
 
-    private void reportStrays() {
-        Set<Path> installed = new HashSet<>();
-        for (Bundle bundle : context.getBundles()) {
-            Path jar = folder.jarOf(bundle);
-            if (jar != null) {
+    /** The periodic look at plugins/ and the plugins' components: what went wrong without a bundle event. */
+    private void scan() {
+        try {
+            Set<Path> installed = new HashSet<>();
+            Set<Long> ids = new HashSet<>();
+            ServiceComponentRuntime runtime = scr;
+            for (Bundle bundle : context.getBundles()) {
+                Path jar = folder.jarOf(bundle);
+                if (jar == null) {
+                    continue;
+                }
                 installed.add(jar);
+                ids.add(bundle.getBundleId());
+                if (runtime != null && bundle.getState() == Bundle.ACTIVE) {
+                    for (String failure : failedComponents.newlyFailed(runtime, bundle)) {
+                        LOG.warn("Plugin {} ({} {}): {}; the lobby does without it", jar.getFileName(),
+                                bundle.getSymbolicName(), bundle.getVersion(), failure);
+                    }
+                }
             }
-        }
-        for (String stray : strays.scan(installed)) {
-            LOG.warn("Plugin {}", stray);
+            failedComponents.retainOnly(ids);
+            for (String stray : strays.scan(installed)) {
+                LOG.warn("Plugin {}", stray);
+            }
+        } catch (RuntimeException e) {
+            // a bundle going away mid-scan, or SCR stopping: the next scan looks again
+            LOG.debug("Plugin scan interrupted", e);
         }
     }
 
