@@ -133,7 +133,11 @@ public class PluginStarter {
             try {
                 thread.execute(() -> {
                     sweepQueued.set(false);
-                    sweep();
+                    try {
+                        sweep();
+                    } catch (RuntimeException e) {
+                        LOG.warn("Starting the plugins from {} failed; the next refresh tries again", folder.dir, e);
+                    }
                 });
             } catch (RejectedExecutionException e) {
                 // deactivating: the next activation sweeps again
