@@ -1,13 +1,16 @@
 package org.tavern.distribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tavern.wml.Document;
 
 /** The real Wesnoth 1.16.9 client against tavern.jar: compatibility proven with the real thing. */
 class RealClientIT {
@@ -64,6 +67,38 @@ class RealClientIT {
             assertTrue(console.contains("started scenario 'test2' with 2 sides"), console);
             assertTrue(console.contains("join advanced to the next scenario"), console);
             assertTrue(console.contains("obs advanced to the next scenario"), console);
+        }
+    }
+
+    /**
+     * A game rule's new name reaches the real client's game list: with the chat filter in plugins/,
+     * a game created as "frak night" is listed to a real client in the lobby as "**** night" only.
+     */
+    @Test
+    void aRealClientListsAGameUnderTheNameAGameRuleGaveIt() throws Exception {
+        Path home = temp.resolve("server");
+        Files.createDirectories(home.resolve("etc"));
+        Files.writeString(home.resolve("etc/tavern.plugin.chatfilter.cfg"), "banned.words=frak\n");
+        PluginJar.deploy(PluginJar.built("chatfilter.jar",
+                "../plugins-examples/chat-filter/target/tavern.plugin.chatfilter-0.1.0-SNAPSHOT.jar"),
+                home.resolve("plugins"), "chat-filter.jar");
+        try (ServerProcess server = ServerProcess.start(home, false, "-p", "0")) {
+            server.awaitStarted();
+            int port = server.awaitPort();
+            server.awaitConsole(t -> t.contains("Plugin chat-filter.jar (tavern.plugin.chatfilter"), Duration.ofSeconds(30),
+                    "the chat filter started");
+            try (ProtocolClient carol = ProtocolClient.loggedIn("carol", port)) {
+                carol.send("[create_game]\nname=\"frak night\"\npassword=\"\"\n[/create_game]\n");
+                carol.sendGzip(Document.parse(DifferentialIT.capturedLevel()).compressedOutput());
+                server.awaitConsole(t -> t.contains("is shown as '**** night' by a game rule"), Duration.ofSeconds(30),
+                        "the renamed game");
+                try (RealClient viewer = RealClient.start(temp, port, "viewer", "game_list.lua",
+                        Map.of("EXPECT", "**** night"))) {
+                    assertEquals(0, viewer.awaitExit(120), "viewer:\n" + viewer.probeLines());
+                    assertTrue(viewer.probeLines().contains("tavern-probe listed **** night"), viewer.probeLines());
+                    assertFalse(viewer.probeLines().contains("frak"), viewer.probeLines());
+                }
+            }
         }
     }
 }

@@ -20,6 +20,8 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.BundleListener;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.FrameworkListener;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -80,7 +82,8 @@ public class PluginStarter {
     private final AtomicBoolean sweepQueued = new AtomicBoolean();
     /** FileInstall refreshes after every batch of installs, updates and removals: the moment to start what it installed. */
     private final FrameworkListener refreshes = event -> {
-        if (event.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
+        // and at boot, once the framework reaches the start level FileInstall gives plugins
+        if (event.getType() == FrameworkEvent.PACKAGES_REFRESHED || event.getType() == FrameworkEvent.STARTLEVEL_CHANGED) {
             sweepSoon();
         }
     };
@@ -208,6 +211,10 @@ public class PluginStarter {
         }
         if (state == Bundle.UNINSTALLED || sameRevision && last.outcome() != Outcome.UNRESOLVED) {
             return; // stopped from the console, or its activator failed: until the jar changes
+        }
+        if (bundle.adapt(BundleStartLevel.class).getStartLevel()
+                > context.getBundle(0).adapt(FrameworkStartLevel.class).getStartLevel()) {
+            return; // still booting: a transient start would be refused; STARTLEVEL_CHANGED sweeps again
         }
         try {
             bundle.start(Bundle.START_TRANSIENT);
