@@ -101,9 +101,10 @@ public class StartupReporter {
         if (reported || !launcherDone || !levelsDone) {
             return;
         }
-        if (!inactiveBundles(context).isEmpty() && !givenUpWaiting) {
+        if (serverBundlesStillStarting() && !givenUpWaiting) {
             // Bundles of the last level may still be starting; re-checked on every bundle start, and
             // reported anyway (naming the laggards) if they have not all started in a few seconds.
+            // Plugins are not waited for: one that cannot start is the PluginStarter's to report.
             if (giveUp == null) {
                 giveUp = new Thread(() -> {
                     try {
@@ -132,22 +133,34 @@ public class StartupReporter {
         return levels == null || levels.getStartLevel() >= target;
     }
 
-    private static List<String> inactiveBundles(BundleContext context) {
-        return Arrays.stream(context.getBundles())
+    private boolean serverBundlesStillStarting() {
+        return !inactiveBundles(serverBundles(context)).isEmpty();
+    }
+
+    /** The server's own bundles: not the plugins, which the PluginStarter starts and reports on. */
+    private static List<Bundle> serverBundles(BundleContext context) {
+        PluginFolder plugins = PluginFolder.of(context);
+        return Arrays.stream(context.getBundles()).filter(b -> plugins.jarOf(b) == null).toList();
+    }
+
+    private static List<String> inactiveBundles(List<Bundle> bundles) {
+        return bundles.stream()
                 .filter(b -> b.getState() != Bundle.ACTIVE && !isFragment(b))
                 .map(b -> b.getSymbolicName() + " (" + PluginsCommand.stateName(b.getState()) + ")")
                 .toList();
     }
 
     private static void reportStarted(BundleContext context) {
-        Bundle[] bundles = context.getBundles();
-        List<String> inactive = inactiveBundles(context);
-        LOG.info("{} in {} ms: {} of {} bundles active{}, home {}",
+        List<Bundle> server = serverBundles(context);
+        List<String> inactive = inactiveBundles(server);
+        int plugins = context.getBundles().length - server.size();
+        LOG.info("{} in {} ms: {} of {} bundles active{}{}, home {}",
                 STARTED_MARKER,
                 ManagementFactory.getRuntimeMXBean().getUptime(),
-                bundles.length - inactive.size(),
-                bundles.length,
+                server.size() - inactive.size(),
+                server.size(),
                 inactive.isEmpty() ? "" : ", not active: " + String.join(", ", inactive),
+                plugins == 0 ? "" : ", " + plugins + " plugin bundles from plugins/ being started",
                 context.getProperty("tavern.home"));
     }
 
