@@ -1,5 +1,6 @@
 package org.tavern.distribution;
 
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
@@ -85,8 +86,9 @@ public class PluginBundlesIT {
             new ExamplePluginsScenario(new BundleDeployment(), work, port).run(game, asker);
 
             game.stopAndCheckEverythingArrivedInOrder();
-            // without FileInstall's polling the whole scenario takes about a second: some 50 speaks
-            assertTrue("the game relayed all along", game.ticksOf(game.join).size() > 20);
+            // Without FileInstall's polling the scenario may take well under a second, so no count of
+            // speaks is expected: the scenario waited, after each change, for a speak sent after it.
+            assertFalse("the game relayed", game.ticksOf(game.join).isEmpty());
             for (ProtocolClient client : List.of(game.host, game.join, game.watcher, asker)) {
                 for (Document document : client.sync()) {
                     assertNull(client.name + " was sent " + document, document.root().child("error"));
