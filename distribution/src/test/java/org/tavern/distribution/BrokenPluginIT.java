@@ -40,9 +40,8 @@ class BrokenPluginIT {
         Path notAZip = BrokenPluginJars.notAZip(temp.resolve("download.jar"));
         Path failingComponent = BrokenPluginJars.failingComponent(temp.resolve("grumpy.jar"), temp.resolve("javac-ds"),
                 "banned.words is not set");
-        Path futureFilter = BrokenPluginJars.withHeaders(chatFilter, temp.resolve("future-filter.jar"), Map.of(
-                "Bundle-Version", "9.0.0",
-                "Import-Package", BrokenPluginJars.importsWith(chatFilter, "org.tavern.api", "[9.0,10)")));
+        Path futureFilter = PluginJar.variant(chatFilter, temp.resolve("future-filter.jar"), "9.0.0", Map.of(),
+                Map.of("Import-Package", BrokenPluginJars.importsWith(chatFilter, "org.tavern.api", "[9.0,10)")));
 
         Path home = temp.resolve("home");
         Path plugins = home.resolve("plugins");

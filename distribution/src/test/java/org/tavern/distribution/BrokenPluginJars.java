@@ -146,22 +146,6 @@ final class BrokenPluginJars {
         return Files.writeString(target, "<html>404 Not Found</html>\n".repeat(20));
     }
 
-    /** A copy of {@code original} with other manifest headers ({@code Import-Package} given whole). */
-    static Path withHeaders(Path original, Path target, Map<String, String> headers) throws IOException {
-        try (JarInputStream in = new JarInputStream(Files.newInputStream(original))) {
-            Manifest manifest = new Manifest(in.getManifest());
-            headers.forEach((name, value) -> manifest.getMainAttributes().put(new Attributes.Name(name), value));
-            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(target), manifest)) {
-                for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
-                    out.putNextEntry(new JarEntry(entry.getName()));
-                    in.transferTo(out);
-                    out.closeEntry();
-                }
-            }
-        }
-        return target;
-    }
-
     /** The manifest's Import-Package with {@code packageName}'s version range replaced by {@code range}. */
     static String importsWith(Path jar, String packageName, String range) throws IOException {
         try (JarInputStream in = new JarInputStream(Files.newInputStream(jar))) {

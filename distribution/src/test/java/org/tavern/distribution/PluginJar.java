@@ -46,9 +46,16 @@ final class PluginJar {
      */
     static Path variant(Path original, Path target, String version, Map<String, Map<String, String>> byComponent)
             throws IOException {
+        return variant(original, target, version, byComponent, Map.of());
+    }
+
+    /** As {@link #variant(Path, Path, String, Map)}, with other manifest headers too ({@code Import-Package} given whole). */
+    static Path variant(Path original, Path target, String version, Map<String, Map<String, String>> byComponent,
+            Map<String, String> headers) throws IOException {
         try (JarInputStream in = new JarInputStream(Files.newInputStream(original))) {
             Manifest manifest = new Manifest(in.getManifest());
             manifest.getMainAttributes().put(new Attributes.Name("Bundle-Version"), version);
+            headers.forEach((name, value) -> manifest.getMainAttributes().put(new Attributes.Name(name), value));
             try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(target), manifest)) {
                 for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
                     byte[] content = in.readAllBytes();

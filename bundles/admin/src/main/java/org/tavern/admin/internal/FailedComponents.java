@@ -51,7 +51,6 @@ final class FailedComponents {
         if (failure == null || failure.isBlank()) {
             return "no reason given";
         }
-        String first = failure.strip().lines().findFirst().orElse("");
-        return first.length() <= 400 ? first : first.substring(0, 400) + "...";
+        return StartFailureReason.oneLine(failure.strip().lines().findFirst().orElse(""));
     }
 }

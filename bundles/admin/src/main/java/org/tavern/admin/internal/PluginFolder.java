@@ -9,15 +9,23 @@ import org.osgi.framework.BundleContext;
 /** The home's plugins/ folder, and which installed bundles FileInstall took from it. */
 final class PluginFolder {
 
+    /** The server's home ({@code tavern.home}); plugins/ and data/ are in it. */
+    final Path home;
     final Path dir;
 
-    PluginFolder(Path dir) {
-        this.dir = dir;
+    private PluginFolder(Path home) {
+        this.home = home;
+        this.dir = home.resolve("plugins");
     }
 
     static PluginFolder of(BundleContext context) {
         String home = context.getProperty("tavern.home");
-        return new PluginFolder(Path.of(home != null ? home : ".").toAbsolutePath().normalize().resolve("plugins"));
+        return new PluginFolder(Path.of(home != null ? home : ".").toAbsolutePath().normalize());
+    }
+
+    /** How log lines name a plugin: {@code <jar> (<symbolic name> <version>)}. */
+    static String describe(Path jar, Bundle bundle) {
+        return jar.getFileName() + " (" + bundle.getSymbolicName() + " " + bundle.getVersion() + ")";
     }
 
     /** The jar in plugins/ the bundle was installed from, or null for every other bundle. */

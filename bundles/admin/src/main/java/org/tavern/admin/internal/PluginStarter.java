@@ -22,7 +22,6 @@ import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
-import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -93,9 +92,7 @@ public class PluginStarter {
     public PluginStarter(BundleContext context) {
         this.context = context;
         this.folder = PluginFolder.of(context);
-        String home = context.getProperty("tavern.home");
-        this.lastGood = new LastGoodJars(Path.of(home != null ? home : ".").toAbsolutePath().normalize()
-                .resolve("data").resolve("plugins-last-good"));
+        this.lastGood = new LastGoodJars(folder.home.resolve("data").resolve("plugins-last-good"));
         this.strays = new StrayJars(folder.dir);
         context.addFrameworkListener(refreshes);
         context.addBundleListener(removals);
@@ -125,8 +122,7 @@ public class PluginStarter {
     private void uninstalled(BundleEvent event) {
         Path jar = event.getType() == BundleEvent.UNINSTALLED ? folder.jarOf(event.getBundle()) : null;
         if (jar != null) {
-            LOG.info("Plugin {} ({} {}) removed", jar.getFileName(), event.getBundle().getSymbolicName(),
-                    event.getBundle().getVersion());
+            LOG.info("Plugin {} removed", PluginFolder.describe(jar, event.getBundle()));
             sweepSoon();
         }
     }
@@ -151,7 +147,7 @@ public class PluginStarter {
     private void sweep() {
         for (Bundle bundle : context.getBundles()) {
             Path jar = folder.jarOf(bundle);
-            if (jar != null && !isFragment(bundle)) {
+            if (jar != null && !StartupReporter.isFragment(bundle)) {
                 try {
                     consider(bundle, jar);
                 } catch (IllegalStateException e) {
@@ -183,8 +179,7 @@ public class PluginStarter {
                 ids.add(bundle.getBundleId());
                 if (runtime != null && bundle.getState() == Bundle.ACTIVE) {
                     for (String failure : failedComponents.newlyFailed(runtime, bundle)) {
-                        LOG.warn("Plugin {} ({} {}): {}; the lobby does without it", jar.getFileName(),
-                                bundle.getSymbolicName(), bundle.getVersion(), failure);
+                        LOG.warn("Plugin {}: {}; the lobby does without it", PluginFolder.describe(jar, bundle), failure);
                     }
                 }
             }
@@ -226,7 +221,7 @@ public class PluginStarter {
 
     private void started(Bundle bundle, Path jar) {
         attempts.put(bundle.getBundleId(), new Attempt(bundle.getLastModified(), Outcome.STARTED, null));
-        LOG.info("Plugin {} ({} {}) started", jar.getFileName(), bundle.getSymbolicName(), bundle.getVersion());
+        LOG.info("Plugin {} started", PluginFolder.describe(jar, bundle));
         try {
             lastGood.save(bundle.getBundleId(), jar);
         } catch (IOException e) {
@@ -240,7 +235,7 @@ public class PluginStarter {
         Outcome outcome = failure.getType() == BundleException.RESOLVE_ERROR ? Outcome.UNRESOLVED : Outcome.FAILED;
         boolean anotherVersionRan = last != null && last.stamp() != stamp
                 && (last.outcome() == Outcome.STARTED || last.outcome() == Outcome.ROLLED_BACK);
-        String failedAs = jar.getFileName() + " (" + bundle.getSymbolicName() + " " + bundle.getVersion() + ")";
+        String failedAs = PluginFolder.describe(jar, bundle);
         String consequence = "the server runs on without it";
         if (anotherVersionRan) {
             consequence = rollBack(bundle);
@@ -284,10 +279,5 @@ public class PluginStarter {
         } catch (IOException e) {
             LOG.debug("Cannot delete the saved copy of uninstalled plugin bundle {}", bundleId, e);
         }
-    }
-
-    private static boolean isFragment(Bundle bundle) {
-        BundleRevision revision = bundle.adapt(BundleRevision.class);
-        return revision != null && (revision.getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;
     }
 }

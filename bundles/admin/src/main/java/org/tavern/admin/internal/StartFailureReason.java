@@ -135,7 +135,7 @@ final class StartFailureReason {
     }
 
     /** Log lines stay lines: a reason never carries a newline, and a runaway message is cut. */
-    private static String oneLine(String text) {
+    static String oneLine(String text) {
         String flat = text.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
         return flat.length() <= MAX_LENGTH ? flat : flat.substring(0, MAX_LENGTH) + "...";
     }

@@ -38,6 +38,8 @@ public class StartupReporter {
     private static final Logger LOG = LoggerFactory.getLogger(StartupReporter.class);
 
     private final BundleContext context;
+    /** Whose bundles are plugins, not the server's own. */
+    private final PluginFolder plugins;
     private final ServiceTracker<Object, Object> launcherReady;
     private final FrameworkListener startLevelListener = event -> {
         if (event.getType() == FrameworkEvent.STARTLEVEL_CHANGED) {
@@ -63,6 +65,7 @@ public class StartupReporter {
     @Activate
     public StartupReporter(BundleContext context) throws InvalidSyntaxException {
         this.context = context;
+        this.plugins = PluginFolder.of(context);
         synchronized (this) {
             levelsDone = beginningLevelReached();
         }
@@ -123,7 +126,7 @@ public class StartupReporter {
             return;
         }
         reported = true;
-        reportStarted(context);
+        reportStarted();
     }
 
     private boolean beginningLevelReached() {
@@ -134,12 +137,11 @@ public class StartupReporter {
     }
 
     private boolean serverBundlesStillStarting() {
-        return !inactiveBundles(serverBundles(context)).isEmpty();
+        return !inactiveBundles(serverBundles()).isEmpty();
     }
 
     /** The server's own bundles: not the plugins, which the PluginStarter starts and reports on. */
-    private static List<Bundle> serverBundles(BundleContext context) {
-        PluginFolder plugins = PluginFolder.of(context);
+    private List<Bundle> serverBundles() {
         return Arrays.stream(context.getBundles()).filter(b -> plugins.jarOf(b) == null).toList();
     }
 
@@ -150,21 +152,21 @@ public class StartupReporter {
                 .toList();
     }
 
-    private static void reportStarted(BundleContext context) {
-        List<Bundle> server = serverBundles(context);
+    private void reportStarted() {
+        List<Bundle> server = serverBundles();
         List<String> inactive = inactiveBundles(server);
-        int plugins = context.getBundles().length - server.size();
+        int pluginBundles = context.getBundles().length - server.size();
         LOG.info("{} in {} ms: {} of {} bundles active{}{}, home {}",
                 STARTED_MARKER,
                 ManagementFactory.getRuntimeMXBean().getUptime(),
                 server.size() - inactive.size(),
                 server.size(),
                 inactive.isEmpty() ? "" : ", not active: " + String.join(", ", inactive),
-                plugins == 0 ? "" : ", " + plugins + " plugin bundles from plugins/ being started",
+                pluginBundles == 0 ? "" : ", " + pluginBundles + " plugin bundles from plugins/ being started",
                 context.getProperty("tavern.home"));
     }
 
-    private static boolean isFragment(Bundle bundle) {
+    static boolean isFragment(Bundle bundle) {
         return bundle.getHeaders("").get("Fragment-Host") != null;
     }
 }
