@@ -8,44 +8,22 @@ import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tavern.api.ChatMessage;
+import org.tavern.lobby.internal.common.Levels;
+import org.tavern.lobby.internal.common.SerialExecutor;
+import org.tavern.lobby.internal.common.ServerMessages;
+import org.tavern.lobby.internal.history.GameHistory;
+import org.tavern.lobby.internal.history.ReplayWriter;
 import org.tavern.transport.Connection;
 import org.tavern.transport.EncodedFrame;
 import org.tavern.wml.Document;
 import org.tavern.wml.Node;
 import org.tavern.wml.WmlDiff;
-import org.tavern.lobby.internal.game.command.BanMemberCommand;
-import org.tavern.lobby.internal.game.command.ChangeControllerCommand;
-import org.tavern.lobby.internal.game.command.ChangeTurnsCommand;
-import org.tavern.lobby.internal.game.command.GameChatCommand;
-import org.tavern.lobby.internal.history.GameHistory;
-import org.tavern.lobby.internal.game.command.GameHistoryRequestCommand;
-import org.tavern.lobby.internal.history.GameStartRecord;
-import org.tavern.lobby.internal.game.command.InfoCommand;
-import org.tavern.lobby.internal.game.command.KickMemberCommand;
-import org.tavern.lobby.internal.game.command.LeaveGameCommand;
-import org.tavern.lobby.internal.game.command.LoadNextScenarioCommand;
-import org.tavern.lobby.internal.lobby.Lobby;
-import org.tavern.lobby.internal.game.command.MuteAllCommand;
-import org.tavern.lobby.internal.game.command.MuteMemberCommand;
-import org.tavern.lobby.internal.game.command.RelayCommand;
-import org.tavern.lobby.internal.history.ReplayWriter;
-import org.tavern.lobby.internal.game.command.RequestChoiceCommand;
-import org.tavern.lobby.internal.game.command.ScenarioDiffCommand;
-import org.tavern.lobby.internal.common.SerialExecutor;
-import org.tavern.lobby.internal.common.ServerMessages;
-import org.tavern.lobby.internal.game.command.StartGameCommand;
-import org.tavern.lobby.internal.game.command.StoreNextScenarioCommand;
-import org.tavern.lobby.internal.game.command.PlayTurnCommand;
-import org.tavern.lobby.internal.game.command.UnbanMemberCommand;
-import org.tavern.lobby.internal.game.command.UnmuteMemberCommand;
-import org.tavern.lobby.internal.lobby.User;
-import org.tavern.lobby.internal.game.command.WhiteboardCommand;
 
 /**
  * One game, its own actor: its state (members, the stored level, its description) is touched only by
  * tasks on its {@link SerialExecutor}, so games run on separate cores without sharing a lock. The
- * lobby hears of what matters to the lobby list by message ({@link Lobby#gameVisible},
- * {@link Lobby#gameEnded}, ...).
+ * lobby hears of what matters to the lobby list by message ({@code gameVisible},
+ * {@code gameEnded}, ...).
  *
  * <p>This class holds the members, the level and the game's life from creation to its end; the
  * rest lives beside it, on the same actor: {@link Joining} (who may come in and what he is sent),
@@ -56,7 +34,7 @@ public final class Game {
 
     private static final Logger LOG = LoggerFactory.getLogger(Game.class);
 
-    /** A member as the game knows it (the lobby owns the {@link User}). */
+    /** A member as the game knows it (the lobby owns the User). */
     public static final class Member {
         private final String name;
         private final Connection connection;
@@ -97,9 +75,9 @@ public final class Game {
 
     public final int id;
     /** Set by the game's actor (a rule may rename the game before it is shown); read by the lobby for logs. */
-    public volatile String name;
+    private volatile String name;
     private final SerialExecutor actor;
-    public final Lobby lobby;
+    public final LobbyLink lobby;
     private final Document createGame;
     private final List<Member> members = new ArrayList<>();
     private Member host;
@@ -129,7 +107,7 @@ public final class Game {
     public final Moderation moderation;
     private final Joining joining = new Joining(this);
 
-    public Game(int id, Executor pool, Lobby lobby, Node createGame, Member host) {
+    public Game(int id, Executor pool, LobbyLink lobby, Node createGame, Member host) {
         this.id = id;
         this.name = createGame.text("name");
         this.actor = new SerialExecutor(pool, "game " + id);
@@ -140,6 +118,10 @@ public final class Game {
         this.host = host;
         members.add(host);
         this.createdMillis = lobby.nowMillis();
+    }
+
+    public String name() {
+        return name;
     }
 
     public void execute(Runnable task) {
@@ -170,12 +152,12 @@ public final class Game {
         }
         Node root = document.root();
         if (level == null) {
-            if (member == host && GameDescription.startingPosition(root) != null) {
+            if (member == host && Levels.startingPosition(root) != null) {
                 initialise(document);
             }
             return; // anything else before the level is ignored, as wesnothd does
         }
-        for (GameCommand command : COMMANDS) {
+        for (GameCommand command : lobby.gameCommands()) {
             Node element = root.child(command.tag());
             if (element != null) {
                 command.handle(this, member, document, element);
@@ -184,19 +166,6 @@ public final class Game {
         }
         // Anything else (a [create_game] in a game, [side_secured], [error], unknown tags) is ignored.
     }
-
-    /**
-     * One class per in-game request, in wesnothd's order of precedence: the first of these a document
-     * contains is handled, and nothing else in it.
-     */
-    private static final List<GameCommand> COMMANDS = List.of(
-            new LeaveGameCommand(), new ScenarioDiffCommand(), new StoreNextScenarioCommand(),
-            new LoadNextScenarioCommand(), new StartGameCommand(), new PlayTurnCommand(),
-            new RequestChoiceCommand(), new WhiteboardCommand(), new ChangeTurnsCommand(),
-            new InfoCommand(), new RelayCommand("change_faction"), new RelayCommand("stop_updates"),
-            new ChangeControllerCommand(), new MuteAllCommand(), new MuteMemberCommand(),
-            new UnmuteMemberCommand(), new KickMemberCommand(), new BanMemberCommand(),
-            new UnbanMemberCommand(), new GameChatCommand(), new GameHistoryRequestCommand());
 
     // ------------------------------------------------------------------ state the other parts ask about
 
@@ -239,7 +208,7 @@ public final class Game {
 
     /** The sides of the stored level's starting position. */
     public List<Node> levelSides() {
-        Node start = GameDescription.startingPosition(level.root());
+        Node start = Levels.startingPosition(level.root());
         return start == null ? List.of() : start.children("side");
     }
 
@@ -288,7 +257,7 @@ public final class Game {
         started = true;
         startingLevel = level;
         turn = 1;
-        Node start = GameDescription.startingPosition(level.root());
+        Node start = Levels.startingPosition(level.root());
         maxTurns = start == null ? -1 : start.toInt("turns", -1);
         history.clear();
         LOG.info("Game {} '{}' started scenario '{}' with {} sides", id, name,
@@ -471,7 +440,7 @@ public final class Game {
     public void join(JoinRequest request) {
         String refusal = refusalOf(request);
         if (refusal != null) {
-            lobby.execute(() -> lobby.joinRefused(request.name(), id, refusal));
+            lobby.joinRefused(request.name(), id, refusal);
             return;
         }
         Member joiner = new Member(request.name(), request.connection());
@@ -482,7 +451,7 @@ public final class Game {
         }
         Document description = describe();
         boolean observer = joiner.observer;
-        lobby.execute(() -> lobby.joined(request.name(), id, observer, description));
+        lobby.joined(request.name(), id, observer, description);
     }
 
     /** Why the game refuses this joiner: its own rules first, then the plugins' game rules; null if none. */
@@ -538,7 +507,7 @@ public final class Game {
         Document description = describe();
         String memberName = member.name();
         boolean removed = departure == Departure.REMOVED;
-        lobby.execute(() -> lobby.memberLeft(memberName, id, description, removed));
+        lobby.memberLeft(memberName, id, description, removed);
     }
 
     /** The first remaining player becomes the host. */
@@ -584,7 +553,7 @@ public final class Game {
         // the record is of the current scenario: an earlier scenario's report does not name its end
         lobby.gameArchive().ended(id, lobby.nowMillis(),
                 recordedEnding(leaveReason != null ? STOPPED : started ? "aborted" : "not started"), replay);
-        lobby.execute(() -> lobby.gameEnded(this, names, wasVisible, hostError, reason, leaveReason));
+        lobby.gameEnded(this, names, wasVisible, hostError, reason, leaveReason);
         members.clear();
     }
 
@@ -606,7 +575,7 @@ public final class Game {
         if (started && startingLevel != null && !history.isEmpty()) {
             ReplayWriter writer = lobby.replays();
             if (writer != null) {
-                return writer.save(this, startingLevel, history, turn);
+                return writer.save(id, name, startingLevel, history, turn);
             }
         }
         return null;
@@ -635,7 +604,7 @@ public final class Game {
         firstMultiplayer.root().addCopy(root.child("multiplayer"));
         Document description = describe();
         level.compress(); // stored as the gzip it arrived in; rebuilt only when needed
-        lobby.execute(() -> lobby.gameVisible(this, description, host.name()));
+        lobby.gameVisible(this, description, host.name());
     }
 
     /** The game as the plugins' rules judge it: the host's {@code [create_game]} and the level's settings. */
@@ -654,7 +623,7 @@ public final class Game {
 
     void tellLobbyOfChange() {
         Document description = describe();
-        lobby.execute(() -> lobby.gameChanged(id, description));
+        lobby.gameChanged(id, description);
     }
 
     /** The lobby's {@code [game]} entry as it is now. */
@@ -668,7 +637,7 @@ public final class Game {
             game.removeChildren("slot_data");
             game.addCopy(frozenSlots.root().child("slot_data"));
         } else {
-            GameDescription.slotData(game, GameDescription.startingPosition(level.root()), names);
+            GameDescription.slotData(game, Levels.startingPosition(level.root()), names);
         }
         if (startingLevel != null) {
             // Once a scenario has started the entry keeps its [turn_data], also between scenarios.

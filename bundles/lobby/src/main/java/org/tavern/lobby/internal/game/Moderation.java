@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.tavern.lobby.internal.lobby.OnlinePlayers;
 import org.tavern.lobby.internal.common.ServerMessages;
 import org.tavern.lobby.internal.lobby.User;
 

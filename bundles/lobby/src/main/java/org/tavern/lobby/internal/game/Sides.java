@@ -298,7 +298,7 @@ public final class Sides {
         String name = member.name();
         boolean observer = member.observer;
         int gameId = game.id;
-        game.lobby.execute(() -> game.lobby.roleChanged(name, gameId, observer));
+        game.lobby.roleChanged(name, gameId, observer);
     }
 
     public static Document changeController(int side, String player, String controller, boolean local) {

@@ -3,10 +3,10 @@ package org.tavern.lobby.internal.game;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.tavern.lobby.internal.common.ServerMessages;
 import org.tavern.transport.EncodedFrame;
 import org.tavern.wml.Document;
 import org.tavern.wml.Node;
-import org.tavern.lobby.internal.lobby.Lobby;
 
 /**
  * What players send while a scenario runs: {@code [turn]} (checked, recorded, relayed), the speaks
@@ -165,7 +165,7 @@ public final class TurnRelay {
             speak.set("id", sender.name());
         }
         String raw = speak.attr("message", "");
-        String cut = Lobby.truncateRaw(raw);
+        String cut = ServerMessages.truncateRaw(raw);
         if (!cut.equals(raw)) {
             speak.setRaw("message", cut);
         }

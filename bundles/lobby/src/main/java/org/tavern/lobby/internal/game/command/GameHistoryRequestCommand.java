@@ -14,7 +14,7 @@ import org.tavern.wml.Node;
 import org.tavern.lobby.internal.game.Game;
 import org.tavern.lobby.internal.history.GameArchive;
 import org.tavern.lobby.internal.game.GameCommand;
-import org.tavern.lobby.internal.login.LoginFlow;
+import org.tavern.lobby.internal.common.Nicks;
 
 /**
  * {@code [game_history_request] offset= search_for=<nick>}: as wesnothd 1.16 acts on it, only from
@@ -34,8 +34,8 @@ public final class GameHistoryRequestCommand implements GameCommand {
     public static final int PAGE = 11;
     /** Deeper pages cost the database a scan of every row before them: 100 pages is plenty for a person. */
     static final int MAX_OFFSET = 1000;
-    public static final String RETRIEVAL_ERROR = "Error retrieving game history.";
-    public static final String BUSY_ERROR = "The server is busy. Please try again later.";
+    public static final String RETRIEVAL_ERROR = GameArchive.RETRIEVAL_ERROR;
+    public static final String BUSY_ERROR = GameArchive.BUSY_ERROR;
     /** wesnothd prints the database's start time: {@code YYYY-MM-DD HH:MM:SS}; Tavern's is in UTC. */
     static final DateTimeFormatter START_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneOffset.UTC);
@@ -57,7 +57,7 @@ public final class GameHistoryRequestCommand implements GameCommand {
             return; // wesnothd searches nobody and sends nothing
         }
         Connection connection = member.connection();
-        if (!LoginFlow.validCharacters(nick) || nick.length() > LoginFlow.MAX_NAME_BYTES) {
+        if (!Nicks.validCharacters(nick) || nick.length() > Nicks.MAX_LENGTH) {
             connection.send(error("Invalid search_for: not a nickname."));
             return;
         }
