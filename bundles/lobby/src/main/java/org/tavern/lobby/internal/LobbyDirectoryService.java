@@ -1,7 +1,6 @@
 package org.tavern.lobby.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

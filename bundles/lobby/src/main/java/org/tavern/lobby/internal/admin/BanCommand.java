@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.tavern.api.CommandIssuer;
-import java.util.Map;
 import java.util.Set;
 import org.tavern.lobby.internal.ban.BanDuration;
 import org.tavern.lobby.internal.ban.BanList;

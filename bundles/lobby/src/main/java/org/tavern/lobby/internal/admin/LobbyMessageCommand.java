@@ -3,7 +3,6 @@ package org.tavern.lobby.internal.admin;
 import java.util.List;
 import org.tavern.api.CommandIssuer;
 import org.tavern.lobby.internal.lobby.AdminContext;
-import org.tavern.transport.EncodedFrame;
 
 /**
  * {@code msg <text>} and {@code lobbymsg <text>} (the same in 1.16.9): an alert to every player,

@@ -1,13 +1,9 @@
 package org.tavern.lobby.internal.lobby;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -28,7 +24,6 @@ import org.tavern.lobby.internal.history.ReplayWriter;
 import org.tavern.lobby.internal.plugin.PluginCommands;
 import org.tavern.lobby.internal.plugin.Plugins;
 import org.tavern.transport.Connection;
-import org.tavern.transport.EncodedFrame;
 import org.tavern.wml.Document;
 import org.tavern.wml.Node;
 

@@ -1,6 +1,5 @@
 package org.tavern.lobby.internal.lobby;
 
-import java.util.List;
 import org.tavern.identity.Accounts;
 import org.tavern.lobby.internal.ban.BanList;
 import org.tavern.lobby.internal.ban.FailedLogins;
