@@ -8,7 +8,9 @@ import org.slf4j.LoggerFactory;
 import org.tavern.lobby.internal.common.ServerMessages;
 import org.tavern.lobby.internal.game.Game;
 import org.tavern.lobby.internal.game.GameCommand;
+import org.tavern.lobby.internal.game.JoinRequest;
 import org.tavern.lobby.internal.game.LobbyLink;
+import org.tavern.lobby.internal.game.Member;
 import org.tavern.lobby.internal.game.OnlinePlayers;
 import org.tavern.lobby.internal.game.command.InGameCommands;
 import org.tavern.lobby.internal.history.GameArchive;
@@ -75,7 +77,7 @@ final class GameLifecycle implements LobbyLink {
     /** {@code [create_game]}: the game exists, the host is in it; nothing is shown until the level. */
     void createGame(User host, Node createGame) {
         int id = ++state.lastGameId;
-        Game game = new Game(id, pool, this, createGame, new Game.Member(host.name, host.connection));
+        Game game = new Game(id, pool, this, createGame, new Member(host.name, host.connection));
         state.games.put(id, game);
         host.gameId = id;
         host.location = game.name();
@@ -96,7 +98,7 @@ final class GameLifecycle implements LobbyLink {
         }
         user.gameId = gameId;
         user.location = game.name();
-        Game.JoinRequest request = new Game.JoinRequest(user.name, user.connection, observe, password,
+        JoinRequest request = new JoinRequest(user.name, user.connection, observe, password,
                 user.moderator);
         game.execute(() -> game.join(request));
     }

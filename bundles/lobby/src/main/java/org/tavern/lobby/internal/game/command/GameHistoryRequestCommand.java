@@ -8,13 +8,14 @@ import org.slf4j.LoggerFactory;
 import org.tavern.identity.GamePlayer;
 import org.tavern.identity.GameQuery;
 import org.tavern.identity.GameRecord;
+import org.tavern.lobby.internal.common.Nicks;
+import org.tavern.lobby.internal.game.Game;
+import org.tavern.lobby.internal.game.GameCommand;
+import org.tavern.lobby.internal.game.Member;
+import org.tavern.lobby.internal.history.GameArchive;
 import org.tavern.transport.Connection;
 import org.tavern.wml.Document;
 import org.tavern.wml.Node;
-import org.tavern.lobby.internal.game.Game;
-import org.tavern.lobby.internal.history.GameArchive;
-import org.tavern.lobby.internal.game.GameCommand;
-import org.tavern.lobby.internal.common.Nicks;
 
 /**
  * {@code [game_history_request] offset= search_for=<nick>}: as wesnothd 1.16 acts on it, only from
@@ -46,7 +47,7 @@ public final class GameHistoryRequestCommand implements GameCommand {
     }
 
     @Override
-    public void handle(Game game, Game.Member member, Document document, Node element) {
+    public void handle(Game game, Member member, Document document, Node element) {
         GameArchive archive = game.lobby.gameArchive();
         if (archive.store() == null) {
             LOG.debug("{} asked for the game history; there is none", member.name());
