@@ -136,6 +136,7 @@ final class LoginFlow {
         User user = new User(name, connection, clientVersion, lobby.nowMillis(), new FloodControl());
         user.registered = registered;
         user.moderator = moderator;
+        connection.loggedIn(); // the transport's pre-login deadlines stop here
         lobby.join(user, () -> welcome(user));
         return user;
     }
