@@ -146,6 +146,7 @@ public final class LoginFlow implements LoginHandler {
         User user = new User(name, connection, clientVersion, lobby.nowMillis(), new FloodControl());
         user.registered = registered;
         user.moderator = moderator;
+        connection.loggedIn(); // the transport's pre-login deadlines stop here
         lobby.join(user, () -> welcome(user));
         return user;
     }
