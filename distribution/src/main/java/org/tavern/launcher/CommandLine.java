@@ -8,11 +8,13 @@ import java.util.Optional;
  * ({@code -p/--port}, {@code -c/--config}, {@code --keepalive}, {@code -V/--version}, {@code -h/--help})
  * plus {@code --home}, the folder holding etc/, plugins/, data/ and logs/.
  */
-record CommandLine(Action action, int port, Optional<Path> config, Path home, boolean keepalive) {
+record CommandLine(Action action, int port, Optional<Path> config, Path home, boolean keepalive, int httpPort) {
 
     enum Action { RUN, HELP, VERSION }
 
     static final int DEFAULT_PORT = 15000;
+    /** The web lobby, /admin, /metrics and /health; 0 turns HTTP off. */
+    static final int DEFAULT_HTTP_PORT = 15080;
 
     static final String USAGE = String.join("\n",
             "Usage: java -jar tavern.jar [options]",
@@ -24,6 +26,7 @@ record CommandLine(Action action, int port, Optional<Path> config, Path home, bo
             "  -c, --config <file>   a wesnothd server.cfg to read",
             "      --home <dir>      folder for etc/, plugins/, data/ and logs/ (default: current folder)",
             "      --keepalive       enable TCP keepalive on player connections",
+            "      --http-port <port> port of the web lobby, /admin, /metrics and /health (default 15080; 0: no HTTP)",
             "  -V, --version         print the version and exit",
             "  -h, --help            print this help and exit",
             "",
@@ -43,6 +46,7 @@ record CommandLine(Action action, int port, Optional<Path> config, Path home, bo
         Path config = null;
         Path home = workingDirectory;
         boolean keepalive = false;
+        int httpPort = DEFAULT_HTTP_PORT;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String inlineValue = null;
@@ -63,6 +67,10 @@ record CommandLine(Action action, int port, Optional<Path> config, Path home, bo
                     String value = inlineValue != null ? inlineValue : valueAfter(args, ++i, arg);
                     port = parsePort(value);
                 }
+                case "--http-port" -> {
+                    String value = inlineValue != null ? inlineValue : valueAfter(args, ++i, arg);
+                    httpPort = parsePort(value);
+                }
                 case "-c", "--config" -> {
                     String value = inlineValue != null ? inlineValue : valueAfter(args, ++i, arg);
                     config = workingDirectory.resolve(value).toAbsolutePath().normalize();
@@ -74,7 +82,7 @@ record CommandLine(Action action, int port, Optional<Path> config, Path home, bo
                 default -> throw new UsageException("unknown option: " + args[i]);
             }
         }
-        return new CommandLine(action, port, Optional.ofNullable(config), home, keepalive);
+        return new CommandLine(action, port, Optional.ofNullable(config), home, keepalive, httpPort);
     }
 
     private static String valueAfter(String[] args, int index, String option) throws UsageException {

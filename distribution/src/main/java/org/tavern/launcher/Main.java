@@ -76,6 +76,9 @@ public final class Main {
         System.setProperty("tavern.home", layout.home.toString());
         System.setProperty("tavern.port", Integer.toString(commandLine.port()));
         System.setProperty("tavern.keepalive", Boolean.toString(commandLine.keepalive()));
+        // Felix HTTP reads these; etc/org.apache.felix.http.cfg (its configuration PID) overrides them.
+        System.setProperty("org.osgi.service.http.port", Integer.toString(commandLine.httpPort()));
+        System.setProperty("org.apache.felix.http.enable", Boolean.toString(commandLine.httpPort() != 0));
         commandLine.config().ifPresent(config -> System.setProperty("tavern.config", config.toString()));
         System.setProperty("org.osgi.framework.storage", layout.data.resolve("felix-cache").toString());
         System.setProperty("felix.fileinstall.dir", layout.etc.toString());
