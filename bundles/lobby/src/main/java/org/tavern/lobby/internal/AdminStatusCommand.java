@@ -2,6 +2,7 @@ package org.tavern.lobby.internal;
 
 import java.util.List;
 import org.tavern.api.CommandIssuer;
+import org.tavern.identity.Wildcards;
 
 /**
  * {@code status [<mask>]}: the online players a mask matches (a dot: addresses, else nicks, without

@@ -3,6 +3,7 @@ package org.tavern.lobby.internal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.tavern.identity.Wildcards;
 
 /**
  * The server's bans (by address or address mask, with the nick they were issued for), and the
@@ -21,7 +22,7 @@ final class BanList {
         }
 
         boolean matches(String ip) {
-            return ipMask.equals(ip) || (ipMask.indexOf('*') >= 0 && Wildcards.matches(ipMask, ip));
+            return Wildcards.matches(ipMask, ip);
         }
 
         boolean endedBy(long nowMillis) {

@@ -3,6 +3,7 @@ package org.tavern.lobby.internal;
 import java.util.ArrayList;
 import java.util.List;
 import org.tavern.api.CommandIssuer;
+import org.tavern.identity.Wildcards;
 
 /**
  * {@code kick <mask> [<reason>]}: a mask with a dot matches addresses, any other matches nicks (both

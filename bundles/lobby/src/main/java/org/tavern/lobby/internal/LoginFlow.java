@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tavern.identity.Accounts;
+import org.tavern.identity.Wildcards;
 import org.tavern.transport.Connection;
 import org.tavern.wml.Document;
 import org.tavern.wml.Node;

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.tavern.api.CommandIssuer;
+import org.tavern.identity.Wildcards;
 
 /**
  * {@code searchlog <mask>} ({@code sl}): the logins a mask matches, oldest first: an address mask

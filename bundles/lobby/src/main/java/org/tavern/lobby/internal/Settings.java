@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tavern.identity.Wildcards;
 
 /** The lobby configuration in force, replaced as a whole on change (read by the lobby actor only). */
 record Settings(List<String> versionsAccepted, List<String> disallowedNames, String motd, String information,

@@ -347,14 +347,4 @@ class LobbyTest {
         assertEquals("a".repeat(255), cut);
         assertEquals("short", Lobby.truncateRaw("short"));
     }
-
-    @Test
-    void wildcards() {
-        assertTrue(Wildcards.matches("1.16.*", "1.16.9"));
-        assertTrue(Wildcards.matches("ai?", "ai2"));
-        assertTrue(!Wildcards.matches("ai?", "ai"));
-        assertTrue(Wildcards.matchesIgnoreCase("*admin*", "BigADMINx"));
-        assertTrue(!Wildcards.matches("1.16.*", "1.14.9"));
-        assertTrue(Wildcards.matches("*a*b*c*", "xxaxxbxxcxx"));
-    }
 }
