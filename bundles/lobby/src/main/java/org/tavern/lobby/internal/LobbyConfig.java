@@ -2,6 +2,7 @@ package org.tavern.lobby.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.tavern.lobby.internal.lobby.Lobby;
 
 /**
  * Configuration PID {@code tavern.lobby}: the wesnothd server.cfg keys of the lobby, with wesnothd's

@@ -10,16 +10,19 @@ import java.util.concurrent.CompletionStage;
 import org.tavern.api.GameInfo;
 import org.tavern.api.LobbyDirectory;
 import org.tavern.api.PlayerInfo;
+import org.tavern.lobby.internal.game.Game;
+import org.tavern.lobby.internal.lobby.Lobby;
+import org.tavern.lobby.internal.lobby.User;
 
 /**
  * The lobby model as a service: each question becomes a task on the actor that owns the answer (the
  * lobby for players and the list, each game for itself), so callers never touch lobby state.
  */
-final class LobbyDirectoryService implements LobbyDirectory {
+public final class LobbyDirectoryService implements LobbyDirectory {
 
     private final Lobby lobby;
 
-    LobbyDirectoryService(Lobby lobby) {
+    public LobbyDirectoryService(Lobby lobby) {
         this.lobby = lobby;
     }
 
@@ -57,7 +60,7 @@ final class LobbyDirectoryService implements LobbyDirectory {
         return onLobby(() -> new String(lobby.list().document().output(), StandardCharsets.UTF_8));
     }
 
-    static PlayerInfo info(User user) {
+    public static PlayerInfo info(User user) {
         return new PlayerInfo(user.name, user.connection.remoteIp(), user.status, user.moderator, user.registered,
                 user.gameId, Instant.ofEpochMilli(user.loginMillis), user.clientVersion);
     }

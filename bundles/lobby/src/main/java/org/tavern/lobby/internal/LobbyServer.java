@@ -14,6 +14,20 @@ import org.slf4j.LoggerFactory;
 import org.tavern.transport.Connection;
 import org.tavern.transport.ConnectionHandler;
 import org.tavern.wml.Document;
+import org.tavern.lobby.internal.ban.BanFile;
+import org.tavern.lobby.internal.ban.BanList;
+import org.tavern.lobby.internal.lobby.Lobby;
+import org.tavern.lobby.internal.admin.ModeratorCommand;
+import org.tavern.lobby.internal.plugin.PluginGuard;
+import org.tavern.lobby.internal.plugin.PluginStatusCommand;
+import org.tavern.lobby.internal.plugin.PluginTrackers;
+import org.tavern.lobby.internal.plugin.Plugins;
+import org.tavern.lobby.internal.command.QueryCommand;
+import org.tavern.lobby.internal.history.ReplayWriter;
+import org.tavern.lobby.internal.common.SerialExecutor;
+import org.tavern.lobby.internal.common.ServerControl;
+import org.tavern.lobby.internal.common.Settings;
+import org.tavern.lobby.internal.login.TorList;
 
 /**
  * The lobby as the transport's {@link ConnectionHandler}: every event is handed to the lobby actor
@@ -98,11 +112,11 @@ public class LobbyServer implements ConnectionHandler {
                 (org.tavern.api.PluginStates) plugins::states, null));
         registrations.add(context.registerService(org.tavern.api.LobbyDirectory.class,
                 new LobbyDirectoryService(lobby), null));
-        for (AdminCommand command : QueryCommand.builtInAdminCommands()) {
+        for (ModeratorCommand command : QueryCommand.builtInAdminCommands()) {
             java.util.Hashtable<String, Object> serviceProperties = new java.util.Hashtable<>();
             serviceProperties.put("tavern.command.name", command.names().get(0));
             registrations.add(context.registerService(org.tavern.api.AdminCommand.class,
-                    new LobbyAdminCommand(lobby, command), serviceProperties));
+                    new ModeratorCommandService(lobby, command), serviceProperties));
         }
         pluginCommands = new org.osgi.util.tracker.ServiceTracker<>(context, org.tavern.api.AdminCommand.class, null) {
             @Override

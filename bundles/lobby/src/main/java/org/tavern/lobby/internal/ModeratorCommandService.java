@@ -1,0 +1,63 @@
+package org.tavern.lobby.internal;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tavern.api.CommandIssuer;
+import org.tavern.api.Permission;
+import org.tavern.lobby.internal.lobby.Lobby;
+import org.tavern.lobby.internal.admin.ModeratorCommand;
+
+/**
+ * One of the server's own administrator commands offered as an {@link org.tavern.api.AdminCommand}
+ * service: it runs on the lobby actor, as it does for a moderator's {@code /query}, and what the
+ * command left to do (sending a kicked player away) follows its answer.
+ */
+public final class ModeratorCommandService implements org.tavern.api.AdminCommand {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModeratorCommandService.class);
+
+    private final Lobby lobby;
+    private final ModeratorCommand command;
+
+    public ModeratorCommandService(Lobby lobby, ModeratorCommand command) {
+        this.lobby = lobby;
+        this.command = command;
+    }
+
+    @Override
+    public String name() {
+        return command.names().get(0);
+    }
+
+    @Override
+    public List<String> aliases() {
+        return command.names().subList(1, command.names().size());
+    }
+
+    @Override
+    public String usage() {
+        return command.usage();
+    }
+
+    @Override
+    public Permission permission() {
+        return Permission.MODERATOR;
+    }
+
+    @Override
+    public CompletionStage<String> execute(CommandIssuer issuer, String arguments) {
+        CompletableFuture<String> answer = new CompletableFuture<>();
+        lobby.execute(() -> {
+            try {
+                lobby.runAdminCommand(command, issuer, arguments.trim(), answer::complete);
+            } catch (RuntimeException e) {
+                LOG.error("Admin command '{} {}' from {} failed", name(), arguments, issuer.name(), e);
+                answer.complete("Command '" + name() + "' failed: " + e);
+            }
+        });
+        return answer;
+    }
+}

@@ -1,0 +1,19 @@
+package org.tavern.lobby.internal.command;
+
+import org.tavern.wml.Node;
+import org.tavern.lobby.internal.lobby.Lobby;
+import org.tavern.lobby.internal.lobby.User;
+
+/** {@code [refresh_lobby]}: the client lost track of its list; send the whole list again. */
+public final class RefreshLobbyCommand implements LobbyCommand {
+
+    @Override
+    public String tag() {
+        return "refresh_lobby";
+    }
+
+    @Override
+    public void handle(Lobby lobby, User user, Node element) {
+        user.connection.send(lobby.list().full());
+    }
+}

@@ -1,0 +1,21 @@
+package org.tavern.lobby.internal.game.command;
+
+import org.tavern.wml.Document;
+import org.tavern.wml.Node;
+import org.tavern.lobby.internal.game.Game;
+import org.tavern.lobby.internal.game.GameCommand;
+
+/** {@code [change_controller]}: a side changes hands (in a running game, where sides are tracked). */
+public final class ChangeControllerCommand implements GameCommand {
+    @Override
+    public String tag() {
+        return "change_controller";
+    }
+
+    @Override
+    public void handle(Game game, Game.Member member, Document document, Node element) {
+        if (game.isStarted()) {
+            game.sides.changeController(member, element);
+        }
+    }
+}

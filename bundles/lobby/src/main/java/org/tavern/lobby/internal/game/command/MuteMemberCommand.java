@@ -1,0 +1,19 @@
+package org.tavern.lobby.internal.game.command;
+
+import org.tavern.wml.Document;
+import org.tavern.wml.Node;
+import org.tavern.lobby.internal.game.Game;
+import org.tavern.lobby.internal.game.GameCommand;
+
+/** {@code [mute] username=}. */
+public final class MuteMemberCommand implements GameCommand {
+    @Override
+    public String tag() {
+        return "mute";
+    }
+
+    @Override
+    public void handle(Game game, Game.Member member, Document document, Node element) {
+        game.moderation.mute(member, element.text("username"));
+    }
+}

@@ -1,0 +1,21 @@
+package org.tavern.lobby.internal.game.command;
+
+import org.tavern.wml.Document;
+import org.tavern.wml.Node;
+import org.tavern.lobby.internal.game.Game;
+import org.tavern.lobby.internal.game.GameCommand;
+
+/** {@code [scenario_diff]}: the host changes the level before the start. */
+public final class ScenarioDiffCommand implements GameCommand {
+    @Override
+    public String tag() {
+        return "scenario_diff";
+    }
+
+    @Override
+    public void handle(Game game, Game.Member member, Document document, Node element) {
+        if (game.isHost(member)) {
+            game.applyScenarioDiff(document);
+        }
+    }
+}
