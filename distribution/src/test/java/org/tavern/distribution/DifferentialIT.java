@@ -262,7 +262,7 @@ class DifferentialIT {
 
     /** The level the real host sent in the captured game (first client frame of 14 358 bytes). */
     static byte[] capturedLevel() throws IOException {
-        Path trace = Path.of(System.getProperty("tavern.captures", "../../shared/captures"))
+        Path trace = Path.of(System.getProperty("tavern.captures", "../testdata/captures"))
                 .resolve("host_join_test1_test2.trace.txt");
         for (CaptureReplayIT.Frame frame : CaptureReplayIT.read(trace)) {
             if (frame.fromClient() && frame.wml().length == 14358) {
