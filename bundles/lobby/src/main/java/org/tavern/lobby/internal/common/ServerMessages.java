@@ -9,8 +9,6 @@ import org.tavern.lobby.internal.lobby.Lobby;
 public final class ServerMessages {
 
     static final String SERVER = "server";
-    /** The protocol version Tavern answers as (the client compares it in /query version). */
-    public static final String SERVER_VERSION = "1.16.9";
 
     private ServerMessages() {
     }

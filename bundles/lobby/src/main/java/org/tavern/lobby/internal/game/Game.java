@@ -33,6 +33,7 @@ import org.tavern.lobby.internal.game.command.RequestChoiceCommand;
 import org.tavern.lobby.internal.game.command.ScenarioDiffCommand;
 import org.tavern.lobby.internal.common.SerialExecutor;
 import org.tavern.lobby.internal.common.ServerMessages;
+import org.tavern.lobby.internal.common.VersionLine;
 import org.tavern.lobby.internal.game.command.StartGameCommand;
 import org.tavern.lobby.internal.game.command.StoreNextScenarioCommand;
 import org.tavern.lobby.internal.game.command.PlayTurnCommand;
@@ -128,9 +129,19 @@ public final class Game {
     public final TurnRelay relay = new TurnRelay(this);
     public final Moderation moderation;
     private final Joining joining = new Joining(this);
+    /** The version line of the lobby the game was created in: which wesnothd's answers it gives. */
+    public final VersionLine line;
+    /**
+     * 1.18: the game chat since the game was created (or last started), replayed to whoever joins
+     * before the start, as wesnothd 1.18 does; at most {@link #CHAT_HISTORY_LIMIT}, the oldest dropped.
+     */
+    private final java.util.ArrayDeque<Document> chatBeforeStart = new java.util.ArrayDeque<>();
+    /** wesnothd keeps it all; flood control bounds the rate, this bounds what a long wait can pile up. */
+    static final int CHAT_HISTORY_LIMIT = 200;
 
-    public Game(int id, Executor pool, Lobby lobby, Node createGame, Member host) {
+    public Game(int id, Executor pool, Lobby lobby, Node createGame, Member host, VersionLine line) {
         this.id = id;
+        this.line = line;
         this.name = createGame.text("name");
         this.actor = new SerialExecutor(pool, "game " + id);
         this.lobby = lobby;
@@ -272,6 +283,19 @@ public final class Game {
             relay.root().child("message").set("message", delivered);
         }
         sendToOthers(member, relay);
+        if (line.since118() && !started) {
+            if (chatBeforeStart.size() == CHAT_HISTORY_LIMIT) {
+                chatBeforeStart.removeFirst();
+            }
+            chatBeforeStart.addLast(relay);
+        }
+    }
+
+    /** 1.18: a member joining before the start gets the game chat so far. */
+    void sendChatHistory(Member joiner) {
+        for (Document message : chatBeforeStart) {
+            joiner.connection().send(message);
+        }
     }
 
     // ------------------------------------------------------------------ the scenario's life
@@ -286,6 +310,7 @@ public final class Game {
         frozenSlots = Document.create();
         frozenSlots.root().addCopy(describe().root().child("game").child("slot_data"));
         started = true;
+        chatBeforeStart.clear();
         startingLevel = level;
         turn = 1;
         Node start = GameDescription.startingPosition(level.root());
@@ -661,7 +686,7 @@ public final class Game {
     Document describe() {
         String[] names = members.stream().map(Member::name).toArray(String[]::new);
         Document description = GameDescription.build(id, createGameRequest(), level.root(),
-                firstMultiplayer.root().child("multiplayer"), host.name());
+                firstMultiplayer.root().child("multiplayer"), host.name(), line);
         Node game = description.root().child("game");
         if (started && frozenSlots != null) {
             // wesnothd stops recomputing the slots once the game runs.

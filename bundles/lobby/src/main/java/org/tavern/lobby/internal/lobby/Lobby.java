@@ -22,6 +22,7 @@ import org.tavern.lobby.internal.history.GameArchive;
 import org.tavern.lobby.internal.command.JoinCommand;
 import org.tavern.lobby.internal.command.LobbyChatCommand;
 import org.tavern.lobby.internal.command.LobbyCommand;
+import org.tavern.lobby.internal.command.LobbyGameHistoryCommand;
 import org.tavern.lobby.internal.LobbyDirectoryService;
 import org.tavern.lobby.internal.admin.LobbyMessageCommand;
 import org.tavern.lobby.internal.login.LoginFlow;
@@ -35,6 +36,7 @@ import org.tavern.lobby.internal.command.RefreshLobbyCommand;
 import org.tavern.lobby.internal.history.ReplayWriter;
 import org.tavern.lobby.internal.common.ServerControl;
 import org.tavern.lobby.internal.common.ServerMessages;
+import org.tavern.lobby.internal.common.VersionLine;
 import org.tavern.lobby.internal.common.Settings;
 import org.tavern.lobby.internal.ban.StoredBans;
 import org.tavern.lobby.internal.command.WhisperCommand;
@@ -115,7 +117,8 @@ public final class Lobby {
         // wesnothd's dispatch: the first of these a document contains is handled, and nothing else.
         this.firstMatchCommands = List.of(new RefreshLobbyCommand(), new WhisperCommand(), new QueryCommand(),
                 new NickservCommand());
-        for (LobbyCommand command : List.of(new LobbyChatCommand(), new CreateGameCommand(), new JoinCommand())) {
+        for (LobbyCommand command : List.of(new LobbyChatCommand(), new CreateGameCommand(), new JoinCommand(),
+                new LobbyGameHistoryCommand())) {
             lobbyCommands.put(command.tag(), command);
         }
     }
@@ -696,7 +699,8 @@ public final class Lobby {
     /** {@code [create_game]}: the game exists, the host is in it; nothing is shown until the level. */
     public void createGame(User host, Node createGame) {
         int id = ++lastGameId;
-        Game game = new Game(id, pool, this, createGame, new Game.Member(host.name, host.connection));
+        Game game = new Game(id, pool, this, createGame, new Game.Member(host.name, host.connection),
+                VersionLine.of(host.clientVersion));
         games.put(id, game);
         host.gameId = id;
         host.location = game.name;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.junit.jupiter.api.Test;
+import org.tavern.lobby.internal.common.VersionLine;
 import org.junit.jupiter.api.io.TempDir;
 import org.tavern.transport.EncodedFrame;
 import org.tavern.wml.Document;
@@ -55,7 +56,7 @@ class ReplayWriterTest {
         try (ReplayWriter writer = new ReplayWriter(folder + "/")) {
             Game game = new Game(7, Runnable::run, new Lobby(Runnable::run, () -> 0, Settings.defaults()),
                     Document.parse("[create_game]\nname=\"Seven\"\n[/create_game]\n").root().child("create_game"),
-                    new Game.Member("host", new FakeConnection("127.0.0.1")));
+                    new Game.Member("host", new FakeConnection("127.0.0.1")), VersionLine.V1_16);
             Document level = Document.parse("[scenario]\nname=\"Map\"\n[/scenario]\n");
             GameHistory history = new GameHistory();
             Document turn = Document.parse("[turn]\n[command]\n[move]\n[/move]\n[/command]\n[/turn]\n");
