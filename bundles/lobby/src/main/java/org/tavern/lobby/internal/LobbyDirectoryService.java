@@ -1,7 +1,6 @@
 package org.tavern.lobby.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,9 +59,8 @@ public final class LobbyDirectoryService implements LobbyDirectory {
         return onLobby(() -> new String(lobby.list().document().output(), StandardCharsets.UTF_8));
     }
 
-    public static PlayerInfo info(User user) {
-        return new PlayerInfo(user.name, user.connection.remoteIp(), user.status, user.moderator, user.registered,
-                user.gameId, Instant.ofEpochMilli(user.loginMillis), user.clientVersion);
+    private static PlayerInfo info(User user) {
+        return user.info();
     }
 
     private <T> CompletableFuture<T> onLobby(java.util.function.Supplier<T> question) {

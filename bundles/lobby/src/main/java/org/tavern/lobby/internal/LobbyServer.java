@@ -11,23 +11,24 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tavern.transport.Connection;
-import org.tavern.transport.ConnectionHandler;
-import org.tavern.wml.Document;
+import org.tavern.lobby.internal.admin.ModeratorCommand;
+import org.tavern.lobby.internal.admin.ModeratorCommands;
 import org.tavern.lobby.internal.ban.BanFile;
 import org.tavern.lobby.internal.ban.BanList;
+import org.tavern.lobby.internal.common.LobbyConfig;
+import org.tavern.lobby.internal.common.SerialExecutor;
+import org.tavern.lobby.internal.common.ServerControl;
+import org.tavern.lobby.internal.common.Settings;
+import org.tavern.lobby.internal.history.ReplayWriter;
 import org.tavern.lobby.internal.lobby.Lobby;
-import org.tavern.lobby.internal.admin.ModeratorCommand;
+import org.tavern.lobby.internal.login.TorList;
 import org.tavern.lobby.internal.plugin.PluginGuard;
 import org.tavern.lobby.internal.plugin.PluginStatusCommand;
 import org.tavern.lobby.internal.plugin.PluginTrackers;
 import org.tavern.lobby.internal.plugin.Plugins;
-import org.tavern.lobby.internal.command.QueryCommand;
-import org.tavern.lobby.internal.history.ReplayWriter;
-import org.tavern.lobby.internal.common.SerialExecutor;
-import org.tavern.lobby.internal.common.ServerControl;
-import org.tavern.lobby.internal.common.Settings;
-import org.tavern.lobby.internal.login.TorList;
+import org.tavern.transport.Connection;
+import org.tavern.transport.ConnectionHandler;
+import org.tavern.wml.Document;
 
 /**
  * The lobby as the transport's {@link ConnectionHandler}: every event is handed to the lobby actor
@@ -65,7 +66,7 @@ public class LobbyServer implements ConnectionHandler {
             return thread;
         });
         this.context = context;
-        lobby = new Lobby(new SerialExecutor(pool, "lobby"), pool, System::currentTimeMillis, Settings.from(config));
+        lobby = LobbyAssembly.create(new SerialExecutor(pool, "lobby"), pool, System::currentTimeMillis, Settings.from(config));
         applyReplays(config);
         storeWrites = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
                 new java.util.concurrent.ArrayBlockingQueue<>(STORE_WRITE_QUEUE), daemonThreads("tavern-store-writes-"));
@@ -88,13 +89,13 @@ public class LobbyServer implements ConnectionHandler {
                     return thread;
                 });
         passwordChecks.allowCoreThreadTimeOut(true);
-        lobby.usePasswordChecks(passwordChecks);
+        lobby.services().usePasswordChecks(passwordChecks);
         timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "tavern-lobby-timer");
             thread.setDaemon(true);
             return thread;
         });
-        lobby.useServerControl(new ProcessControl());
+        lobby.services().useServerControl(new ProcessControl());
         lobby.useLoginAnnouncementInterval(LOGIN_ANNOUNCEMENT_INTERVAL_MILLIS);
         pluginCalls = new java.util.concurrent.ThreadPoolExecutor(2, 4, 30, TimeUnit.SECONDS,
                 new java.util.concurrent.ArrayBlockingQueue<>(64), daemonThreads("tavern-plugin-call-"));
@@ -102,7 +103,7 @@ public class LobbyServer implements ConnectionHandler {
                 new java.util.concurrent.ArrayBlockingQueue<>(10_000), daemonThreads("tavern-plugin-events-"));
         Plugins plugins = new Plugins(new PluginGuard(pluginCalls, System::currentTimeMillis, limits(config)),
                 pluginEvents);
-        lobby.usePlugins(plugins);
+        lobby.services().usePlugins(plugins);
         pluginTrackers = new PluginTrackers(context, plugins);
         java.util.Hashtable<String, Object> statusProperties = new java.util.Hashtable<>();
         statusProperties.put("tavern.command.name", "pluginstatus");
@@ -112,7 +113,7 @@ public class LobbyServer implements ConnectionHandler {
                 (org.tavern.api.PluginStates) plugins::states, null));
         registrations.add(context.registerService(org.tavern.api.LobbyDirectory.class,
                 new LobbyDirectoryService(lobby), null));
-        for (ModeratorCommand command : QueryCommand.builtInAdminCommands()) {
+        for (ModeratorCommand command : ModeratorCommands.builtIn()) {
             java.util.Hashtable<String, Object> serviceProperties = new java.util.Hashtable<>();
             serviceProperties.put("tavern.command.name", command.names().get(0));
             registrations.add(context.registerService(org.tavern.api.AdminCommand.class,
@@ -254,11 +255,11 @@ public class LobbyServer implements ConnectionHandler {
             policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY,
             unbind = "unbindAccounts")
     void bindAccounts(org.tavern.identity.Accounts accounts) {
-        lobby.useAccounts(accounts);
+        lobby.services().useAccounts(accounts);
     }
 
     void unbindAccounts(org.tavern.identity.Accounts accounts) {
-        lobby.dropAccounts(accounts);
+        lobby.services().dropAccounts(accounts);
     }
 
     /**
@@ -331,7 +332,7 @@ public class LobbyServer implements ConnectionHandler {
             prefix = home + "/" + prefix;
         }
         replays = config.save_replays() ? new ReplayWriter(prefix) : null;
-        lobby.useReplays(replays);
+        lobby.services().useReplays(replays);
         if (old != null) {
             old.close();
         }

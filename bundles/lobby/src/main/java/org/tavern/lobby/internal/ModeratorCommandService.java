@@ -52,7 +52,7 @@ public final class ModeratorCommandService implements org.tavern.api.AdminComman
         CompletableFuture<String> answer = new CompletableFuture<>();
         lobby.execute(() -> {
             try {
-                lobby.runAdminCommand(command, issuer, arguments.trim(), answer::complete);
+                lobby.runAdminCommand(() -> command.execute(lobby, issuer, arguments.trim()), answer::complete);
             } catch (RuntimeException e) {
                 LOG.error("Admin command '{} {}' from {} failed", name(), arguments, issuer.name(), e);
                 answer.complete("Command '" + name() + "' failed: " + e);

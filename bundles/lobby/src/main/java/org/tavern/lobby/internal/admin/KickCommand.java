@@ -3,7 +3,7 @@ package org.tavern.lobby.internal.admin;
 import java.util.ArrayList;
 import java.util.List;
 import org.tavern.api.CommandIssuer;
-import org.tavern.lobby.internal.lobby.Lobby;
+import org.tavern.lobby.internal.lobby.AdminContext;
 import org.tavern.lobby.internal.lobby.User;
 import org.tavern.lobby.internal.WildcardPatterns;
 
@@ -24,7 +24,7 @@ public final class KickCommand implements ModeratorCommand {
     }
 
     @Override
-    public String execute(Lobby lobby, CommandIssuer issuer, String arguments) {
+    public String execute(AdminContext lobby, CommandIssuer issuer, String arguments) {
         String[] parts = arguments.trim().split("\\s+", 2);
         String mask = parts[0];
         if (mask.isEmpty()) {
@@ -41,7 +41,7 @@ public final class KickCommand implements ModeratorCommand {
     }
 
     /** The online users a mask names: addresses when it has a dot, else nicks. */
-    static List<User> matching(Lobby lobby, String mask) {
+    static List<User> matching(AdminContext lobby, String mask) {
         boolean byAddress = mask.indexOf('.') >= 0;
         List<User> result = new ArrayList<>();
         for (User user : lobby.users()) {

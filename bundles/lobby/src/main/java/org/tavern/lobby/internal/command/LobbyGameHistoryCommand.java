@@ -6,9 +6,10 @@ import org.tavern.identity.GameQuery;
 import org.tavern.lobby.internal.common.VersionLine;
 import org.tavern.lobby.internal.game.command.GameHistoryRequestCommand;
 import org.tavern.lobby.internal.history.GameArchive;
-import org.tavern.lobby.internal.lobby.Lobby;
+import org.tavern.lobby.internal.lobby.LobbyCommand;
+import org.tavern.lobby.internal.lobby.PlayerContext;
 import org.tavern.lobby.internal.lobby.User;
-import org.tavern.lobby.internal.login.LoginFlow;
+import org.tavern.lobby.internal.common.Nicks;
 import org.tavern.transport.Connection;
 import org.tavern.wml.Document;
 import org.tavern.wml.Node;
@@ -40,7 +41,7 @@ public final class LobbyGameHistoryCommand implements LobbyCommand {
     }
 
     @Override
-    public void handle(Lobby lobby, User user, Node element) {
+    public void handle(PlayerContext lobby, User user, Node element) {
         if (!VersionLine.of(user.clientVersion).since118()) {
             return;
         }
@@ -69,7 +70,7 @@ public final class LobbyGameHistoryCommand implements LobbyCommand {
         if (player.isEmpty() && gameName.isEmpty() && content.isEmpty()) {
             return GameHistoryRequestCommand.error(NO_PARAMETERS);
         }
-        if (!player.isEmpty() && (!LoginFlow.validCharacters(player) || player.length() > LoginFlow.MAX_NAME_BYTES)) {
+        if (!player.isEmpty() && (!Nicks.validCharacters(player) || player.length() > Nicks.MAX_LENGTH)) {
             return GameHistoryRequestCommand.error("Invalid search_player: not a nickname.");
         }
         if (gameName.length() > MAX_PATTERN || content.length() > MAX_PATTERN) {

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.tavern.lobby.internal.lobby.IpLog;
-import org.tavern.lobby.internal.LobbyConfig;
 import org.tavern.lobby.internal.WildcardPatterns;
 
 /** The lobby configuration in force, replaced as a whole on change (read by the lobby actor only). */
@@ -14,6 +12,9 @@ public record Settings(List<String> versionsAccepted, List<String> disallowedNam
         String recommendedVersion, List<Map<String, String>> redirects, int connectionsAllowed,
         boolean allowRemoteShutdown, String restartCommand, Map<String, String> banTimes, int maxIpLogSize,
         int lanServerSeconds) {
+
+    /** wesnothd's {@code max_ip_log_size} when none is set: the logins {@code searchlog} looks through. */
+    public static final int DEFAULT_IP_LOG_SIZE = 500;
 
     public static Settings from(LobbyConfig config) {
         return new Settings(WildcardPatterns.list(config.versions_accepted()), WildcardPatterns.list(config.disallow_names()),
@@ -28,7 +29,7 @@ public record Settings(List<String> versionsAccepted, List<String> disallowedNam
     public static Settings defaults() {
         return new Settings(List.of("1.16.*", "1.16.9", "test"),
                 WildcardPatterns.list("*admin*,*admln*,*server*,player,network,human,computer,ai,ai?,*moderator*"),
-                "", "", "", 4, 10_000, "", "", List.of(), 5, false, "", Map.of(), IpLog.DEFAULT_SIZE, 0);
+                "", "", "", 4, 10_000, "", "", List.of(), 5, false, "", Map.of(), DEFAULT_IP_LOG_SIZE, 0);
     }
 
     public Settings withVersionsAccepted(List<String> versions) {

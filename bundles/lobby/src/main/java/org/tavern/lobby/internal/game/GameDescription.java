@@ -1,5 +1,6 @@
 package org.tavern.lobby.internal.game;
 
+import org.tavern.lobby.internal.common.Levels;
 import org.tavern.lobby.internal.common.VersionLine;
 import org.tavern.wml.Document;
 import org.tavern.wml.Node;
@@ -14,12 +15,6 @@ import org.tavern.wml.Node;
 public final class GameDescription {
 
     private GameDescription() {
-    }
-
-    /** The starting position of a level: its {@code [scenario]}, else its {@code [snapshot]}. */
-    public static Node startingPosition(Node level) {
-        Node scenario = level.child("scenario");
-        return scenario != null ? scenario : level.child("snapshot");
     }
 
     /**
@@ -44,7 +39,7 @@ public final class GameDescription {
         for (Node child : firstMultiplayer.children()) {
             game.addCopy(child);
         }
-        Node start = startingPosition(level);
+        Node start = Levels.startingPosition(level);
         if (start != null && !multiplayer.toBool("mp_shroud", false)) {
             game.copyAttr(start, "map_data");
         } else {

@@ -1,6 +1,6 @@
 package org.tavern.lobby.internal.query;
 
-import org.tavern.lobby.internal.lobby.Lobby;
+import org.tavern.lobby.internal.lobby.QueryContext;
 import org.tavern.lobby.internal.common.VersionLine;
 import org.tavern.lobby.internal.lobby.User;
 
@@ -13,7 +13,7 @@ public final class VersionQuery implements PlayerQuery {
     }
 
     @Override
-    public Reply answer(Lobby lobby, User user, String argument) {
+    public Reply answer(QueryContext lobby, User user, String argument) {
         if (argument.isEmpty()) {
             // each line is answered as its own wesnothd would
             return Reply.info("Server version is " + VersionLine.of(user.clientVersion).serverVersion());

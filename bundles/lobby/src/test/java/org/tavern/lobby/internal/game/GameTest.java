@@ -10,12 +10,13 @@ import java.util.List;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tavern.lobby.internal.LobbyAssembly;
+import org.tavern.lobby.internal.common.Settings;
+import org.tavern.lobby.internal.history.ReplayWriter;
+import org.tavern.lobby.internal.lobby.Lobby;
+import org.tavern.lobby.internal.testing.FakeConnection;
 import org.tavern.wml.Document;
 import org.tavern.wml.Node;
-import org.tavern.lobby.internal.testing.FakeConnection;
-import org.tavern.lobby.internal.lobby.Lobby;
-import org.tavern.lobby.internal.history.ReplayWriter;
-import org.tavern.lobby.internal.common.Settings;
 
 /** A game driven synchronously (every actor runs its task at once), from creation to its replay. */
 public class GameTest {
@@ -28,7 +29,7 @@ public class GameTest {
     @TempDir
     Path temp;
 
-    private final Lobby lobby = new Lobby(Runnable::run, () -> 1_000_000, Settings.defaults());
+    private final Lobby lobby = LobbyAssembly.create(Runnable::run, () -> 1_000_000, Settings.defaults());
 
     private FakeConnection loggedIn(String name) throws Exception {
         FakeConnection connection = new FakeConnection("127.0.0.1");
@@ -64,7 +65,7 @@ public class GameTest {
     void aPlayedScenarioIsSavedAsAReplayWhenTheGameEnds() throws Exception {
         Path folder = temp.resolve("replays");
         try (ReplayWriter writer = new ReplayWriter(folder + "/")) {
-            lobby.useReplays(writer);
+            lobby.services().useReplays(writer);
             FakeConnection host = loggedIn("host");
             FakeConnection join = loggedIn("join");
             startDuel(host, join);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tavern.lobby.internal.common.Settings;
+import org.tavern.lobby.internal.LobbyAssembly;
 import org.tavern.lobby.internal.lobby.Lobby;
 import org.tavern.lobby.internal.testing.FakeConnection;
 import org.tavern.wml.Document;
@@ -21,7 +22,7 @@ class Line118GameTest {
             + "[modification]\naddon_id=\"b\"\nid=\"mod_b\"\nname=\"Mod B\"\nrequire_modification=\"no\"\n"
             + "[/modification]\n[modification]\nid=\"mod_c\"\nname=\"Mod C\"\n[/modification]\n";
 
-    private final Lobby lobby = new Lobby(Runnable::run, () -> 1_000_000, Settings.defaults()
+    private final Lobby lobby = LobbyAssembly.create(Runnable::run, () -> 1_000_000, Settings.defaults()
             .withVersionsAccepted(List.of("1.16.*", "1.18.*")));
 
     private FakeConnection loggedIn(String name, String version) throws Exception {
@@ -109,13 +110,13 @@ class Line118GameTest {
     void theReplayedChatIsBounded() throws Exception {
         FakeConnection host = loggedIn("host", "1.18.5");
         createDuel(host, GameTest.LEVEL);
-        for (int i = 0; i < Game.CHAT_HISTORY_LIMIT + 5; i++) {
+        for (int i = 0; i < GameState.CHAT_HISTORY_LIMIT + 5; i++) {
             send(host, "[message]\nmessage=\"line " + i + "\"\n[/message]\n");
         }
         FakeConnection obs = loggedIn("obs", "1.18.5");
         send(obs, "[join]\nid=\"1\"\nobserve=\"yes\"\n[/join]\n");
         List<String> chat = chatIn(obs.take());
-        assertEquals(Game.CHAT_HISTORY_LIMIT, chat.size());
+        assertEquals(GameState.CHAT_HISTORY_LIMIT, chat.size());
         assertEquals("host: line 5", chat.get(0), "the oldest dropped");
     }
 

@@ -13,15 +13,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tavern.identity.GamePlayer;
 import org.tavern.identity.GameStart;
-import org.tavern.wml.Document;
-import org.tavern.wml.Node;
-import org.tavern.lobby.internal.testing.FakeConnection;
-import org.tavern.lobby.internal.testing.FakeGameRecords;
+import org.tavern.lobby.internal.LobbyAssembly;
+import org.tavern.lobby.internal.ban.StoredBansTest;
+import org.tavern.lobby.internal.common.Settings;
 import org.tavern.lobby.internal.game.Game;
 import org.tavern.lobby.internal.game.command.GameHistoryRequestCommand;
 import org.tavern.lobby.internal.lobby.Lobby;
-import org.tavern.lobby.internal.common.Settings;
-import org.tavern.lobby.internal.ban.StoredBansTest;
+import org.tavern.lobby.internal.testing.FakeConnection;
+import org.tavern.lobby.internal.testing.FakeGameRecords;
+import org.tavern.wml.Document;
+import org.tavern.wml.Node;
 
 /**
  * The game history the lobby writes (every actor runs its task at once; the store's writes run on
@@ -42,7 +43,7 @@ class GameArchiveTest {
     Path temp;
 
     private long now = 1_800_000_000_000L;
-    private final Lobby lobby = new Lobby(Runnable::run, () -> now, Settings.defaults());
+    private final Lobby lobby = LobbyAssembly.create(Runnable::run, () -> now, Settings.defaults());
     private final FakeGameRecords records = new FakeGameRecords();
 
     private FakeConnection loggedIn(String name) throws Exception {
@@ -82,7 +83,7 @@ class GameArchiveTest {
         FakeConnection host = loggedIn("host");
         FakeConnection join = loggedIn("join");
         try (ReplayWriter writer = new ReplayWriter(temp.resolve("replays") + "/")) {
-            lobby.useReplays(writer);
+            lobby.services().useReplays(writer);
             startDuel(host, join);
             assertTrue(records.records.isEmpty(), "written off the game's actor, not yet");
             writes.runAll();

@@ -13,6 +13,7 @@ import org.tavern.identity.GameStart;
 import org.tavern.lobby.internal.ban.StoredBansTest;
 import org.tavern.lobby.internal.common.Settings;
 import org.tavern.lobby.internal.game.command.GameHistoryRequestCommand;
+import org.tavern.lobby.internal.LobbyAssembly;
 import org.tavern.lobby.internal.lobby.Lobby;
 import org.tavern.lobby.internal.testing.FakeConnection;
 import org.tavern.lobby.internal.testing.FakeGameRecords;
@@ -22,7 +23,7 @@ import org.tavern.wml.Node;
 /** The 1.18 match history: {@code [game_history_request]} with 1.18's search fields, from the lobby. */
 class LobbyGameHistoryTest {
 
-    private final Lobby lobby = new Lobby(Runnable::run, () -> 1_800_000_000_000L, Settings.defaults()
+    private final Lobby lobby = LobbyAssembly.create(Runnable::run, () -> 1_800_000_000_000L, Settings.defaults()
             .withVersionsAccepted(List.of("1.16.*", "1.18.*")));
     private final FakeGameRecords records = new FakeGameRecords();
 

@@ -1,4 +1,4 @@
-package org.tavern.lobby.internal.login;
+package org.tavern.lobby.internal.lobby;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -21,7 +21,7 @@ public final class PasswordLogin {
     private static final Logger LOG = LoggerFactory.getLogger(PasswordLogin.class);
 
     /** What the store says about a login attempt. */
-    enum Verdict {
+    public enum Verdict {
         /** No account has the nick: it logs in as before registration existed. */
         UNREGISTERED,
         /** The account exists but is inactive: it logs in unregistered after wesnothd's warning 106. */
@@ -35,7 +35,7 @@ public final class PasswordLogin {
     }
 
     /** A verdict and, when verified, whether the account is a moderator. */
-    record Outcome(Verdict verdict, boolean moderator) {
+    public record Outcome(Verdict verdict, boolean moderator) {
 
         static Outcome of(Verdict verdict) {
             return new Outcome(verdict, false);
@@ -50,7 +50,7 @@ public final class PasswordLogin {
     }
 
     /** Checks off the caller's thread; {@code answer} runs on the checking thread. */
-    void check(Accounts accounts, String nick, String password, Consumer<Outcome> answer) {
+    public void check(Accounts accounts, String nick, String password, Consumer<Outcome> answer) {
         try {
             checks.execute(() -> answer.accept(checkNow(accounts, nick, password)));
         } catch (RejectedExecutionException busy) {
@@ -60,7 +60,7 @@ public final class PasswordLogin {
     }
 
     /** Records a successful login, off the caller's thread (a failure is only logged). */
-    void recordLogin(Accounts accounts, String nick, Instant when) {
+    public void recordLogin(Accounts accounts, String nick, Instant when) {
         try {
             checks.execute(() -> {
                 try {

@@ -1,4 +1,4 @@
-package org.tavern.lobby.internal;
+package org.tavern.lobby.internal.common;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -8,7 +8,9 @@ import org.tavern.lobby.internal.lobby.Lobby;
  * Configuration PID {@code tavern.lobby}: the wesnothd server.cfg keys of the lobby, with wesnothd's
  * defaults. Keys use {@code .} for {@code _} ({@code versions.accepted}).
  */
-@ObjectClassDefinition(name = "Tavern lobby", description = "Login rules, messages and flood control")
+// the id it had before the lobby got its packages, so metatype clients see the same definition
+@ObjectClassDefinition(id = "org.tavern.lobby.internal.LobbyConfig", name = "Tavern lobby",
+        description = "Login rules, messages and flood control")
 public @interface LobbyConfig {
 
     @AttributeDefinition(description = "Comma list of accepted client versions; * and ? are wildcards")

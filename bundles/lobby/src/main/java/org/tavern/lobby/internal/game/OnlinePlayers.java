@@ -1,4 +1,4 @@
-package org.tavern.lobby.internal.lobby;
+package org.tavern.lobby.internal.game;
 
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,11 +15,13 @@ public final class OnlinePlayers {
 
     private final ConcurrentHashMap<String, OnlinePlayer> byName = new ConcurrentHashMap<>();
 
-    void put(User user) {
-        byName.put(user.name, new OnlinePlayer(user.name, user.connection.remoteIp(), user.moderator));
+    /** Lobby actor only. */
+    public void put(String name, String ip, boolean moderator) {
+        byName.put(name, new OnlinePlayer(name, ip, moderator));
     }
 
-    void remove(String name) {
+    /** Lobby actor only. */
+    public void remove(String name) {
         byName.remove(name);
     }
 

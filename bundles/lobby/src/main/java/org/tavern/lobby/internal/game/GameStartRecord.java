@@ -1,5 +1,6 @@
-package org.tavern.lobby.internal.history;
+package org.tavern.lobby.internal.game;
 
+import org.tavern.lobby.internal.common.Levels;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,8 +8,6 @@ import org.tavern.identity.GamePlayer;
 import org.tavern.identity.GameRecords;
 import org.tavern.identity.GameStart;
 import org.tavern.wml.Node;
-import org.tavern.lobby.internal.game.Game;
-import org.tavern.lobby.internal.game.GameDescription;
 
 /**
  * What the history records of a scenario at its {@code [start_game]}, read from the stored level
@@ -29,7 +28,7 @@ public final class GameStartRecord {
     public static GameStart of(Game game, long nowMillis) {
         Node level = game.level().root();
         Node multiplayer = level.child("multiplayer");
-        Node start = GameDescription.startingPosition(level);
+        Node start = Levels.startingPosition(level);
         String scenarioId = attr(multiplayer, "mp_scenario");
         String scenarioName = attr(multiplayer, "mp_scenario_name");
         if (scenarioId.isEmpty() && start != null) {
@@ -51,7 +50,7 @@ public final class GameStartRecord {
                 players.add(new GamePlayer(cut(nick), side.toInt("side", i + 1), cut(side.attr("faction", ""))));
             }
         }
-        return new GameStart(game.id, cut(game.name.isEmpty() ? "?" : game.name), cut(scenarioId), cut(scenarioName),
+        return new GameStart(game.id, cut(game.name().isEmpty() ? "?" : game.name()), cut(scenarioId), cut(scenarioName),
                 cut(attr(multiplayer, "mp_era")), cut(attr(multiplayer, "mp_era_name")), modifications(multiplayer),
                 players, Instant.ofEpochMilli(nowMillis));
     }

@@ -1,4 +1,4 @@
-package org.tavern.lobby.internal.login;
+package org.tavern.lobby.internal.ban;
 
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -23,12 +23,12 @@ public final class FailedLogins {
         windowMillis = Math.max(1, banSeconds) * 1000L;
     }
 
-    long banMillis() {
+    public long banMillis() {
         return windowMillis;
     }
 
     /** Records a wrong password; true when the address has now exceeded the limit (and is forgotten). */
-    boolean recordAndCheck(String address, long nowMillis) {
+    public boolean recordAndCheck(String address, long nowMillis) {
         forgetOlderThan(nowMillis - windowMillis);
         ArrayDeque<Long> failures = failuresByAddress.computeIfAbsent(address, a -> new ArrayDeque<>());
         failures.addLast(nowMillis);
