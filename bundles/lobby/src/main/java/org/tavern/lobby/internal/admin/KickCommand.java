@@ -3,9 +3,9 @@ package org.tavern.lobby.internal.admin;
 import java.util.ArrayList;
 import java.util.List;
 import org.tavern.api.CommandIssuer;
+import org.tavern.identity.Wildcards;
 import org.tavern.lobby.internal.lobby.AdminContext;
 import org.tavern.lobby.internal.lobby.User;
-import org.tavern.lobby.internal.WildcardPatterns;
 
 /**
  * {@code kick <mask> [<reason>]}: a mask with a dot matches addresses, any other matches nicks (both
@@ -46,7 +46,7 @@ public final class KickCommand implements ModeratorCommand {
         List<User> result = new ArrayList<>();
         for (User user : lobby.users()) {
             String subject = byAddress ? user.connection.remoteIp() : user.name;
-            if (WildcardPatterns.matches(mask, subject)) {
+            if (Wildcards.matches(mask, subject)) {
                 result.add(user);
             }
         }
