@@ -35,12 +35,6 @@ class PackageLayersTest {
             Map.entry("command", 7),
             Map.entry("", 8));
 
-    /**
-     * Imports allowed against the layers, each with its reason: the lobby's wildcard matcher stays in
-     * the root package until the one matcher shared with the identity bundle replaces it.
-     */
-    private static final List<String> EXCEPTIONS = List.of(ROOT + ".WildcardPatterns");
-
     private static final Pattern IMPORT = Pattern.compile("^import (" + Pattern.quote(ROOT) + "(?:\\.\\w+)*)\\.\\w+;",
             Pattern.MULTILINE);
 
@@ -61,7 +55,7 @@ class PackageLayersTest {
                         unknown.add(from);
                     } else if (!LAYERS.containsKey(to)) {
                         unknown.add(to);
-                    } else if (!to.equals(from) && LAYERS.get(to) >= LAYERS.get(from) && !EXCEPTIONS.contains(imported)) {
+                    } else if (!to.equals(from) && LAYERS.get(to) >= LAYERS.get(from)) {
                         upward.add(file.getFileName() + " (" + (from.isEmpty() ? "internal" : from) + ") imports "
                                 + imported);
                     }
