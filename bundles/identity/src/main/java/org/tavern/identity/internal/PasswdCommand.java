@@ -19,27 +19,21 @@ public class PasswdCommand {
             + "  sets the password of a registered nick; without <password> a random one is generated and printed";
 
     private final Accounts accounts;
-    private final PasswordHasher passwords;
 
     @Activate
     public PasswdCommand(@Reference Accounts accounts) {
-        this(accounts, PasswordHasher.DEFAULT);
-    }
-
-    PasswdCommand(Accounts accounts, PasswordHasher passwords) {
         this.accounts = accounts;
-        this.passwords = passwords;
     }
 
     public String passwd(String... args) {
         if (args.length < 1 || args.length > 2 || args[0].equals("-h") || args[0].equals("--help")) {
             return USAGE;
         }
-        boolean generated = args.length == 1;
-        String password = generated ? passwords.randomPassword(RegisterCommand.GENERATED_LENGTH) : args[1];
+        NewPassword password = NewPassword.from(args, 1);
         try {
-            return accounts.setPassword(args[0], password)
-                    .map(a -> "Password of " + a.nick() + (generated ? " set to: " + password : " set"))
+            return accounts.setPassword(args[0], password.text())
+                    .map(a -> "Password of " + a.nick()
+                            + (password.generated() ? " set to: " + password.text() : " set"))
                     .orElse("No account " + args[0] + " (tavern:register registers one)");
         } catch (IllegalArgumentException | StoreException e) {
             return "Password not set: " + e.getMessage();

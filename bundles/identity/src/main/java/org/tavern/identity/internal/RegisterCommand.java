@@ -19,19 +19,12 @@ public class RegisterCommand {
     static final String USAGE = "usage: tavern:register <nick> <email> [<password>]\n"
             + "  registers <nick> (1 to 20 letters, digits, - or _); <email> may be - for none;\n"
             + "  without <password> a random one is generated and printed";
-    static final int GENERATED_LENGTH = 16;
 
     private final Accounts accounts;
-    private final PasswordHasher passwords;
 
     @Activate
     public RegisterCommand(@Reference Accounts accounts) {
-        this(accounts, PasswordHasher.DEFAULT);
-    }
-
-    RegisterCommand(Accounts accounts, PasswordHasher passwords) {
         this.accounts = accounts;
-        this.passwords = passwords;
     }
 
     public String register(String... args) {
@@ -39,15 +32,14 @@ public class RegisterCommand {
             return USAGE;
         }
         String email = args[1].equals("-") ? "" : args[1];
-        boolean generated = args.length == 2;
-        String password = generated ? passwords.randomPassword(GENERATED_LENGTH) : args[2];
+        NewPassword password = NewPassword.from(args, 2);
         Account account;
         try {
-            account = accounts.create(args[0], email, password);
+            account = accounts.create(args[0], email, password.text());
         } catch (IllegalArgumentException | IllegalStateException | StoreException e) {
             return "Not registered: " + e.getMessage();
         }
         return "Registered " + account.nick() + " (account " + account.id() + ")"
-                + (generated ? "; password: " + password : "; password set");
+                + (password.generated() ? "; password: " + password.text() : "; password set");
     }
 }

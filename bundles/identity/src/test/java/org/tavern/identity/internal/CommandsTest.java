@@ -38,9 +38,9 @@ class CommandsTest {
 
     @Test
     void everyCommandAnswersHelp() {
-        assertTrue(new RegisterCommand(accounts, StoreContract.FAST).register("-h").startsWith("usage: tavern:register"));
-        assertTrue(new RegisterCommand(accounts, StoreContract.FAST).register().startsWith("usage: tavern:register"));
-        assertTrue(new PasswdCommand(accounts, StoreContract.FAST).passwd("-h").startsWith("usage: tavern:passwd"));
+        assertTrue(new RegisterCommand(accounts).register("-h").startsWith("usage: tavern:register"));
+        assertTrue(new RegisterCommand(accounts).register().startsWith("usage: tavern:register"));
+        assertTrue(new PasswdCommand(accounts).passwd("-h").startsWith("usage: tavern:passwd"));
         assertTrue(new AccountsCommand(accounts).accounts("-h").startsWith("usage: tavern:accounts"));
         assertTrue(new AccountsCommand(accounts).accounts("*", "-3").startsWith("Not an offset: -3\nusage: tavern:accounts"));
         assertTrue(new AccountsCommand(accounts).accounts("*", "x").startsWith("Not an offset: x\nusage: tavern:accounts"));
@@ -51,7 +51,7 @@ class CommandsTest {
 
     @Test
     void registerGeneratesOrSetsThePassword() {
-        RegisterCommand register = new RegisterCommand(accounts, StoreContract.FAST);
+        RegisterCommand register = new RegisterCommand(accounts);
         String generated = register.register("Alice", "alice@example.org");
         assertTrue(generated.startsWith("Registered Alice (account "), generated);
         String password = generated.substring(generated.indexOf("password: ") + "password: ".length());
@@ -68,7 +68,7 @@ class CommandsTest {
     @Test
     void passwdChangesThePassword() {
         accounts.create("alice", "", "old");
-        PasswdCommand passwd = new PasswdCommand(accounts, StoreContract.FAST);
+        PasswdCommand passwd = new PasswdCommand(accounts);
         assertEquals("Password of alice set", passwd.passwd("alice", "new"));
         assertEquals(PasswordCheck.OK, accounts.verify("alice", "new"));
         String generated = passwd.passwd("alice");
