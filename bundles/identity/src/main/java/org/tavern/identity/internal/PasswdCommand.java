@@ -27,17 +27,11 @@ public class PasswdCommand implements AdminCommand {
     static final String MODERATOR_ACCOUNT = "Only the server's console may set the password of a moderator's account.";
 
     private final Accounts accounts;
-    private final PasswordHasher passwords;
     private final AccountCommandWorker worker;
 
     @Activate
     public PasswdCommand(@Reference Accounts accounts) {
-        this(accounts, PasswordHasher.DEFAULT);
-    }
-
-    PasswdCommand(Accounts accounts, PasswordHasher passwords) {
         this.accounts = accounts;
-        this.passwords = passwords;
         this.worker = new AccountCommandWorker("passwd");
     }
 
@@ -80,7 +74,7 @@ public class PasswdCommand implements AdminCommand {
             if (!issuer.console() && account.get().moderator()) {
                 return MODERATOR_ACCOUNT;
             }
-            String password = generated ? passwords.randomPassword(RegisterCommand.GENERATED_LENGTH) : args[1];
+            String password = generated ? NewPassword.random(NewPassword.GENERATED_LENGTH) : args[1];
             return accounts.setPassword(args[0], password)
                     .map(a -> "Password of " + a.nick() + (generated ? " set to: " + password : " set"))
                     .orElse("No account " + args[0] + " (register registers one)");

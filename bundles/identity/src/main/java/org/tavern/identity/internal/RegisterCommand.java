@@ -23,20 +23,13 @@ public class RegisterCommand implements AdminCommand {
     static final String USAGE = "register <nick> <email>|- [<password>]";
     static final String HELP = "usage: " + USAGE + "\n  registers <nick> (1 to 20 letters, digits, - or _); <email> may"
             + " be - for none;\n  without <password> a random one is generated and printed";
-    static final int GENERATED_LENGTH = 16;
 
     private final Accounts accounts;
-    private final PasswordHasher passwords;
     private final AccountCommandWorker worker;
 
     @Activate
     public RegisterCommand(@Reference Accounts accounts) {
-        this(accounts, PasswordHasher.DEFAULT);
-    }
-
-    RegisterCommand(Accounts accounts, PasswordHasher passwords) {
         this.accounts = accounts;
-        this.passwords = passwords;
         this.worker = new AccountCommandWorker("register");
     }
 
@@ -72,7 +65,7 @@ public class RegisterCommand implements AdminCommand {
         }
         String email = args[1].equals("-") ? "" : args[1];
         boolean generated = args.length == 2;
-        String password = generated ? passwords.randomPassword(GENERATED_LENGTH) : args[2];
+        String password = generated ? NewPassword.random(NewPassword.GENERATED_LENGTH) : args[2];
         Account account;
         try {
             account = accounts.create(args[0], email, password);
