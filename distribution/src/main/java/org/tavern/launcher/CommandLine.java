@@ -11,11 +11,13 @@ import java.util.Optional;
  * data/ and logs/. {@code threads} is 0 when not given.
  */
 record CommandLine(Action action, int port, Optional<Path> config, Path home, boolean keepalive, boolean daemon,
-        int threads, boolean verbose) {
+        int threads, boolean verbose, int httpPort) {
 
     enum Action { RUN, HELP, VERSION }
 
     static final int DEFAULT_PORT = 15000;
+    /** The web lobby, /admin, /metrics and /health; 0 turns HTTP off. */
+    static final int DEFAULT_HTTP_PORT = 15080;
 
     static final String USAGE = String.join("\n",
             "Usage: java -jar tavern.jar [options]",
@@ -31,6 +33,7 @@ record CommandLine(Action action, int port, Optional<Path> config, Path home, bo
             "  -t, --threads <n>     accepted for wesnothd's init scripts and ignored: Tavern's I/O",
             "                        threads are 'shards' in etc/tavern.transport.cfg",
             "  -v, --verbose         log Tavern's debug messages too",
+            "      --http-port <port> port of the web lobby, /admin, /metrics and /health (default 15080; 0: no HTTP)",
             "  -V, --version         print the version and exit",
             "  -h, --help            print this help and exit",
             "",
@@ -53,6 +56,7 @@ record CommandLine(Action action, int port, Optional<Path> config, Path home, bo
         boolean daemon = false;
         int threads = 0;
         boolean verbose = false;
+        int httpPort = DEFAULT_HTTP_PORT;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String inlineValue = null;
@@ -79,6 +83,10 @@ record CommandLine(Action action, int port, Optional<Path> config, Path home, bo
                     String value = inlineValue != null ? inlineValue : valueAfter(args, ++i, arg);
                     port = parsePort(value);
                 }
+                case "--http-port" -> {
+                    String value = inlineValue != null ? inlineValue : valueAfter(args, ++i, arg);
+                    httpPort = parsePort(value);
+                }
                 case "-c", "--config" -> {
                     String value = inlineValue != null ? inlineValue : valueAfter(args, ++i, arg);
                     config = workingDirectory.resolve(value).toAbsolutePath().normalize();
@@ -90,7 +98,8 @@ record CommandLine(Action action, int port, Optional<Path> config, Path home, bo
                 default -> throw new UsageException("unknown option: " + args[i]);
             }
         }
-        return new CommandLine(action, port, Optional.ofNullable(config), home, keepalive, daemon, threads, verbose);
+        return new CommandLine(action, port, Optional.ofNullable(config), home, keepalive, daemon, threads, verbose,
+                httpPort);
     }
 
     private static String valueAfter(String[] args, int index, String option) throws UsageException {

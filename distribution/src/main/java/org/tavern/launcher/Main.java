@@ -91,6 +91,9 @@ public final class Main {
                 System.setProperty("tavern.console.level", "debug");
             }
         }
+        // Felix HTTP reads these; etc/org.apache.felix.http.cfg (its configuration PID) overrides them.
+        System.setProperty("org.osgi.service.http.port", Integer.toString(commandLine.httpPort()));
+        System.setProperty("org.apache.felix.http.enable", Boolean.toString(commandLine.httpPort() != 0));
         commandLine.config().ifPresent(config -> System.setProperty("tavern.config", config.toString()));
         System.setProperty("org.osgi.framework.storage", layout.data.resolve("felix-cache").toString());
         System.setProperty("felix.fileinstall.dir", layout.etc.toString());

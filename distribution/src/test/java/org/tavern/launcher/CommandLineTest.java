@@ -27,6 +27,15 @@ class CommandLineTest {
     }
 
     @Test
+    void httpPortDefaultsTo15080AndZeroTurnsHttpOff() throws Exception {
+        assertEquals(15080, parse().httpPort());
+        assertEquals(18080, parse("--http-port", "18080").httpPort());
+        assertEquals(0, parse("--http-port=0").httpPort());
+        assertThrows(CommandLine.UsageException.class, () -> parse("--http-port", "70000"));
+        assertThrows(CommandLine.UsageException.class, () -> parse("--http-port"));
+    }
+
+    @Test
     void shortAndLongOptionsWithSeparateOrInlineValues() throws Exception {
         assertEquals(16000, parse("-p", "16000").port());
         assertEquals(16001, parse("--port", "16001").port());

@@ -2,7 +2,7 @@ package org.tavern.lobby.internal.admin;
 
 import java.util.List;
 import org.tavern.api.CommandIssuer;
-import org.tavern.lobby.internal.lobby.Lobby;
+import org.tavern.lobby.internal.lobby.AdminContext;
 import org.tavern.lobby.internal.ModeratorCommandService;
 
 /**
@@ -26,5 +26,5 @@ public interface ModeratorCommand {
     /** One line of usage, in wesnothd's help notation. */
     String usage();
 
-    String execute(Lobby lobby, CommandIssuer issuer, String arguments);
+    String execute(AdminContext lobby, CommandIssuer issuer, String arguments);
 }

@@ -1,6 +1,6 @@
 package org.tavern.lobby.internal.query;
 
-import org.tavern.lobby.internal.lobby.Lobby;
+import org.tavern.lobby.internal.lobby.QueryContext;
 import org.tavern.lobby.internal.command.QueryCommand;
 import org.tavern.lobby.internal.lobby.User;
 
@@ -9,6 +9,10 @@ import org.tavern.lobby.internal.lobby.User;
  * {@link QueryCommand}). Runs on the lobby actor.
  */
 public interface PlayerQuery {
+
+    /** wesnothd's help for players, sent with an unknown query. */
+    String HELP = "Available commands are: adminmsg <msg>, help, games, metrics, motd, requests, "
+            + "roll <sides>, sample, stats, status, version, wml.";
 
     /** The reply: its text and its {@code type} attribute ({@code info} for all but a few errors). */
     record Reply(String text, String type) {
@@ -21,5 +25,5 @@ public interface PlayerQuery {
     String name();
 
     /** The reply, or null when the arguments do not fit (the player then gets the help text). */
-    Reply answer(Lobby lobby, User user, String argument);
+    Reply answer(QueryContext lobby, User user, String argument);
 }
