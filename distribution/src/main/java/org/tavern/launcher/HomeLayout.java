@@ -27,13 +27,17 @@ final class HomeLayout {
     /**
      * SHA-256 of the defaults earlier Tavern versions wrote, per file: such a file was never edited,
      * so it gets today's default (log4j2.xml: log retention, -v; the first one also copied the whole
-     * log to the console).
+     * log to the console). Whoever changes a default adds the old one's hash here (every version in
+     * {@code git log} of the file) and the old file to HomeLayoutTest's resources.
      */
     private static final java.util.Map<String, java.util.Set<String>> EARLIER_DEFAULTS = java.util.Map.of(
             "log4j2.xml", java.util.Set.of(
                     "c0824afa5b89a0aa4cf7720b8acef8a42b13a662d148ca70c389ee47c1dc8bfc",
                     "1a3119e94e37be1eb73486e5f272b2675051a6493034c20bb98adccd84a66d6b",
-                    "bfffd7ecfb033df7807f386220a97ed77441af15ecf98d89f260b1159155bad8"));
+                    "bfffd7ecfb033df7807f386220a97ed77441af15ecf98d89f260b1159155bad8",
+                    "b4ca1e7b080149cc4fe7a009ed24b5ab10bedd3e327a594003fafe677b9653fc",
+                    "70d6459f695925a0c4b74cdc70ec5f4ddc5e1bbcd135ced62b2a3744e6d9e3e2",
+                    "6e9091289dbe8f3e1beef0f14c9fa6b3b12999e850c01e6139107aa84ac95c5a"));
 
     final Path home;
     final Path etc;

@@ -40,7 +40,7 @@ class HomeLayoutTest {
         layout.create();
         String today = Files.readString(layout.etc.resolve("log4j2.xml"));
         assertTrue(today.contains("IfLastModified"), "today's default has log retention");
-        for (String commit : new String[] {"1cb8f40", "9c386e2", "6632d14"}) {
+        for (String commit : new String[] {"1cb8f40", "9c386e2", "6632d14", "6babf92", "2c63b46", "a5088cd"}) {
             byte[] earlier;
             try (var in = HomeLayoutTest.class.getResourceAsStream("earlier-defaults/log4j2-" + commit + ".xml")) {
                 earlier = in.readAllBytes();
