@@ -34,14 +34,26 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts tavern.jar with the given home and arguments; {@code pipeStdin} keeps a shell pipe open. */
     static ServerProcess start(Path home, boolean pipeStdin, String... args) throws IOException {
+        return start(home, List.of(), pipeStdin, args);
+    }
+
+    /** As {@link #start(Path, boolean, String...)}, with options for the JVM ({@code -Duser.home=...}). */
+    static ServerProcess start(Path home, List<String> jvmOptions, boolean pipeStdin, String... args)
+            throws IOException {
         Files.createDirectories(home);
         List<String> command = new ArrayList<>();
         command.add(System.getProperty("java.command", "java"));
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(tavernJar().toString());
         command.add("--home");
         command.add(home.toString());
         command.addAll(List.of(args));
+        if (command.stream().noneMatch(arg -> arg.startsWith("--http-port"))) {
+            // HTTP off unless a test asks for it: servers under test must not fight over port 15080
+            command.add("--http-port");
+            command.add("0");
+        }
         Path console = home.resolve("console.txt");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
@@ -51,6 +63,13 @@ final class ServerProcess implements AutoCloseable {
             builder.redirectInput(new File("/dev/null"));
         }
         return new ServerProcess(home, console, builder.start());
+    }
+
+    /** A port free right now, for a server's --http-port (the server binds it moments later). */
+    static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     static Path tavernJar() {

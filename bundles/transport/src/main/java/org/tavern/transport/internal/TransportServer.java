@@ -78,11 +78,34 @@ public class TransportServer implements Transport {
         shardCount = shards(config);
         acceptor = newAcceptor(shardCount);
         boundTo = address(config);
-        acceptor.bind(boundTo);
+        bindOrExplain(acceptor, boundTo);
         watch = new ConnectionWatch(() -> limits, budget, events, connections::values, this::sessions);
         watch.start();
         LOG.info("Listening on port {} with {} shards{}", port(), shardCount, tls != null ? ", TLS offered" : "");
         logSource(config, properties);
+    }
+
+    /**
+     * Binds, or fails this activation with one line an owner can act on ("cannot listen on port 15000:
+     * Address already in use"): the start-up report turns it into the process's exit. MINA wraps the
+     * socket's exception; its innermost message is the one that says why.
+     */
+    private static void bindOrExplain(NioSocketAcceptor acceptor, InetSocketAddress address) throws IOException {
+        try {
+            acceptor.bind(address);
+        } catch (IOException | RuntimeException e) {
+            acceptor.dispose(false);
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            String where = address.getAddress().isAnyLocalAddress() ? "port " + address.getPort()
+                    : address.getAddress().getHostAddress() + " port " + address.getPort();
+            java.net.BindException failure = new java.net.BindException("cannot listen on " + where + ": "
+                    + (cause.getMessage() != null ? cause.getMessage() : cause.toString()));
+            failure.initCause(e);
+            throw failure;
+        }
     }
 
     /** Every socket of the current and retired acceptors, handshake done or not. */

@@ -2,7 +2,7 @@ package org.tavern.lobby.internal.admin;
 
 import java.util.List;
 import org.tavern.api.CommandIssuer;
-import org.tavern.lobby.internal.lobby.Lobby;
+import org.tavern.lobby.internal.lobby.AdminContext;
 
 /** {@code help} for moderators: the administrator commands. */
 public final class AdminHelpCommand implements ModeratorCommand {
@@ -18,7 +18,7 @@ public final class AdminHelpCommand implements ModeratorCommand {
     }
 
     @Override
-    public String execute(Lobby lobby, CommandIssuer issuer, String arguments) {
+    public String execute(AdminContext lobby, CommandIssuer issuer, String arguments) {
         return HELP + lobby.pluginCommands().helpFor(issuer);
     }
 }

@@ -6,7 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.tavern.api.CommandIssuer;
 import org.tavern.wml.Document;
 import org.tavern.lobby.internal.query.AdminMessageQuery;
-import org.tavern.lobby.internal.lobby.Lobby;
+import org.tavern.lobby.internal.lobby.AdminContext;
 import org.tavern.lobby.internal.lobby.User;
 
 /**
@@ -29,7 +29,7 @@ public final class AdminMessageCommand implements ModeratorCommand {
     }
 
     @Override
-    public String execute(Lobby lobby, CommandIssuer issuer, String arguments) {
+    public String execute(AdminContext lobby, CommandIssuer issuer, String arguments) {
         String text = arguments.trim();
         if (text.isEmpty()) {
             return "You must type a message.";

@@ -7,11 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.tavern.api.CommandIssuer;
-import java.util.Map;
 import java.util.Set;
 import org.tavern.lobby.internal.ban.BanDuration;
 import org.tavern.lobby.internal.ban.BanList;
-import org.tavern.lobby.internal.lobby.Lobby;
+import org.tavern.lobby.internal.lobby.AdminContext;
 import org.tavern.lobby.internal.lobby.User;
 
 /**
@@ -46,7 +45,7 @@ public final class BanCommand implements ModeratorCommand {
     }
 
     @Override
-    public String execute(Lobby lobby, CommandIssuer issuer, String arguments) {
+    public String execute(AdminContext lobby, CommandIssuer issuer, String arguments) {
         String[] parts = arguments.trim().split("\\s+", 3);
         if (parts.length < 2 || parts[0].isEmpty()) {
             return BAN_HELP;
@@ -61,7 +60,7 @@ public final class BanCommand implements ModeratorCommand {
      * Sets the bans a mask names (an address mask, or the addresses of the online players a nick mask
      * matches), each durable before this returns; with {@code kick}, the players go too.
      */
-    static String ban(Lobby lobby, CommandIssuer issuer, String mask, String time, String reason, String group,
+    static String ban(AdminContext lobby, CommandIssuer issuer, String mask, String time, String reason, String group,
             boolean kick) {
         long now = lobby.nowMillis() / 1000 * 1000; // wesnothd keeps ban times in whole seconds
         long end;

@@ -5,7 +5,7 @@ import java.util.List;
 import org.tavern.api.CommandIssuer;
 import org.tavern.lobby.internal.ban.BanList;
 import org.tavern.lobby.internal.ban.IpMask;
-import org.tavern.lobby.internal.lobby.Lobby;
+import org.tavern.lobby.internal.lobby.AdminContext;
 
 /**
  * {@code bans [deleted] [<ipmask>]}: the bans in force (those of {@code gban} groups by group name),
@@ -24,7 +24,7 @@ public final class BansCommand implements ModeratorCommand {
     }
 
     @Override
-    public String execute(Lobby lobby, CommandIssuer issuer, String arguments) {
+    public String execute(AdminContext lobby, CommandIssuer issuer, String arguments) {
         String[] words = arguments.trim().split("\\s+");
         boolean deleted = words.length > 0 && words[0].equalsIgnoreCase("deleted");
         String mask = deleted ? (words.length > 1 ? words[1] : "") : words[0];

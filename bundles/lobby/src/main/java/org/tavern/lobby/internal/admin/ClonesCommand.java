@@ -4,8 +4,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.tavern.api.CommandIssuer;
-import org.tavern.lobby.internal.lobby.Lobby;
-import org.tavern.lobby.internal.command.QueryCommand;
+import org.tavern.lobby.internal.common.ServerMessages;
+import org.tavern.lobby.internal.lobby.AdminContext;
 import org.tavern.lobby.internal.lobby.User;
 
 /** {@code clones}: the players who share an address with another, grouped by address in login order. */
@@ -22,7 +22,7 @@ public final class ClonesCommand implements ModeratorCommand {
     }
 
     @Override
-    public String execute(Lobby lobby, CommandIssuer issuer, String arguments) {
+    public String execute(AdminContext lobby, CommandIssuer issuer, String arguments) {
         StringBuilder out = new StringBuilder("CLONES STATUS REPORT");
         List<User> users = lobby.users();
         Set<String> reported = new HashSet<>();
@@ -44,8 +44,8 @@ public final class ClonesCommand implements ModeratorCommand {
     }
 
     /** One player as {@code status} lists him. */
-    static String status(Lobby lobby, User user) {
+    static String status(AdminContext lobby, User user) {
         return "'" + user.name + "' @ " + user.connection.remoteIp() + " logged on for "
-                + QueryCommand.span(lobby.nowMillis() - user.loginMillis);
+                + ServerMessages.span(lobby.nowMillis() - user.loginMillis);
     }
 }

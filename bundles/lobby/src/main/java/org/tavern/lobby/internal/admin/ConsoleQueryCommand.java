@@ -2,7 +2,7 @@ package org.tavern.lobby.internal.admin;
 
 import java.util.List;
 import org.tavern.api.CommandIssuer;
-import org.tavern.lobby.internal.lobby.Lobby;
+import org.tavern.lobby.internal.lobby.AdminContext;
 import org.tavern.lobby.internal.query.PlayerQuery;
 
 /**
@@ -30,7 +30,7 @@ public final class ConsoleQueryCommand implements ModeratorCommand {
     }
 
     @Override
-    public String execute(Lobby lobby, CommandIssuer issuer, String arguments) {
+    public String execute(AdminContext lobby, CommandIssuer issuer, String arguments) {
         PlayerQuery.Reply reply = query.answer(lobby, null, arguments.trim());
         return reply != null ? reply.text() : "usage: " + usage;
     }

@@ -2,7 +2,7 @@ package org.tavern.lobby.internal.admin;
 
 import java.util.List;
 import org.tavern.api.CommandIssuer;
-import org.tavern.lobby.internal.lobby.Lobby;
+import org.tavern.lobby.internal.lobby.AdminContext;
 
 /**
  * {@code dul [yes|no]} (alias {@code deny_unregistered_login}): shows or sets whether nicks that are
@@ -21,7 +21,7 @@ public final class DenyUnregisteredCommand implements ModeratorCommand {
     }
 
     @Override
-    public String execute(Lobby lobby, CommandIssuer issuer, String arguments) {
+    public String execute(AdminContext lobby, CommandIssuer issuer, String arguments) {
         String value = arguments.trim();
         if (value.isEmpty()) {
             return "Unregistered login is " + (lobby.denyUnregistered() ? "disallowed." : "allowed.");

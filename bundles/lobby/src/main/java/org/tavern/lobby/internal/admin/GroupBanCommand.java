@@ -2,7 +2,7 @@ package org.tavern.lobby.internal.admin;
 
 import java.util.List;
 import org.tavern.api.CommandIssuer;
-import org.tavern.lobby.internal.lobby.Lobby;
+import org.tavern.lobby.internal.lobby.AdminContext;
 
 /**
  * {@code gban <mask> <group> <time> <reason>}: a ban tagged with a group, so that {@code ungban}
@@ -21,7 +21,7 @@ public final class GroupBanCommand implements ModeratorCommand {
     }
 
     @Override
-    public String execute(Lobby lobby, CommandIssuer issuer, String arguments) {
+    public String execute(AdminContext lobby, CommandIssuer issuer, String arguments) {
         String[] parts = arguments.trim().split("\\s+", 4);
         // wesnothd crashes the issuer's connection on "gban <mask> <group>"; the help is the answer here
         if (parts.length < 3 || parts[0].isEmpty()) {

@@ -2,10 +2,7 @@ package org.tavern.lobby.internal.admin;
 
 import java.util.List;
 import org.tavern.api.CommandIssuer;
-import org.tavern.transport.EncodedFrame;
-import org.tavern.lobby.internal.lobby.Lobby;
-import org.tavern.lobby.internal.common.ServerMessages;
-import org.tavern.lobby.internal.lobby.User;
+import org.tavern.lobby.internal.lobby.AdminContext;
 
 /**
  * {@code msg <text>} and {@code lobbymsg <text>} (the same in 1.16.9): an alert to every player,
@@ -24,15 +21,12 @@ public final class LobbyMessageCommand implements ModeratorCommand {
     }
 
     @Override
-    public String execute(Lobby lobby, CommandIssuer issuer, String arguments) {
+    public String execute(AdminContext lobby, CommandIssuer issuer, String arguments) {
         String text = arguments.trim();
         if (text.isEmpty()) {
             return "You must type a message.";
         }
-        EncodedFrame alert = EncodedFrame.of(ServerMessages.message(text, "alert"));
-        for (User user : lobby.users()) {
-            user.connection.send(alert);
-        }
+        lobby.alertEveryone(text);
         return "message '" + text + "' relayed to players";
     }
 }

@@ -2,13 +2,13 @@ package org.tavern.lobby.internal.admin;
 
 import java.util.List;
 import org.tavern.api.CommandIssuer;
-import org.tavern.lobby.internal.lobby.Lobby;
-import org.tavern.lobby.internal.ModeratorCommandService;
+import org.tavern.lobby.internal.lobby.AdminContext;
 
 /**
  * One wesnothd administrator command (one class each). Runs on the lobby actor and answers with the
- * text wesnothd prints; {@link ModeratorCommandService} offers each as an {@link org.tavern.api.AdminCommand}
- * service, so {@code /query}, the Gogo shell and the fifo reach this one implementation.
+ * text wesnothd prints; ModeratorCommandService (in the wiring) offers each as an
+ * {@link org.tavern.api.AdminCommand} service, so {@code /query}, the Gogo shell and the fifo reach
+ * this one implementation.
  */
 public interface ModeratorCommand {
 
@@ -26,5 +26,5 @@ public interface ModeratorCommand {
     /** One line of usage, in wesnothd's help notation. */
     String usage();
 
-    String execute(Lobby lobby, CommandIssuer issuer, String arguments);
+    String execute(AdminContext lobby, CommandIssuer issuer, String arguments);
 }

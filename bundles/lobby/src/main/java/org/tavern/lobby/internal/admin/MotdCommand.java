@@ -2,7 +2,7 @@ package org.tavern.lobby.internal.admin;
 
 import java.util.List;
 import org.tavern.api.CommandIssuer;
-import org.tavern.lobby.internal.lobby.Lobby;
+import org.tavern.lobby.internal.lobby.AdminContext;
 
 /** {@code motd [<text>]}: shows the message of the day, or sets it until the configuration changes. */
 public final class MotdCommand implements ModeratorCommand {
@@ -18,7 +18,7 @@ public final class MotdCommand implements ModeratorCommand {
     }
 
     @Override
-    public String execute(Lobby lobby, CommandIssuer issuer, String arguments) {
+    public String execute(AdminContext lobby, CommandIssuer issuer, String arguments) {
         String text = arguments.trim();
         if (text.isEmpty()) {
             String motd = lobby.settings().motd();

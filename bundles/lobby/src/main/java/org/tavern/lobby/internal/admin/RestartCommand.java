@@ -2,7 +2,7 @@ package org.tavern.lobby.internal.admin;
 
 import java.util.List;
 import org.tavern.api.CommandIssuer;
-import org.tavern.lobby.internal.lobby.Lobby;
+import org.tavern.lobby.internal.lobby.AdminContext;
 
 /**
  * {@code restart}: starts {@code restart_command} (the new server instance) and shuts this one down
@@ -26,7 +26,7 @@ public final class RestartCommand implements ModeratorCommand {
     }
 
     @Override
-    public String execute(Lobby lobby, CommandIssuer issuer, String arguments) {
+    public String execute(AdminContext lobby, CommandIssuer issuer, String arguments) {
         if (!issuer.console() && !lobby.settings().allowRemoteShutdown()) {
             return ShutdownCommand.NOT_ALLOWED;
         }

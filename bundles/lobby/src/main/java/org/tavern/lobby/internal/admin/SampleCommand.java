@@ -2,7 +2,7 @@ package org.tavern.lobby.internal.admin;
 
 import java.util.List;
 import org.tavern.api.CommandIssuer;
-import org.tavern.lobby.internal.lobby.Lobby;
+import org.tavern.lobby.internal.lobby.AdminContext;
 
 /**
  * {@code sample [<n>]}: shows wesnothd's request sampling frequency, and from the console sets it.
@@ -22,10 +22,10 @@ public final class SampleCommand implements ModeratorCommand {
     }
 
     @Override
-    public String execute(Lobby lobby, CommandIssuer issuer, String arguments) {
+    public String execute(AdminContext lobby, CommandIssuer issuer, String arguments) {
         String value = arguments.trim();
         if (value.isEmpty()) {
-            return "Current sample frequency: " + lobby.sampleFrequency();
+            return "Current sample frequency: " + lobby.statistics().sampleFrequency();
         }
         if (!issuer.console()) {
             return ShutdownCommand.NOT_ALLOWED;
@@ -36,7 +36,7 @@ public final class SampleCommand implements ModeratorCommand {
         } catch (NumberFormatException e) {
             frequency = 0; // wesnothd reads it with atoi: anything else turns sampling off
         }
-        lobby.setSampleFrequency(frequency);
+        lobby.statistics().setSampleFrequency(frequency);
         return frequency == 0 ? "Sampling turned off." : "Sampling every " + frequency + " requests.";
     }
 }

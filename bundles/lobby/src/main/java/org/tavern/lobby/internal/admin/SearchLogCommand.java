@@ -5,10 +5,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.tavern.api.CommandIssuer;
+import org.tavern.identity.Wildcards;
+import org.tavern.lobby.internal.common.ServerMessages;
+import org.tavern.lobby.internal.lobby.AdminContext;
 import org.tavern.lobby.internal.lobby.IpLog;
-import org.tavern.lobby.internal.lobby.Lobby;
-import org.tavern.lobby.internal.command.QueryCommand;
-import org.tavern.lobby.internal.WildcardPatterns;
 
 /**
  * {@code searchlog <mask>} ({@code sl}): the logins a mask matches, oldest first: an address mask
@@ -30,7 +30,7 @@ public final class SearchLogCommand implements ModeratorCommand {
     }
 
     @Override
-    public String execute(Lobby lobby, CommandIssuer issuer, String arguments) {
+    public String execute(AdminContext lobby, CommandIssuer issuer, String arguments) {
         String mask = arguments.trim();
         if (mask.isEmpty()) {
             return "You must enter a mask to search for.";
@@ -39,19 +39,19 @@ public final class SearchLogCommand implements ModeratorCommand {
     }
 
     /** The report; {@code status} of a nick nobody online has falls through to it. */
-    static String report(Lobby lobby, String mask) {
+    static String report(AdminContext lobby, String mask) {
         StringBuilder out = new StringBuilder("IP/NICK LOG for '").append(mask).append("'");
         boolean byAddress = mask.indexOf('.') >= 0;
         boolean found = false;
         for (IpLog.Entry entry : lobby.ipLog().entries()) {
-            boolean matches = byAddress ? WildcardPatterns.matches(mask, entry.ip) : WildcardPatterns.matchesIgnoreCase(mask, entry.nick);
+            boolean matches = byAddress ? Wildcards.matches(mask, entry.ip) : Wildcards.matchesIgnoreCase(mask, entry.nick);
             if (!matches) {
                 continue;
             }
             found = true;
             out.append("\n'").append(entry.nick).append("' @ ").append(entry.ip);
             if (entry.logoutMillis == 0) {
-                out.append(" logged on for ").append(QueryCommand.span(lobby.nowMillis() - entry.loginMillis));
+                out.append(" logged on for ").append(ServerMessages.span(lobby.nowMillis() - entry.loginMillis));
             } else {
                 out.append(" last seen: ").append(LAST_SEEN.format(
                         Instant.ofEpochMilli(entry.logoutMillis).atZone(ZoneId.systemDefault())));

@@ -2,7 +2,7 @@ package org.tavern.lobby.internal.admin;
 
 import java.util.List;
 import org.tavern.api.CommandIssuer;
-import org.tavern.lobby.internal.lobby.Lobby;
+import org.tavern.lobby.internal.lobby.AdminContext;
 
 /**
  * {@code shut_down [now]}: {@code now} ends the server at once; otherwise it shuts down gracefully
@@ -10,6 +10,9 @@ import org.tavern.lobby.internal.lobby.Lobby;
  * {@code allow_remote_shutdown}.
  */
 public final class ShutdownCommand implements ModeratorCommand {
+
+    public static final String SHUTDOWN_NOTICE = "The server is shutting down. You may finish your games but can't "
+            + "start new ones. Once all games have ended the server will exit.";
 
     public static final String NOT_ALLOWED = "You're not allowed to execute this command.";
 
@@ -24,7 +27,7 @@ public final class ShutdownCommand implements ModeratorCommand {
     }
 
     @Override
-    public String execute(Lobby lobby, CommandIssuer issuer, String arguments) {
+    public String execute(AdminContext lobby, CommandIssuer issuer, String arguments) {
         if (!issuer.console() && !lobby.settings().allowRemoteShutdown()) {
             return NOT_ALLOWED;
         }
@@ -32,7 +35,7 @@ public final class ShutdownCommand implements ModeratorCommand {
             lobby.shutDownNow("shut down by admin command (" + issuer.name() + ")");
             return "Shutting down now.";
         }
-        lobby.shutDownGracefully(issuer, Lobby.SHUTDOWN_NOTICE);
+        lobby.shutDownGracefully(issuer, SHUTDOWN_NOTICE);
         return "Server is doing graceful shut down.";
     }
 }

@@ -3,7 +3,7 @@ package org.tavern.lobby.internal.admin;
 import java.util.List;
 import org.tavern.api.CommandIssuer;
 import org.tavern.lobby.internal.game.Game;
-import org.tavern.lobby.internal.lobby.Lobby;
+import org.tavern.lobby.internal.lobby.AdminContext;
 import org.tavern.lobby.internal.lobby.User;
 
 /**
@@ -23,10 +23,10 @@ public final class StopGameCommand implements ModeratorCommand {
     }
 
     @Override
-    public String execute(Lobby lobby, CommandIssuer issuer, String arguments) {
-        String[] parts = arguments.trim().split("\\s+", 2);
-        String nick = parts[0];
-        String reason = parts.length > 1 ? parts[1].trim() : "";
+    public String execute(AdminContext lobby, CommandIssuer issuer, String arguments) {
+        WordAndRest parts = WordAndRest.of(arguments);
+        String nick = parts.word();
+        String reason = parts.rest();
         User user = lobby.user(nick);
         if (user == null) {
             return "Player '" + nick + "' is not currently logged in.";
@@ -37,7 +37,7 @@ public final class StopGameCommand implements ModeratorCommand {
         }
         // wesnothd names the game by its id and its database id, which are the same here
         String answer = "Player '" + nick + "' is in game with id '" + game.id + ", " + game.id + "' named '"
-                + game.name + "'.  Ending game for reason: '" + reason + "'...";
+                + game.name() + "'.  Ending game for reason: '" + reason + "'...";
         // As in wesnothd the game has ended (and the lobby heard of it) when the answer comes: the game
         // actor ends it, its report reaches the lobby actor first, the answer right after.
         java.util.function.Consumer<String> reply = lobby.deferReply();

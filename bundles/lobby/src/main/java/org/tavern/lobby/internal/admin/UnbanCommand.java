@@ -3,7 +3,7 @@ package org.tavern.lobby.internal.admin;
 import java.util.List;
 import org.tavern.api.CommandIssuer;
 import org.tavern.lobby.internal.ban.BanList;
-import org.tavern.lobby.internal.lobby.Lobby;
+import org.tavern.lobby.internal.lobby.AdminContext;
 
 /** {@code unban <ipmask>}: lifts the ban on exactly that address or mask (in the ban store before the reply). */
 public final class UnbanCommand implements ModeratorCommand {
@@ -19,7 +19,7 @@ public final class UnbanCommand implements ModeratorCommand {
     }
 
     @Override
-    public String execute(Lobby lobby, CommandIssuer issuer, String arguments) {
+    public String execute(AdminContext lobby, CommandIssuer issuer, String arguments) {
         String mask = arguments.trim();
         if (mask.isEmpty()) {
             return "You must enter an ipmask to unban.";

@@ -2,7 +2,7 @@ package org.tavern.lobby.internal.admin;
 
 import java.util.List;
 import org.tavern.api.CommandIssuer;
-import org.tavern.lobby.internal.lobby.Lobby;
+import org.tavern.lobby.internal.lobby.AdminContext;
 
 /**
  * {@code ungban <group>}: lifts every ban of a group (gone, as in wesnothd: not kept among the
@@ -21,7 +21,7 @@ public final class UngroupBanCommand implements ModeratorCommand {
     }
 
     @Override
-    public String execute(Lobby lobby, CommandIssuer issuer, String arguments) {
+    public String execute(AdminContext lobby, CommandIssuer issuer, String arguments) {
         String group = arguments.trim();
         if (group.isEmpty()) {
             return "You must enter an ipmask to ungban."; // sic: wesnothd's words

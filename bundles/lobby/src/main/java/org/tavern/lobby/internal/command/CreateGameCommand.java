@@ -1,10 +1,11 @@
 package org.tavern.lobby.internal.command;
 
-import org.tavern.wml.Node;
-import org.tavern.lobby.internal.game.Game;
-import org.tavern.lobby.internal.lobby.Lobby;
 import org.tavern.lobby.internal.common.ServerMessages;
+import org.tavern.lobby.internal.game.Game;
+import org.tavern.lobby.internal.lobby.LobbyCommand;
+import org.tavern.lobby.internal.lobby.PlayerContext;
 import org.tavern.lobby.internal.lobby.User;
+import org.tavern.wml.Node;
 
 /**
  * {@code [create_game] name= password= ignored=}: a player in the lobby opens a game and hosts it. The
@@ -21,7 +22,7 @@ public final class CreateGameCommand implements LobbyCommand {
     }
 
     @Override
-    public void handle(Lobby lobby, User user, Node element) {
+    public void handle(PlayerContext lobby, User user, Node element) {
         if (lobby.shuttingDown()) {
             refuse(lobby, user, SHUTTING_DOWN);
             return;
@@ -30,7 +31,7 @@ public final class CreateGameCommand implements LobbyCommand {
     }
 
     /** The host stays in the lobby: his client leaves the game it opened and reads why. */
-    private static void refuse(Lobby lobby, User user, String reason) {
+    private static void refuse(PlayerContext lobby, User user, String reason) {
         user.connection.send(ServerMessages.empty("leave_game"));
         user.connection.send(ServerMessages.message(reason, "error"));
         user.connection.send(lobby.list().full());

@@ -1,13 +1,14 @@
 package org.tavern.lobby.internal.command;
 
 import org.tavern.api.ChatMessage;
+import org.tavern.lobby.internal.common.ServerMessages;
+import org.tavern.lobby.internal.common.Settings;
+import org.tavern.lobby.internal.lobby.LobbyCommand;
+import org.tavern.lobby.internal.lobby.PlayerContext;
+import org.tavern.lobby.internal.lobby.User;
 import org.tavern.transport.EncodedFrame;
 import org.tavern.wml.Document;
 import org.tavern.wml.Node;
-import org.tavern.lobby.internal.lobby.Lobby;
-import org.tavern.lobby.internal.common.ServerMessages;
-import org.tavern.lobby.internal.common.Settings;
-import org.tavern.lobby.internal.lobby.User;
 
 /**
  * {@code [message]} in the lobby: flood-checked, the sender overwritten (no spoofing), the text cut
@@ -25,7 +26,7 @@ public final class LobbyChatCommand implements LobbyCommand {
     }
 
     @Override
-    public void handle(Lobby lobby, User user, Node element) {
+    public void handle(PlayerContext lobby, User user, Node element) {
         Settings settings = lobby.settings();
         if (!user.flood.allow(lobby.nowMillis(), settings.maxMessages(), settings.messagesPeriodMillis())) {
             user.connection.send(ServerMessages.message(FLOOD_WARNING, "error"));

@@ -9,10 +9,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tavern.identity.Account;
 import org.tavern.identity.Accounts;
-import org.tavern.wml.Node;
-import org.tavern.lobby.internal.lobby.Lobby;
 import org.tavern.lobby.internal.common.ServerMessages;
+import org.tavern.lobby.internal.lobby.LobbyCommand;
+import org.tavern.lobby.internal.lobby.PlayerContext;
 import org.tavern.lobby.internal.lobby.User;
+import org.tavern.wml.Node;
 
 /**
  * {@code [nickserv]}: without an account store, registration is refused as the Debian wesnothd
@@ -34,7 +35,7 @@ public final class NickservCommand implements LobbyCommand {
     }
 
     @Override
-    public void handle(Lobby lobby, User user, Node element) {
+    public void handle(PlayerContext lobby, User user, Node element) {
         Accounts accounts = lobby.accounts();
         if (accounts == null) {
             user.connection.send(ServerMessages.message("This server does not allow username registration.", "error"));

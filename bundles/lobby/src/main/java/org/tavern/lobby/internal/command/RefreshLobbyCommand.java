@@ -1,8 +1,9 @@
 package org.tavern.lobby.internal.command;
 
-import org.tavern.wml.Node;
-import org.tavern.lobby.internal.lobby.Lobby;
+import org.tavern.lobby.internal.lobby.LobbyCommand;
+import org.tavern.lobby.internal.lobby.PlayerContext;
 import org.tavern.lobby.internal.lobby.User;
+import org.tavern.wml.Node;
 
 /** {@code [refresh_lobby]}: the client lost track of its list; send the whole list again. */
 public final class RefreshLobbyCommand implements LobbyCommand {
@@ -13,7 +14,7 @@ public final class RefreshLobbyCommand implements LobbyCommand {
     }
 
     @Override
-    public void handle(Lobby lobby, User user, Node element) {
+    public void handle(PlayerContext lobby, User user, Node element) {
         user.connection.send(lobby.list().full());
     }
 }

@@ -1,11 +1,12 @@
 package org.tavern.lobby.internal.command;
 
 import org.tavern.api.ChatMessage;
+import org.tavern.lobby.internal.common.ServerMessages;
+import org.tavern.lobby.internal.lobby.LobbyCommand;
+import org.tavern.lobby.internal.lobby.PlayerContext;
+import org.tavern.lobby.internal.lobby.User;
 import org.tavern.wml.Document;
 import org.tavern.wml.Node;
-import org.tavern.lobby.internal.lobby.Lobby;
-import org.tavern.lobby.internal.common.ServerMessages;
-import org.tavern.lobby.internal.lobby.User;
 
 /** {@code [whisper] receiver= message=}: a private message, delivered wherever the receiver is, once the plugins' message filters let it. */
 public final class WhisperCommand implements LobbyCommand {
@@ -16,7 +17,7 @@ public final class WhisperCommand implements LobbyCommand {
     }
 
     @Override
-    public void handle(Lobby lobby, User user, Node element) {
+    public void handle(PlayerContext lobby, User user, Node element) {
         String receiverName = element.attr("receiver", "");
         String message = element.attr("message", "");
         if (receiverName.isEmpty() || message.isEmpty()) {
@@ -36,7 +37,7 @@ public final class WhisperCommand implements LobbyCommand {
         }
         Document whisper = Document.create();
         Node relayed = whisper.root().addChild("whisper")
-                .setRaw("message", Lobby.truncateRaw(message))
+                .setRaw("message", ServerMessages.truncateRaw(message))
                 .setRaw("receiver", receiverName)
                 .set("sender", user.name);
         if (!delivered.equals(text)) {

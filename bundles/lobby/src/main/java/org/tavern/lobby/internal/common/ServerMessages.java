@@ -3,14 +3,11 @@ package org.tavern.lobby.internal.common;
 import org.tavern.transport.EncodedFrame;
 import org.tavern.wml.Document;
 import org.tavern.wml.Node;
-import org.tavern.lobby.internal.lobby.Lobby;
 
 /** The documents the server writes itself, in wesnothd's shapes. */
 public final class ServerMessages {
 
     static final String SERVER = "server";
-    /** The protocol version Tavern answers as (the client compares it in /query version). */
-    public static final String SERVER_VERSION = "1.16.9";
 
     private ServerMessages() {
     }
@@ -33,7 +30,7 @@ public final class ServerMessages {
         Document relay = Document.create();
         Node copy = relay.root().addCopy(message);
         copy.set("sender", sender);
-        copy.setRaw("message", Lobby.truncateRaw(message.attr("message", "")));
+        copy.setRaw("message", ServerMessages.truncateRaw(message.attr("message", "")));
         return relay;
     }
 
@@ -57,5 +54,40 @@ public final class ServerMessages {
 
     static EncodedFrame frame(Document document) {
         return EncodedFrame.of(document);
+    }
+
+    /**
+     * wesnothd's durations: "expired" under a second (its formatter treats a zero span as an expired
+     * ban), "12 seconds" under a minute, else "[D days, ]H hours, M minutes".
+     */
+    public static String span(long millis) {
+        long seconds = millis / 1000;
+        if (seconds <= 0) {
+            return "expired";
+        }
+        if (seconds < 60) {
+            return seconds + " seconds";
+        }
+        long days = seconds / 86_400;
+        long hours = seconds % 86_400 / 3600;
+        long minutes = seconds % 3600 / 60;
+        return (days > 0 ? days + " days, " : "") + hours + " hours, " + minutes + " minutes";
+    }
+
+    /**
+     * Cuts a raw value to 256 characters as wesnothd does for chat, never inside a {@code ""} escape
+     * (half of one would end the quoted value early).
+     */
+    public static String truncateRaw(String raw) {
+        int limit = 256;
+        if (raw.codePointCount(0, raw.length()) <= limit) {
+            return raw;
+        }
+        String cut = raw.substring(0, raw.offsetByCodePoints(0, limit));
+        int quotes = 0;
+        for (int i = cut.length() - 1; i >= 0 && cut.charAt(i) == '"'; i--) {
+            quotes++;
+        }
+        return quotes % 2 == 1 ? cut.substring(0, cut.length() - 1) : cut;
     }
 }

@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.tavern.lobby.internal.lobby.IpLog;
-import org.tavern.lobby.internal.LobbyConfig;
-import org.tavern.lobby.internal.WildcardPatterns;
+import org.tavern.identity.Wildcards;
 
 /** The lobby configuration in force, replaced as a whole on change (read by the lobby actor only). */
 public record Settings(List<String> versionsAccepted, List<String> disallowedNames, String motd, String information,
@@ -15,8 +13,11 @@ public record Settings(List<String> versionsAccepted, List<String> disallowedNam
         boolean allowRemoteShutdown, String restartCommand, Map<String, String> banTimes, int maxIpLogSize,
         int lanServerSeconds) {
 
+    /** wesnothd's {@code max_ip_log_size} when none is set: the logins {@code searchlog} looks through. */
+    public static final int DEFAULT_IP_LOG_SIZE = 500;
+
     public static Settings from(LobbyConfig config) {
-        return new Settings(WildcardPatterns.list(config.versions_accepted()), WildcardPatterns.list(config.disallow_names()),
+        return new Settings(Wildcards.list(config.versions_accepted()), Wildcards.list(config.disallow_names()),
                 config.motd(), config.information(), config.announcements(), Math.max(0, config.max_messages()),
                 Math.max(0, config.messages_time_period()) * 1000L, config.passwd(),
                 config.recommended_version().trim(), redirects(config.redirect()),
@@ -27,8 +28,14 @@ public record Settings(List<String> versionsAccepted, List<String> disallowedNam
 
     public static Settings defaults() {
         return new Settings(List.of("1.16.*", "1.16.9", "test"),
-                WildcardPatterns.list("*admin*,*admln*,*server*,player,network,human,computer,ai,ai?,*moderator*"),
-                "", "", "", 4, 10_000, "", "", List.of(), 5, false, "", Map.of(), IpLog.DEFAULT_SIZE, 0);
+                Wildcards.list("*admin*,*admln*,*server*,player,network,human,computer,ai,ai?,*moderator*"),
+                "", "", "", 4, 10_000, "", "", List.of(), 5, false, "", Map.of(), DEFAULT_IP_LOG_SIZE, 0);
+    }
+
+    public Settings withVersionsAccepted(List<String> versions) {
+        return new Settings(List.copyOf(versions), disallowedNames, motd, information, announcements, maxMessages,
+                messagesPeriodMillis, adminPassword, recommendedVersion, redirects, connectionsAllowed,
+                allowRemoteShutdown, restartCommand, banTimes, maxIpLogSize, lanServerSeconds);
     }
 
     public Settings withMotd(String newMotd) {

@@ -10,5 +10,5 @@ public interface GameCommand {
     String tag();
 
     /** {@code element} is the first {@link #tag()} child of {@code document}'s root. */
-    void handle(Game game, Game.Member member, Document document, Node element);
+    void handle(Game game, Member member, Document document, Node element);
 }

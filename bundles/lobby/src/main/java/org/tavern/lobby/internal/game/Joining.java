@@ -20,7 +20,7 @@ final class Joining {
     }
 
     /** Why the request is refused (wesnothd's order of checks), or null when it may join. */
-    String refusal(Game.JoinRequest request) {
+    String refusal(JoinRequest request) {
         if (game.level() == null) {
             return "Attempt to join an uninitialized game.";
         }
@@ -50,7 +50,7 @@ final class Joining {
      * Before the start: the joiner gets the stored level and the user list; a player's arrival is
      * announced and the host is offered a side for him, an observer's is an {@code [observer]}.
      */
-    void joinBeforeStart(Game.Member joiner, Game.JoinRequest request) {
+    void joinBeforeStart(Member joiner, JoinRequest request) {
         int offeredSide = request.observe() ? -1 : freeSideFor(joiner.name());
         joiner.observer = offeredSide < 0;
         game.addMember(joiner);
@@ -66,6 +66,7 @@ final class Joining {
             game.sendToOthers(joiner, ServerMessages.message(joiner.name() + " has joined the game.", null));
             game.sendToAll(userList);
         }
+        game.chat().sendHistory(joiner);
         announceSameIp(joiner);
         if (joiner.observer && !request.observe()) {
             game.tell(joiner, "You are an observer.");
@@ -76,16 +77,18 @@ final class Joining {
      * Joining a started game: always as an observer, who gets the level as it was at the start,
      * {@code [start_game]}, the other observers, and everything played so far as one document.
      */
-    void joinRunningGame(Game.Member joiner, Game.JoinRequest request, Document startingLevel) {
+    void joinRunningGame(Member joiner, JoinRequest request, Document startingLevel) {
         joiner.observer = true;
         joiner.connection().send(startingLevel);
         joiner.connection().send(ServerMessages.empty("start_game"));
-        for (Game.Member member : game.members()) {
+        for (Member member : game.members()) {
             if (member.observer) {
                 joiner.connection().send(Game.observerNotice(member.name()));
             }
         }
-        joiner.connection().send(game.history.asOneDocument());
+        if (!game.history().isEmpty()) {
+            joiner.connection().send(game.history().asOneDocument()); // wesnothd sends no empty history
+        }
         game.addMember(joiner);
         game.sendToOthers(joiner, Game.observerNotice(joiner.name()));
         announceSameIp(joiner);
@@ -94,9 +97,9 @@ final class Joining {
         }
     }
 
-    private void announceSameIp(Game.Member joiner) {
+    private void announceSameIp(Member joiner) {
         List<String> names = new ArrayList<>();
-        for (Game.Member member : game.members()) {
+        for (Member member : game.members()) {
             if (member != joiner && member.ip().equals(joiner.ip())) {
                 names.add(member.name());
             }
@@ -133,7 +136,7 @@ final class Joining {
     Document userList() {
         Document list = Document.create();
         for (boolean observers : new boolean[] {false, true}) {
-            for (Game.Member member : game.members()) {
+            for (Member member : game.members()) {
                 if (member.observer == observers) {
                     list.root().addChild("user").set("host", game.isHost(member)).set("name", member.name())
                             .set("observer", member.observer);

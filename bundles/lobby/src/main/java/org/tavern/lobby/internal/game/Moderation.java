@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.tavern.lobby.internal.lobby.OnlinePlayers;
 import org.tavern.lobby.internal.common.ServerMessages;
-import org.tavern.lobby.internal.lobby.User;
 
 /**
  * The host's powers over his game: muting observers (one by one or all at once), kicking members and
@@ -31,7 +29,7 @@ public final class Moderation {
         }
     }
 
-    boolean isMuted(Game.Member member) {
+    boolean isMuted(Member member) {
         return member.observer && (allObserversMuted || muted.contains(member.name()));
     }
 
@@ -40,7 +38,7 @@ public final class Moderation {
     }
 
     /** {@code [muteall]}: toggles muting every observer. */
-    public void muteAll(Game.Member sender) {
+    public void muteAll(Member sender) {
         if (!game.isHost(sender)) {
             game.tell(sender, "You cannot mute: not the game host.");
             return;
@@ -51,7 +49,7 @@ public final class Moderation {
     }
 
     /** {@code [mute] username=}: mutes an observer; without a name, tells who is muted. */
-    public void mute(Game.Member sender, String username) {
+    public void mute(Member sender, String username) {
         if (!game.isHost(sender)) {
             game.tell(sender, "You cannot mute: not the game host.");
             return;
@@ -61,7 +59,7 @@ public final class Moderation {
                     : "Muted observers: " + String.join(", ", muted));
             return;
         }
-        Game.Member observer = observer(username);
+        Member observer = observer(username);
         if (observer == null) {
             game.tell(sender, "Observer '" + username + "' not found.");
         } else if (observer == sender) {
@@ -74,7 +72,7 @@ public final class Moderation {
     }
 
     /** {@code [unmute] username=}: unmutes an observer; without a name, everyone (muteall stays as it is). */
-    public void unmute(Game.Member sender, String username) {
+    public void unmute(Member sender, String username) {
         if (!game.isHost(sender)) {
             game.tell(sender, "You cannot unmute: not the game host.");
             return;
@@ -94,12 +92,12 @@ public final class Moderation {
     }
 
     /** {@code [kick] username=}: the member is sent back to the lobby. */
-    public void kick(Game.Member sender, String username) {
+    public void kick(Member sender, String username) {
         if (!game.isHost(sender)) {
             game.tell(sender, "You cannot kick: not the game host");
             return;
         }
-        Game.Member member = game.member(username);
+        Member member = game.member(username);
         if (member == null) {
             game.tell(sender, "'" + username + "' is not a member of this game.");
         } else if (member == sender) {
@@ -113,7 +111,7 @@ public final class Moderation {
     }
 
     /** {@code [ban] username=}: any online player's address and name are banned from the game; a member leaves it. */
-    public void ban(Game.Member sender, String username) {
+    public void ban(Member sender, String username) {
         if (!game.isHost(sender)) {
             game.tell(sender, "You cannot ban: not the game host");
             return;
@@ -131,7 +129,7 @@ public final class Moderation {
             bannedIps.add(player.ip());
             bannedNames.add(username);
             game.recordAndSendToAll(game.serverMessage(username + " has been banned."));
-            Game.Member member = game.member(username);
+            Member member = game.member(username);
             if (member != null) {
                 remove(member);
             }
@@ -139,7 +137,7 @@ public final class Moderation {
     }
 
     /** {@code [unban] username=}: lifts an online player's ban. */
-    public void unban(Game.Member sender, String username) {
+    public void unban(Member sender, String username) {
         if (!game.isHost(sender)) {
             game.tell(sender, "You cannot unban: not the game host.");
             return;
@@ -165,15 +163,15 @@ public final class Moderation {
         return player != null && player.moderator();
     }
 
-    private Game.Member observer(String username) {
-        Game.Member member = game.member(username);
+    private Member observer(String username) {
+        Member member = game.member(username);
         return member != null && member.observer ? member : null;
     }
 
     /** A kicked or banned member: told to leave, then gone like anyone who leaves. */
-    private void remove(Game.Member member) {
+    private void remove(Member member) {
         member.connection().send(ServerMessages.empty("leave_game"));
         muted.remove(member.name());
-        game.leave(member, Game.Departure.REMOVED);
+        game.leave(member, Departure.REMOVED);
     }
 }

@@ -27,7 +27,7 @@ public final class Sides {
     }
 
     /** Before the start, a side is the member's whose name is its {@code player_id}. */
-    static Game.Member ownerBeforeStart(Game game, Node side) {
+    static Member ownerBeforeStart(Game game, Node side) {
         if (!side.attrEquals("controller", "human") && !side.attrEquals("controller", "ai")) {
             return null;
         }
@@ -57,20 +57,20 @@ public final class Sides {
         return owners;
     }
 
-    boolean isCurrentPlayer(Game.Member member) {
+    boolean isCurrentPlayer(Member member) {
         return member.name().equals(owner(current));
     }
 
-    boolean owns(Game.Member member, int side) {
+    boolean owns(Member member, int side) {
         return member.name().equals(owner(side));
     }
 
-    public boolean ownsAny(Game.Member member) {
+    public boolean ownsAny(Member member) {
         return firstSideOf(member) >= 0;
     }
 
     /** The member's first side (0-based), or -1. */
-    int firstSideOf(Game.Member member) {
+    int firstSideOf(Member member) {
         for (int i = 0; i < owners.length; i++) {
             if (member.name().equals(owners[i])) {
                 return i;
@@ -80,8 +80,8 @@ public final class Sides {
     }
 
     /** The members owning any of the sides in a comma list of side numbers. */
-    List<Game.Member> playersOf(String sideList) {
-        List<Game.Member> result = new ArrayList<>();
+    List<Member> playersOf(String sideList) {
+        List<Member> result = new ArrayList<>();
         for (String part : sideList.split(",")) {
             int side;
             try {
@@ -89,7 +89,7 @@ public final class Sides {
             } catch (NumberFormatException e) {
                 continue;
             }
-            Game.Member owner = game.member(owner(side));
+            Member owner = game.member(owner(side));
             if (owner != null && !result.contains(owner)) {
                 result.add(owner);
             }
@@ -108,7 +108,7 @@ public final class Sides {
         owners = new String[levelSides.size()];
         controllers = new String[levelSides.size()];
         current = 0;
-        Game.Member host = game.host();
+        Member host = game.host();
         for (int i = 0; i < levelSides.size(); i++) {
             Node side = levelSides.get(i);
             String controller = side.attr("controller", "");
@@ -116,7 +116,7 @@ public final class Sides {
             if (controller.equals("null")) {
                 continue;
             }
-            Game.Member owner = game.member(side.text("player_id"));
+            Member owner = game.member(side.text("player_id"));
             if (owner == null) {
                 owner = host;
                 game.sendToAll(game.serverMessage("Side " + (i + 1) + " had no controller during controller "
@@ -124,7 +124,7 @@ public final class Sides {
             }
             owners[i] = owner.name();
             side.set("is_local", "no");
-            for (Game.Member member : game.members()) {
+            for (Member member : game.members()) {
                 if (member == host && owner == host) {
                     continue; // the host is never told about his own sides
                 }
@@ -168,7 +168,7 @@ public final class Sides {
     // ------------------------------------------------------------------ moving control
 
     /** {@code [change_controller] side= player= to=}: a player gives a side away, or the host moves it. */
-    public void changeController(Game.Member sender, Node request) {
+    public void changeController(Member sender, Node request) {
         if (!ownsAny(sender) && !game.isHost(sender)) {
             game.tell(sender, "You cannot change controllers: not a player.");
             return;
@@ -188,7 +188,7 @@ public final class Sides {
                     + (owner(side) == null ? "null" : owner(side)) + "' not you.");
             return;
         }
-        Game.Member target = game.member(playerName);
+        Member target = game.member(playerName);
         if (target == null) {
             game.tell(sender, playerName + " is not in this game");
             return;
@@ -211,8 +211,8 @@ public final class Sides {
      * A side changes hands: a previous owner left with no side becomes an observer, everyone hears
      * who took control, and an observer who gets a side becomes a player. All of it is recorded.
      */
-    void transfer(int side, Game.Member newOwner) {
-        Game.Member oldOwner = game.member(owner(side));
+    void transfer(int side, Member newOwner) {
+        Member oldOwner = game.member(owner(side));
         owners[side] = newOwner.name();
         if (oldOwner != null && oldOwner != newOwner && !ownsAny(oldOwner)) {
             oldOwner.observer = true;
@@ -230,11 +230,11 @@ public final class Sides {
      * {@code [surrender] side_number=N} (0-based, wesnothd's quirk) of the sender's own side: the
      * side goes to the next side's owner when the host surrenders, else to the host.
      */
-    void surrender(Game.Member sender, int side) {
+    void surrender(Member sender, int side) {
         if (!owns(sender, side)) {
             return;
         }
-        Game.Member heir = game.host();
+        Member heir = game.host();
         if (game.isHost(sender)) {
             heir = game.member(owner((side + 1) % owners.length));
             if (heir == null || heir == sender) {
@@ -247,8 +247,8 @@ public final class Sides {
         game.recordAndSendToAll(game.serverMessage(sender.name() + " has surrendered."));
     }
 
-    private Game.Member nextOtherPlayer(Game.Member sender) {
-        for (Game.Member member : game.members()) {
+    private Member nextOtherPlayer(Member sender) {
+        for (Member member : game.members()) {
             if (member != sender && !member.observer) {
                 return member;
             }
@@ -261,8 +261,8 @@ public final class Sides {
      * (to let him choose who plays it) while everyone else is told the new controller. Taking over an
      * AI side is not announced one by one; one line says the AI sides went to the host.
      */
-    void dropSidesOf(Game.Member leaver) {
-        Game.Member host = game.host();
+    void dropSidesOf(Member leaver) {
+        Member host = game.host();
         boolean aiSides = false;
         for (int i = 0; i < owners.length; i++) {
             if (!leaver.name().equals(owners[i])) {
@@ -286,7 +286,7 @@ public final class Sides {
         }
     }
 
-    private void becomePlayer(Game.Member member) {
+    private void becomePlayer(Member member) {
         if (member.observer) {
             member.observer = false;
             tellLobbyOfRole(member);
@@ -294,11 +294,11 @@ public final class Sides {
         }
     }
 
-    private void tellLobbyOfRole(Game.Member member) {
+    private void tellLobbyOfRole(Member member) {
         String name = member.name();
         boolean observer = member.observer;
         int gameId = game.id;
-        game.lobby.execute(() -> game.lobby.roleChanged(name, gameId, observer));
+        game.lobby.roleChanged(name, gameId, observer);
     }
 
     public static Document changeController(int side, String player, String controller, boolean local) {

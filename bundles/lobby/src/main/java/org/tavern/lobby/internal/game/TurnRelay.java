@@ -3,10 +3,10 @@ package org.tavern.lobby.internal.game;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.tavern.lobby.internal.common.ServerMessages;
 import org.tavern.transport.EncodedFrame;
 import org.tavern.wml.Document;
 import org.tavern.wml.Node;
-import org.tavern.lobby.internal.lobby.Lobby;
 
 /**
  * What players send while a scenario runs: {@code [turn]} (checked, recorded, relayed), the speaks
@@ -32,7 +32,7 @@ public final class TurnRelay {
      * in. A turn holding a speak for a team or from a muted observer is split into one turn per
      * command, each sent where it belongs.
      */
-    public void relayTurn(Game.Member sender, Document document) {
+    public void relayTurn(Member sender, Document document) {
         Sides sides = game.sides;
         Node turnNode = document.root().child("turn");
         removeIllegalCommands(sender, turnNode);
@@ -50,7 +50,7 @@ public final class TurnRelay {
             }
             Node endTurn = command.child("end_turn");
             if (endTurn != null && sides.isCurrentPlayer(sender) && sides.endTurn(endTurn.toInt("next_player_number", 0))) {
-                game.turn++;
+                game.advanceTurn();
                 game.tellLobbyOfChange();
             }
             Node surrender = command.child("surrender");
@@ -76,7 +76,7 @@ public final class TurnRelay {
      * it refuses: each removal is announced to every member alike ({@code Removing illegal command});
      * a rule's reason is told to the sender as well.
      */
-    private void removeIllegalCommands(Game.Member sender, Node turnNode) {
+    private void removeIllegalCommands(Member sender, Node turnNode) {
         Sides sides = game.sides;
         // without turn rules (the usual case) this is all the plugins cost a turn: one check
         boolean screened = game.lobby.plugins().screensTurns();
@@ -108,7 +108,7 @@ public final class TurnRelay {
      * Asks the plugins' turn rules about the legal commands: the refused ones join {@code illegal},
      * and the non-empty reasons {@code reasons}. Only here are commands turned into views for plugins.
      */
-    private void refusedByRules(Game.Member sender, List<Node> legal, List<Node> illegal, List<String> reasons) {
+    private void refusedByRules(Member sender, List<Node> legal, List<Node> illegal, List<String> reasons) {
         org.tavern.api.GameInfo info = game.info();
         List<org.tavern.api.TurnCommand> views = new ArrayList<>(legal.size());
         for (Node command : legal) {
@@ -125,7 +125,7 @@ public final class TurnRelay {
         }
     }
 
-    private org.tavern.api.TurnCommand view(org.tavern.api.GameInfo info, Game.Member sender, Node command) {
+    private org.tavern.api.TurnCommand view(org.tavern.api.GameInfo info, Member sender, Node command) {
         int side = command.has("from_side") ? command.toInt("from_side", 0) : game.sides.current() + 1;
         Node child = command.children().isEmpty() ? null : command.children().get(0);
         java.util.Map<String, String> attributes = new java.util.HashMap<>();
@@ -142,7 +142,7 @@ public final class TurnRelay {
     }
 
     /** The plugins' message filters on a speak: false if it is not delivered, its text rewritten if they say so. */
-    private boolean passesFilters(Game.Member sender, Node speak) {
+    private boolean passesFilters(Member sender, Node speak) {
         String text = speak.text("message");
         String delivered = game.lobby.plugins().screenChat(new org.tavern.api.ChatMessage(
                 org.tavern.api.ChatMessage.Kind.GAME_CHAT, sender.name(), "", game.id, text), sender.connection(),
@@ -160,12 +160,12 @@ public final class TurnRelay {
      * A speak is the sender's: {@code id} is his name, the text at most 256 characters, and a
      * player's {@code side} one of his (the current side when it is his turn, else his first).
      */
-    private void claimSpeak(Game.Member sender, Node speak) {
+    private void claimSpeak(Member sender, Node speak) {
         if (!speak.attrEquals("id", sender.name())) {
             speak.set("id", sender.name());
         }
         String raw = speak.attr("message", "");
-        String cut = Lobby.truncateRaw(raw);
+        String cut = ServerMessages.truncateRaw(raw);
         if (!cut.equals(raw)) {
             speak.setRaw("message", cut);
         }
@@ -185,7 +185,7 @@ public final class TurnRelay {
      * everyone else, to the observers only, or to the players of the listed sides (not recorded); a
      * muted observer's speak reaches nobody but the observers, if addressed to them.
      */
-    private void relayCommandByCommand(Game.Member sender, Node turnNode) {
+    private void relayCommandByCommand(Member sender, Node turnNode) {
         for (Node command : turnNode.children("command")) {
             Node speak = command.child("speak");
             Document single = Document.create();
@@ -205,7 +205,7 @@ public final class TurnRelay {
             } else if (toSides.equals(OBSERVER_TEAM)) {
                 EncodedFrame frame = EncodedFrame.of(single);
                 game.record(single, frame);
-                for (Game.Member member : game.members()) {
+                for (Member member : game.members()) {
                     if (member.observer && member != sender) {
                         member.connection().send(frame);
                     }
@@ -217,7 +217,7 @@ public final class TurnRelay {
     }
 
     /** Planned moves: only to the owners of {@code to_sides}, never recorded. */
-    public void relayWhiteboard(Game.Member sender, Document document, Node whiteboard) {
+    public void relayWhiteboard(Member sender, Document document, Node whiteboard) {
         int side = whiteboard.toInt("side", 0) - 1;
         if (!game.sides.owns(sender, side)) {
             game.recordAndSendToAll(game.serverMessage("Ignoring illegal whiteboard data, sent from user '"
@@ -228,9 +228,9 @@ public final class TurnRelay {
     }
 
     /** To the owners of the listed sides (a comma list of side numbers) but the sender; never recorded. */
-    private void sendToPlayersOf(String sideList, Game.Member sender, Document document) {
+    private void sendToPlayersOf(String sideList, Member sender, Document document) {
         EncodedFrame frame = EncodedFrame.of(document);
-        for (Game.Member member : game.sides.playersOf(sideList)) {
+        for (Member member : game.sides.playersOf(sideList)) {
             if (member != sender) {
                 member.connection().send(frame);
             }
@@ -254,9 +254,10 @@ public final class TurnRelay {
         }
         Node choice = request.children().get(0);
         switch (choice.name()) {
-            case "random_seed" -> game.recordAndSendToAll(serverChoice("random_seed")
-                    .set("new_seed", String.format("%08x", ThreadLocalRandom.current().nextInt())).document());
-            case "change_controller_wml" -> confirmControllerChange(choice);
+            case "random_seed" -> game.recordAndSendToAll(withRequestId(serverChoice("random_seed")
+                    .set("new_seed", String.format("%08x", ThreadLocalRandom.current().nextInt())), requestId)
+                    .document());
+            case "change_controller_wml" -> confirmControllerChange(choice, requestId);
             case "add_side_wml" -> game.sides.addSide();
             default -> game.recordAndSendToAll(game.serverMessage(
                     "Found unknown server choice request: [" + choice.name() + "]"));
@@ -270,20 +271,26 @@ public final class TurnRelay {
                 .set("from_side", "server").addChild(name);
     }
 
-    private void confirmControllerChange(Node change) {
+    /** 1.18 answers name the request they answer ({@code request_id}); 1.16 answers do not. */
+    private Node withRequestId(Node answer, long requestId) {
+        return game.line.since118() ? answer.set("request_id", requestId) : answer;
+    }
+
+    private void confirmControllerChange(Node change, long requestId) {
         int side = change.toInt("side", 0) - 1;
         String controller = change.attr("new_controller", "");
         if (side < 0 || side >= game.sides.count() || controller.isEmpty()) {
             return;
         }
         game.sides.setController(side, controller);
-        Node forOthers = serverChoice("change_controller_wml").set("controller", controller).set("is_local", false);
+        Node forOthers = withRequestId(serverChoice("change_controller_wml").set("controller", controller)
+                .set("is_local", false), requestId);
         EncodedFrame frame = EncodedFrame.of(forOthers.document());
         game.record(forOthers.document(), frame);
-        for (Game.Member member : game.members()) {
+        for (Member member : game.members()) {
             if (game.sides.owns(member, side)) {
-                member.connection().send(serverChoice("change_controller_wml").set("controller", controller)
-                        .set("is_local", true).document());
+                member.connection().send(withRequestId(serverChoice("change_controller_wml")
+                        .set("controller", controller).set("is_local", true), requestId).document());
             } else {
                 member.connection().send(frame);
             }

@@ -16,8 +16,6 @@ import org.tavern.identity.GameQuery;
 import org.tavern.identity.GameRecord;
 import org.tavern.identity.GameRecords;
 import org.tavern.identity.GameStart;
-import org.tavern.lobby.internal.game.Game;
-import org.tavern.lobby.internal.game.command.GameHistoryRequestCommand;
 
 /**
  * The game history as the lobby keeps it in the identity bundle's {@link GameRecords}, when that
@@ -31,6 +29,9 @@ import org.tavern.lobby.internal.game.command.GameHistoryRequestCommand;
 public final class GameArchive {
 
     private static final Logger LOG = LoggerFactory.getLogger(GameArchive.class);
+    /** wesnothd's answers when the history cannot be searched. */
+    public static final String RETRIEVAL_ERROR = "Error retrieving game history.";
+    public static final String BUSY_ERROR = "The server is busy. Please try again later.";
 
     /** The termination of the records an earlier run of this server left open (killed, crashed). */
     static final String ABANDONED_REASON = "server restart";
@@ -161,7 +162,7 @@ public final class GameArchive {
     public void search(GameQuery query, Consumer<Found> answer) {
         GameRecords records = store.get();
         if (records == null) {
-            answer.accept(Found.error(GameHistoryRequestCommand.RETRIEVAL_ERROR));
+            answer.accept(Found.error(RETRIEVAL_ERROR));
             return;
         }
         try {
@@ -171,13 +172,13 @@ public final class GameArchive {
                     found = new Found(records.query(query), null);
                 } catch (RuntimeException e) {
                     LOG.error("Searching the game history for '{}' (offset {}) failed", query.player(), query.offset(), e);
-                    found = Found.error(GameHistoryRequestCommand.RETRIEVAL_ERROR);
+                    found = Found.error(RETRIEVAL_ERROR);
                 }
                 answer.accept(found);
             });
         } catch (RejectedExecutionException busy) {
             LOG.warn("Game history search for '{}' refused: too many searches waiting", query.player());
-            answer.accept(Found.error(GameHistoryRequestCommand.BUSY_ERROR));
+            answer.accept(Found.error(BUSY_ERROR));
         }
     }
 

@@ -12,10 +12,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tavern.lobby.internal.common.Levels;
 import org.tavern.wml.Document;
 import org.tavern.wml.Node;
-import org.tavern.lobby.internal.game.Game;
-import org.tavern.lobby.internal.game.GameDescription;
 
 /**
  * {@code save_replays=yes}: each scenario played is written where {@code replay_save_path} says, as
@@ -45,14 +44,14 @@ public final class ReplayWriter implements AutoCloseable {
      * Queues the replay of the scenario {@code game} just played (on the game's actor); returns the
      * file's name as the game history records it: relative to the server's home when it is below it.
      */
-    public String save(Game game, Document startingLevel, GameHistory history, int turn) {
-        LOG.debug("Game {}: saving the replay of turn {}", game.id, turn);
-        Document replay = build(game.name, startingLevel, history);
-        Node start = GameDescription.startingPosition(startingLevel.root());
+    public String save(int gameId, String gameName, Document startingLevel, GameHistory history, int turn) {
+        LOG.debug("Game {}: saving the replay of turn {}", gameId, turn);
+        Document replay = build(gameName, startingLevel, history);
+        Node start = Levels.startingPosition(startingLevel.root());
         String scenarioName = start == null ? "" : start.text("name");
-        Path file = Path.of(pathPrefix + fileName(scenarioName + " Turn " + turn + " (" + game.id + ").bz2"));
+        Path file = Path.of(pathPrefix + fileName(scenarioName + " Turn " + turn + " (" + gameId + ").bz2"));
         byte[] text = replay.output();
-        writer.execute(() -> write(file, text, game.id));
+        writer.execute(() -> write(file, text, gameId));
         return recordedName(file, System.getProperty("tavern.home"));
     }
 

@@ -3,6 +3,7 @@ package org.tavern.lobby.internal.lobby;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import org.tavern.lobby.internal.common.Settings;
 import java.util.Iterator;
 import java.util.List;
 
@@ -26,10 +27,8 @@ public final class IpLog {
         }
     }
 
-    public static final int DEFAULT_SIZE = 500;
-
     private final Deque<Entry> entries = new ArrayDeque<>();
-    private int maxSize = DEFAULT_SIZE;
+    private int maxSize = Settings.DEFAULT_IP_LOG_SIZE;
 
     void loggedIn(String nick, String ip, long nowMillis) {
         entries.addLast(new Entry(nick, ip, nowMillis));

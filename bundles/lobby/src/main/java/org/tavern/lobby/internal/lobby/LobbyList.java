@@ -176,4 +176,11 @@ public final class LobbyList {
     public Document document() {
         return document;
     }
+
+    /** The {@code wml} query's text: the size of this list, as text and as sent. */
+    String statistics(int gameCount) {
+        byte[] text = document().output();
+        return "Lobby list: " + userCount() + " users, " + gameCount + " games\nText: " + text.length
+                + " bytes\nCompressed: " + full().size() + " bytes";
+    }
 }

@@ -40,4 +40,10 @@ public final class User {
                 .set("registered", registered)
                 .set("status", status);
     }
+
+    /** As the lobby directory and the plugins see him. */
+    public org.tavern.api.PlayerInfo info() {
+        return new org.tavern.api.PlayerInfo(name, connection.remoteIp(), status, moderator, registered, gameId,
+                java.time.Instant.ofEpochMilli(loginMillis), clientVersion);
+    }
 }

@@ -5,15 +5,18 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tavern.identity.Accounts;
+import org.tavern.identity.Wildcards;
+import org.tavern.lobby.internal.common.Nicks;
+import org.tavern.lobby.internal.common.ServerMessages;
+import org.tavern.lobby.internal.common.Settings;
+import org.tavern.lobby.internal.lobby.FloodControl;
+import org.tavern.lobby.internal.lobby.LoginContext;
+import org.tavern.lobby.internal.lobby.LoginHandler;
+import org.tavern.lobby.internal.lobby.PasswordLogin;
+import org.tavern.lobby.internal.lobby.User;
 import org.tavern.transport.Connection;
 import org.tavern.wml.Document;
 import org.tavern.wml.Node;
-import org.tavern.lobby.internal.lobby.FloodControl;
-import org.tavern.lobby.internal.lobby.Lobby;
-import org.tavern.lobby.internal.common.ServerMessages;
-import org.tavern.lobby.internal.common.Settings;
-import org.tavern.lobby.internal.lobby.User;
-import org.tavern.lobby.internal.WildcardPatterns;
 
 /**
  * The 1.16 login: the server asked for {@code [version]}; an accepted version gets
@@ -22,7 +25,7 @@ import org.tavern.lobby.internal.WildcardPatterns;
  * which earns {@code [join_lobby]}, the full lobby list and the server's messages. With an account
  * store, {@link RegisteredLogin} decides on registered nicks (passwords, codes 105-204).
  */
-public final class LoginFlow {
+public final class LoginFlow implements LoginHandler {
 
     static final String PROFILE_URL_PREFIX = "https://r.wesnoth.org/u";
     static final int MUST_LOGIN_FIRST = 100;
@@ -30,7 +33,6 @@ public final class LoginFlow {
     static final int INVALID_CHARACTERS = 102;
     static final int TOO_LONG = 103;
     static final int RESERVED = 104;
-    public static final int MAX_NAME_BYTES = 20;
     /** Clients older than this get wesnothd's security alert. */
     static final String SECURE_VERSION = "1.14.4";
 
@@ -38,15 +40,16 @@ public final class LoginFlow {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoginFlow.class);
 
-    private final Lobby lobby;
+    private final LoginContext lobby;
     private final RegisteredLogin registeredLogin;
 
-    public LoginFlow(Lobby lobby) {
+    public LoginFlow(LoginContext lobby) {
         this.lobby = lobby;
         this.registeredLogin = new RegisteredLogin(lobby);
     }
 
     /** Handles the answer to the server's version request; returns the accepted version or null. */
+    @Override
     public String version(Connection connection, Node root) {
         Node version = root.child("version");
         if (version == null) {
@@ -55,12 +58,12 @@ public final class LoginFlow {
         }
         String clientVersion = version.text("version");
         Settings settings = lobby.settings();
-        if (WildcardPatterns.anyMatches(settings.versionsAccepted(), clientVersion)) {
+        if (Wildcards.anyMatches(settings.versionsAccepted(), clientVersion)) {
             connection.send(MUST_LOGIN);
             return clientVersion;
         }
         for (Map<String, String> redirect : settings.redirects()) {
-            if (WildcardPatterns.anyMatches(WildcardPatterns.list(redirect.get("version")), clientVersion)) {
+            if (Wildcards.anyMatches(Wildcards.list(redirect.get("version")), clientVersion)) {
                 Document document = Document.create();
                 Node element = document.root().addChild("redirect");
                 redirect.forEach(element::set);
@@ -83,6 +86,7 @@ public final class LoginFlow {
      * asked off the actor and the decision follows on the actor. {@code loggedIn} gets the user once he
      * is in the lobby.
      */
+    @Override
     public void login(Connection connection, String clientVersion, Node root, Consumer<User> loggedIn) {
         Node login = root.child("login");
         if (login == null) {
@@ -149,37 +153,21 @@ public final class LoginFlow {
 
     /** wesnothd's checks of the name itself, in its order; null when the name may log in. */
     private Document refusal(String name) {
-        if (!validCharacters(name)) {
+        if (!Nicks.validCharacters(name)) {
             return ServerMessages.error("The nickname '" + name + "' contains invalid characters. Only alpha-numeric "
                     + "characters, underscores and hyphens are allowed.", INVALID_CHARACTERS);
         }
-        if (name.length() > MAX_NAME_BYTES) {
-            return ServerMessages.error("The nickname '" + name + "' is too long. Nicks must be " + MAX_NAME_BYTES
+        if (name.length() > Nicks.MAX_LENGTH) {
+            return ServerMessages.error("The nickname '" + name + "' is too long. Nicks must be " + Nicks.MAX_LENGTH
                     + " characters or less.", TOO_LONG);
         }
         for (String pattern : lobby.settings().disallowedNames()) {
-            if (WildcardPatterns.matchesIgnoreCase(pattern, name)) {
+            if (Wildcards.matchesIgnoreCase(pattern, name)) {
                 return ServerMessages.error("The nickname '" + name + "' is reserved and cannot be used by players",
                         RESERVED);
             }
         }
         return null;
-    }
-
-    /** Only ASCII letters, digits, underscore and hyphen, and at least one of them. */
-    public static boolean validCharacters(String name) {
-        if (name.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
-                    || c == '-';
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void welcome(User user) {

@@ -2,11 +2,13 @@ package org.tavern.lobby.internal.login;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tavern.lobby.internal.ban.BanList;
+import org.tavern.lobby.internal.common.ServerMessages;
+import org.tavern.lobby.internal.lobby.Admission;
+import org.tavern.lobby.internal.lobby.LoginContext;
+import org.tavern.lobby.internal.lobby.PasswordLogin;
 import org.tavern.transport.Connection;
 import org.tavern.wml.Document;
-import org.tavern.lobby.internal.ban.BanList;
-import org.tavern.lobby.internal.lobby.Lobby;
-import org.tavern.lobby.internal.common.ServerMessages;
 
 /**
  * wesnothd's login steps 5-8 on a server with registered nicks, once the account store has answered
@@ -31,9 +33,9 @@ final class RegisteredLogin {
     record Admission(boolean registered, boolean moderator) {
     }
 
-    private final Lobby lobby;
+    private final LoginContext lobby;
 
-    RegisteredLogin(Lobby lobby) {
+    RegisteredLogin(LoginContext lobby) {
         this.lobby = lobby;
     }
 

@@ -11,9 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.tavern.api.AdminCommand;
 import org.tavern.api.CommandIssuer;
 import org.tavern.api.Permission;
-import org.tavern.lobby.internal.lobby.Lobby;
 import org.tavern.lobby.internal.common.ServerMessages;
-import org.tavern.lobby.internal.lobby.User;
 
 /**
  * Administrator commands other bundles (plugins) register as {@link AdminCommand} services, found by
@@ -61,13 +59,14 @@ public final class PluginCommands {
      * Runs a plugin's command for a player and sends him the answer through the lobby actor. The
      * caller checked the permission.
      */
-    public static void run(Lobby lobby, User user, AdminCommand command, CommandIssuer issuer, String arguments) {
+    public static void run(AdminCommand command, CommandIssuer issuer, String arguments,
+            org.tavern.transport.Connection player, java.util.concurrent.Executor lobbyActor) {
         java.util.concurrent.CompletionStage<String> answer;
         try {
             answer = command.execute(issuer, arguments);
         } catch (RuntimeException e) {
             LOG.error("Plugin admin command '{}' failed for {}", command.name(), issuer.name(), e);
-            user.connection.send(ServerMessages.message("Command '" + command.name() + "' failed.", "info"));
+            player.send(ServerMessages.message("Command '" + command.name() + "' failed.", "info"));
             return;
         }
         answer.toCompletableFuture().orTimeout(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS).whenComplete((text, failure) -> {
@@ -83,7 +82,7 @@ public final class PluginCommands {
                 LOG.error("Plugin admin command '{}' failed for {}", command.name(), issuer.name(), failure);
                 reply = "Command '" + command.name() + "' failed.";
             }
-            lobby.execute(() -> user.connection.send(ServerMessages.message(reply, "info")));
+            lobbyActor.execute(() -> player.send(ServerMessages.message(reply, "info")));
         });
     }
 

@@ -1,7 +1,7 @@
 package org.tavern.lobby.internal.query;
 
 import org.tavern.wml.Document;
-import org.tavern.lobby.internal.lobby.Lobby;
+import org.tavern.lobby.internal.lobby.QueryContext;
 import org.tavern.lobby.internal.lobby.User;
 
 /**
@@ -22,7 +22,7 @@ public final class AdminMessageQuery implements PlayerQuery {
     }
 
     @Override
-    public Reply answer(Lobby lobby, User user, String argument) {
+    public Reply answer(QueryContext lobby, User user, String argument) {
         if (argument.isEmpty()) {
             return Reply.info("You must type a message.");
         }

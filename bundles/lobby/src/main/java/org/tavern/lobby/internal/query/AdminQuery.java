@@ -1,6 +1,6 @@
 package org.tavern.lobby.internal.query;
 
-import org.tavern.lobby.internal.lobby.Lobby;
+import org.tavern.lobby.internal.lobby.QueryContext;
 import org.tavern.lobby.internal.lobby.User;
 
 /** {@code /query admin}: {@code admin <password>}: become a moderator with the server's {@code passwd}. */
@@ -12,7 +12,7 @@ public final class AdminQuery implements PlayerQuery {
     }
 
     @Override
-    public Reply answer(Lobby lobby, User user, String argument) {
+    public Reply answer(QueryContext lobby, User user, String argument) {
         String configured = lobby.settings().adminPassword();
         if (configured.isEmpty()) {
             return new Reply("No password set.", "error");

@@ -1,6 +1,6 @@
 package org.tavern.lobby.internal.query;
 
-import org.tavern.lobby.internal.lobby.Lobby;
+import org.tavern.lobby.internal.lobby.QueryContext;
 import org.tavern.lobby.internal.lobby.User;
 
 /** {@code /query games}: How games have ended since the server started. */
@@ -12,7 +12,7 @@ public final class GamesQuery implements PlayerQuery {
     }
 
     @Override
-    public Reply answer(Lobby lobby, User user, String argument) {
-        return argument.isEmpty() ? Reply.info(lobby.gameEndSummary()) : null;
+    public Reply answer(QueryContext lobby, User user, String argument) {
+        return argument.isEmpty() ? Reply.info(lobby.statistics().gameEndSummary()) : null;
     }
 }

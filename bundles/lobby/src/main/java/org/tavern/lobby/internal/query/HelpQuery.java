@@ -1,7 +1,6 @@
 package org.tavern.lobby.internal.query;
 
-import org.tavern.lobby.internal.lobby.Lobby;
-import org.tavern.lobby.internal.command.QueryCommand;
+import org.tavern.lobby.internal.lobby.QueryContext;
 import org.tavern.lobby.internal.lobby.User;
 
 /** {@code /query help}: Lists the commands. */
@@ -13,8 +12,8 @@ public final class HelpQuery implements PlayerQuery {
     }
 
     @Override
-    public Reply answer(Lobby lobby, User user, String argument) {
-        return Reply.info(QueryCommand.HELP
+    public Reply answer(QueryContext lobby, User user, String argument) {
+        return Reply.info(HELP
                 + lobby.pluginCommands().helpFor(org.tavern.api.CommandIssuer.player(user.name, user.moderator)));
     }
 }

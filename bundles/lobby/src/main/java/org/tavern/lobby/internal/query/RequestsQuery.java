@@ -1,6 +1,6 @@
 package org.tavern.lobby.internal.query;
 
-import org.tavern.lobby.internal.lobby.Lobby;
+import org.tavern.lobby.internal.lobby.QueryContext;
 import org.tavern.lobby.internal.lobby.User;
 
 /** {@code /query requests}: Statistics of sampled requests; Tavern samples none, so the reply is empty, as wesnothd's is before anything is sampled. */
@@ -12,7 +12,7 @@ public final class RequestsQuery implements PlayerQuery {
     }
 
     @Override
-    public Reply answer(Lobby lobby, User user, String argument) {
+    public Reply answer(QueryContext lobby, User user, String argument) {
         return argument.isEmpty() ? Reply.info("") : null;
     }
 }

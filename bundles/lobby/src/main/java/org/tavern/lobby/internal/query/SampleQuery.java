@@ -1,6 +1,6 @@
 package org.tavern.lobby.internal.query;
 
-import org.tavern.lobby.internal.lobby.Lobby;
+import org.tavern.lobby.internal.lobby.QueryContext;
 import org.tavern.lobby.internal.lobby.User;
 
 /** {@code /query sample}: The request sampling frequency (changing it is for the server console). */
@@ -12,7 +12,7 @@ public final class SampleQuery implements PlayerQuery {
     }
 
     @Override
-    public Reply answer(Lobby lobby, User user, String argument) {
-        return argument.isEmpty() ? Reply.info("Current sample frequency: " + lobby.sampleFrequency()) : null;
+    public Reply answer(QueryContext lobby, User user, String argument) {
+        return argument.isEmpty() ? Reply.info("Current sample frequency: " + lobby.statistics().sampleFrequency()) : null;
     }
 }

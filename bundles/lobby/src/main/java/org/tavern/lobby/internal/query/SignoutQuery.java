@@ -1,6 +1,6 @@
 package org.tavern.lobby.internal.query;
 
-import org.tavern.lobby.internal.lobby.Lobby;
+import org.tavern.lobby.internal.lobby.QueryContext;
 import org.tavern.lobby.internal.lobby.User;
 
 /** {@code /query signout}: A moderator gives up the role (the client parses the reply). */
@@ -12,7 +12,7 @@ public final class SignoutQuery implements PlayerQuery {
     }
 
     @Override
-    public Reply answer(Lobby lobby, User user, String argument) {
+    public Reply answer(QueryContext lobby, User user, String argument) {
         if (!user.moderator) {
             return null;
         }

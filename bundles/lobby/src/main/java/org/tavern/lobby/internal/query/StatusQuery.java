@@ -1,7 +1,7 @@
 package org.tavern.lobby.internal.query;
 
-import org.tavern.lobby.internal.lobby.Lobby;
-import org.tavern.lobby.internal.command.QueryCommand;
+import org.tavern.lobby.internal.common.ServerMessages;
+import org.tavern.lobby.internal.lobby.QueryContext;
 import org.tavern.lobby.internal.lobby.User;
 
 /**
@@ -17,7 +17,7 @@ public final class StatusQuery implements PlayerQuery {
     }
 
     @Override
-    public Reply answer(Lobby lobby, User user, String argument) {
+    public Reply answer(QueryContext lobby, User user, String argument) {
         if (!argument.isEmpty() && !argument.equals(user.name)) {
             return null;
         }
@@ -26,7 +26,7 @@ public final class StatusQuery implements PlayerQuery {
         for (User other : lobby.users()) {
             if (other.connection.remoteIp().equals(ip)) {
                 report.append("\n'").append(other.name).append("' @ ").append(ip).append(" logged on for ")
-                        .append(QueryCommand.span(lobby.nowMillis() - other.loginMillis));
+                        .append(ServerMessages.span(lobby.nowMillis() - other.loginMillis));
             }
         }
         return Reply.info(report.toString());

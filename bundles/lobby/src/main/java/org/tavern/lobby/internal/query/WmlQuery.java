@@ -1,6 +1,6 @@
 package org.tavern.lobby.internal.query;
 
-import org.tavern.lobby.internal.lobby.Lobby;
+import org.tavern.lobby.internal.lobby.QueryContext;
 import org.tavern.lobby.internal.lobby.User;
 
 /** {@code /query wml}: Statistics of the lobby's shared WML document (wesnothd reports its allocator instead). */
@@ -12,7 +12,7 @@ public final class WmlQuery implements PlayerQuery {
     }
 
     @Override
-    public Reply answer(Lobby lobby, User user, String argument) {
+    public Reply answer(QueryContext lobby, User user, String argument) {
         return argument.isEmpty() ? Reply.info(lobby.listStatistics()) : null;
     }
 }

@@ -11,9 +11,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.tavern.lobby.internal.testing.FakeConnection;
-import org.tavern.lobby.internal.lobby.Lobby;
+import org.tavern.lobby.internal.LobbyAssembly;
 import org.tavern.lobby.internal.common.Settings;
+import org.tavern.lobby.internal.lobby.Lobby;
+import org.tavern.lobby.internal.testing.FakeConnection;
 
 class BanListTest {
 
@@ -76,7 +77,7 @@ class BanListTest {
     @Test
     void aBannedAddressIsToldWhyAndClosedAtConnect() throws Exception {
         long[] now = {NOW};
-        Lobby lobby = new Lobby(Runnable::run, () -> now[0], Settings.defaults());
+        Lobby lobby = LobbyAssembly.create(Runnable::run, () -> now[0], Settings.defaults());
         BanList bans = new BanList();
         bans.add(new BanList.Ban("203.0.113.5", "pest", "spam", NOW, NOW + 3_600_000, "admin", ""));
         bans.add(new BanList.Ban("198.51.100.*", "", "bots", NOW, BanDuration.PERMANENT, "admin", ""));

@@ -15,12 +15,14 @@ import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tavern.identity.Ban;
-import org.tavern.wml.Document;
-import org.tavern.wml.Node;
+import org.tavern.lobby.internal.LobbyAssembly;
+import org.tavern.lobby.internal.common.Settings;
+import org.tavern.lobby.internal.lobby.Lobby;
 import org.tavern.lobby.internal.testing.FakeBans;
 import org.tavern.lobby.internal.testing.FakeConnection;
-import org.tavern.lobby.internal.lobby.Lobby;
-import org.tavern.lobby.internal.common.Settings;
+import org.tavern.lobby.internal.testing.LobbyDriver;
+import org.tavern.wml.Document;
+import org.tavern.wml.Node;
 
 /**
  * The lobby's bans in the identity store: a ban is in the store before its command is answered
@@ -51,17 +53,12 @@ public class StoredBansTest {
     }
 
     private long now = NOW;
-    private final Lobby lobby = new Lobby(Runnable::run, () -> now, Settings.defaults());
+    private final Lobby lobby = LobbyAssembly.create(Runnable::run, () -> now, Settings.defaults());
     private final FakeBans store = new FakeBans();
     private final SteppedExecutor writes = new SteppedExecutor();
 
     private FakeConnection loggedIn(String name, String ip) throws Exception {
-        FakeConnection connection = new FakeConnection(ip);
-        lobby.connected(connection);
-        lobby.received(connection, Document.parse("[version]\nversion=\"1.16.9\"\n[/version]\n"));
-        lobby.received(connection, Document.parse("[login]\nusername=\"" + name + "\"\n[/login]\n"));
-        connection.take();
-        return connection;
+        return new LobbyDriver(lobby).loggedIn(name, ip);
     }
 
     private FakeConnection moderator() throws Exception {

@@ -13,15 +13,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tavern.identity.GamePlayer;
 import org.tavern.identity.GameStart;
-import org.tavern.wml.Document;
-import org.tavern.wml.Node;
-import org.tavern.lobby.internal.testing.FakeConnection;
-import org.tavern.lobby.internal.testing.FakeGameRecords;
+import org.tavern.lobby.internal.LobbyAssembly;
+import org.tavern.lobby.internal.ban.StoredBansTest;
+import org.tavern.lobby.internal.common.Settings;
 import org.tavern.lobby.internal.game.Game;
 import org.tavern.lobby.internal.game.command.GameHistoryRequestCommand;
 import org.tavern.lobby.internal.lobby.Lobby;
-import org.tavern.lobby.internal.common.Settings;
-import org.tavern.lobby.internal.ban.StoredBansTest;
+import org.tavern.lobby.internal.testing.FakeConnection;
+import org.tavern.lobby.internal.testing.FakeGameRecords;
+import org.tavern.lobby.internal.testing.LobbyDriver;
+import org.tavern.wml.Document;
+import org.tavern.wml.Node;
 
 /**
  * The game history the lobby writes (every actor runs its task at once; the store's writes run on
@@ -42,31 +44,21 @@ class GameArchiveTest {
     Path temp;
 
     private long now = 1_800_000_000_000L;
-    private final Lobby lobby = new Lobby(Runnable::run, () -> now, Settings.defaults());
+    private final Lobby lobby = LobbyAssembly.create(Runnable::run, () -> now, Settings.defaults());
+    private final LobbyDriver clients = new LobbyDriver(lobby);
     private final FakeGameRecords records = new FakeGameRecords();
 
     private FakeConnection loggedIn(String name) throws Exception {
-        FakeConnection connection = new FakeConnection("127.0.0.1");
-        lobby.connected(connection);
-        lobby.received(connection, Document.parse("[version]\nversion=\"1.16.9\"\n[/version]\n"));
-        lobby.received(connection, Document.parse("[login]\nusername=\"" + name + "\"\n[/login]\n"));
-        connection.take();
-        return connection;
+        return clients.loggedIn(name);
     }
 
     private void send(FakeConnection connection, String wml) throws Exception {
-        lobby.received(connection, Document.parse(wml));
+        clients.send(connection, wml);
     }
 
     /** host creates "Duel", join joins and takes side 2, the host starts it. */
     private void startDuel(FakeConnection host, FakeConnection join) throws Exception {
-        send(host, "[create_game]\nname=\"Duel\"\npassword=\"\"\n[/create_game]\n");
-        send(host, LEVEL);
-        send(join, "[join]\nid=\"1\"\nobserve=\"no\"\n[/join]\n");
-        send(host, "[scenario_diff]\n[change_child]\nindex=0\n[scenario]\n[change_child]\nindex=1\n[side]\n"
-                + "[insert]\nplayer_id=\"join\"\n[/insert]\n[/side]\n[/change_child]\n[/scenario]\n"
-                + "[/change_child]\n[/scenario_diff]\n");
-        send(host, "[start_game]\n[/start_game]\n");
+        clients.startDuel(host, join, LEVEL);
     }
 
     private void playATurn(FakeConnection host) throws Exception {
@@ -82,7 +74,7 @@ class GameArchiveTest {
         FakeConnection host = loggedIn("host");
         FakeConnection join = loggedIn("join");
         try (ReplayWriter writer = new ReplayWriter(temp.resolve("replays") + "/")) {
-            lobby.useReplays(writer);
+            lobby.services().useReplays(writer);
             startDuel(host, join);
             assertTrue(records.records.isEmpty(), "written off the game's actor, not yet");
             writes.runAll();

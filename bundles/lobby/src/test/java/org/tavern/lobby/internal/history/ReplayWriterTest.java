@@ -12,10 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tavern.transport.EncodedFrame;
 import org.tavern.wml.Document;
 import org.tavern.wml.Node;
-import org.tavern.lobby.internal.testing.FakeConnection;
-import org.tavern.lobby.internal.game.Game;
-import org.tavern.lobby.internal.lobby.Lobby;
-import org.tavern.lobby.internal.common.Settings;
 
 class ReplayWriterTest {
 
@@ -53,14 +49,11 @@ class ReplayWriterTest {
     void theFileIsBzip2WmlUnderTheGivenPrefix() throws Exception {
         Path folder = temp.resolve("replays");
         try (ReplayWriter writer = new ReplayWriter(folder + "/")) {
-            Game game = new Game(7, Runnable::run, new Lobby(Runnable::run, () -> 0, Settings.defaults()),
-                    Document.parse("[create_game]\nname=\"Seven\"\n[/create_game]\n").root().child("create_game"),
-                    new Game.Member("host", new FakeConnection("127.0.0.1")));
             Document level = Document.parse("[scenario]\nname=\"Map\"\n[/scenario]\n");
             GameHistory history = new GameHistory();
             Document turn = Document.parse("[turn]\n[command]\n[move]\n[/move]\n[/command]\n[/turn]\n");
             history.record(turn, EncodedFrame.of(turn));
-            writer.save(game, level, history, 3);
+            writer.save(7, "Seven", level, history, 3); // game 7, named Seven
         } // close() waits for the queued write
         Path file = folder.resolve("Map_Turn_3_(7).bz2");
         try (BZip2CompressorInputStream in = new BZip2CompressorInputStream(Files.newInputStream(file))) {

@@ -8,20 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tavern.lobby.internal.LobbyAssembly;
+import org.tavern.lobby.internal.command.LobbyChatCommand;
+import org.tavern.lobby.internal.common.ServerMessages;
+import org.tavern.lobby.internal.common.Settings;
+import org.tavern.lobby.internal.login.ClientVersion;
+import org.tavern.lobby.internal.query.PlayerQuery;
+import org.tavern.lobby.internal.testing.FakeConnection;
 import org.tavern.wml.Document;
 import org.tavern.wml.Node;
-import org.tavern.lobby.internal.login.ClientVersion;
-import org.tavern.lobby.internal.testing.FakeConnection;
-import org.tavern.lobby.internal.game.Game;
-import org.tavern.lobby.internal.command.LobbyChatCommand;
-import org.tavern.lobby.internal.command.QueryCommand;
-import org.tavern.lobby.internal.common.Settings;
 
 /** The lobby protocol, driven synchronously (the actor runs each task at once). */
 class LobbyTest {
 
     private long now = 1_000_000;
-    private final Lobby lobby = new Lobby(Runnable::run, () -> now, Settings.defaults());
+    private final Lobby lobby = LobbyAssembly.create(Runnable::run, () -> now, Settings.defaults());
 
     private static Document wml(String text) throws Exception {
         return Document.parse(text);
@@ -263,7 +264,7 @@ class LobbyTest {
         FakeConnection alice = loggedIn("alice");
         lobby.received(alice, wml("[query]\ntype=help\n[/query]\n"));
         Node help = alice.takeOne().root().child("message");
-        assertEquals(QueryCommand.HELP, help.attr("message"));
+        assertEquals(PlayerQuery.HELP, help.attr("message"));
         assertEquals("info", help.attr("type"));
         lobby.received(alice, wml("[query]\ntype=\"stats\"\n[/query]\n"));
         assertEquals("Number of games = 0\nTotal number of users = 1", alice.takeOne().root().child("message").text("message"));
@@ -275,7 +276,7 @@ class LobbyTest {
         assertEquals("No password set.", noPassword.attr("message"));
         assertEquals("error", noPassword.attr("type"));
         lobby.received(alice, wml("[query]\ntype=\"frobnicate\"\n[/query]\n"));
-        assertEquals("Error: unrecognized query: 'frobnicate'\n" + QueryCommand.HELP,
+        assertEquals("Error: unrecognized query: 'frobnicate'\n" + PlayerQuery.HELP,
                 alice.takeOne().root().child("message").text("message"));
         lobby.received(alice, wml("[nickserv]\n[/nickserv]\n"));
         assertEquals("This server does not allow username registration.",
@@ -310,7 +311,7 @@ class LobbyTest {
         assertEquals("The die cannot have less than 1 side!", query(dave, "roll 0"));
         assertEquals("The number of die sides must be a number!", query(dave, "roll x"));
         assertEquals("The number of sides is too big for the die!", query(dave, "roll 99999999999"));
-        assertEquals(QueryCommand.HELP, query(dave, ""));
+        assertEquals(PlayerQuery.HELP, query(dave, ""));
         assertTrue(query(dave, "wml").startsWith("Lobby list: 1 users"));
         assertEquals("Your report has been logged and sent to the server administrators. Thanks!",
                 query(dave, "adminmsg help me"));
@@ -349,8 +350,8 @@ class LobbyTest {
     @Test
     void rawTruncationNeverSplitsAnEscapedQuote() {
         String raw = "a".repeat(255) + "\"\"tail";
-        String cut = Lobby.truncateRaw(raw);
+        String cut = ServerMessages.truncateRaw(raw);
         assertEquals("a".repeat(255), cut);
-        assertEquals("short", Lobby.truncateRaw("short"));
+        assertEquals("short", ServerMessages.truncateRaw("short"));
     }
 }

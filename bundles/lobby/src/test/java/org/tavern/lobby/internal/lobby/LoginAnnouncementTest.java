@@ -8,11 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayDeque;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.tavern.wml.Document;
-import org.tavern.wml.Node;
-import org.tavern.lobby.internal.testing.FakeConnection;
+import org.tavern.lobby.internal.LobbyAssembly;
 import org.tavern.lobby.internal.common.ServerControl;
 import org.tavern.lobby.internal.common.Settings;
+import org.tavern.lobby.internal.testing.FakeConnection;
+import org.tavern.wml.Document;
+import org.tavern.wml.Node;
 
 /**
  * Logins that wait in the lobby actor's mailbox together are announced together: the lobby's
@@ -21,7 +22,7 @@ import org.tavern.lobby.internal.common.Settings;
 class LoginAnnouncementTest {
 
     private final ArrayDeque<Runnable> mailbox = new ArrayDeque<>();
-    private final Lobby lobby = new Lobby(mailbox::add, () -> 1_000_000, Settings.defaults());
+    private final Lobby lobby = LobbyAssembly.create(mailbox::add, () -> 1_000_000, Settings.defaults());
 
     private void runMailbox() {
         for (Runnable task; (task = mailbox.poll()) != null; ) {
@@ -144,7 +145,7 @@ class LoginAnnouncementTest {
     @Test
     void loginsSoonAfterAnAnnouncementWaitForTheIntervalOrForAnythingElse() throws Exception {
         ManualTimer timer = new ManualTimer();
-        lobby.useServerControl(timer);
+        lobby.services().useServerControl(timer);
         lobby.useLoginAnnouncementInterval(3_600_000); // the timer, never the clock, ends the wait here
         runMailbox();
         FakeConnection member = versioned();

@@ -11,18 +11,19 @@ import org.junit.jupiter.api.Test;
 import org.tavern.api.CommandIssuer;
 import org.tavern.api.GameInfo;
 import org.tavern.api.PlayerInfo;
-import org.tavern.wml.Document;
-import org.tavern.lobby.internal.command.CreateGameCommand;
-import org.tavern.lobby.internal.testing.FakeConnection;
-import org.tavern.lobby.internal.admin.KickCommand;
+import org.tavern.lobby.internal.LobbyAssembly;
 import org.tavern.lobby.internal.LobbyDirectoryService;
-import org.tavern.lobby.internal.admin.ModeratorCommand;
 import org.tavern.lobby.internal.ModeratorCommandService;
+import org.tavern.lobby.internal.admin.KickCommand;
+import org.tavern.lobby.internal.admin.ModeratorCommand;
 import org.tavern.lobby.internal.admin.RestartCommand;
+import org.tavern.lobby.internal.admin.ShutdownCommand;
+import org.tavern.lobby.internal.command.CreateGameCommand;
 import org.tavern.lobby.internal.common.ServerControl;
 import org.tavern.lobby.internal.common.Settings;
-import org.tavern.lobby.internal.admin.ShutdownCommand;
 import org.tavern.lobby.internal.login.TorList;
+import org.tavern.lobby.internal.testing.FakeConnection;
+import org.tavern.wml.Document;
 
 /**
  * shut_down, restart and connections_allowed, and the lobby as services (directory, admin commands),
@@ -66,11 +67,11 @@ class ServerControlTest {
         }
     }
 
-    private final Lobby lobby = new Lobby(Runnable::run, () -> 1_000_000, Settings.defaults());
+    private final Lobby lobby = LobbyAssembly.create(Runnable::run, () -> 1_000_000, Settings.defaults());
     private final RecordingControl control = new RecordingControl();
 
     ServerControlTest() {
-        lobby.useServerControl(control);
+        lobby.services().useServerControl(control);
     }
 
     private FakeConnection connect(String ip) {
@@ -114,18 +115,18 @@ class ServerControlTest {
 
         assertEquals("Server is doing graceful shut down.", console(new ShutdownCommand(), ""));
         assertEquals(1, control.stopAccepting, "the listener closes at once");
-        assertEquals(List.of(Lobby.SHUTDOWN_NOTICE), alerts(idler.take()));
-        assertEquals(List.of(Lobby.SHUTDOWN_NOTICE), alerts(host.take()), "players in games hear it too");
-        assertEquals(List.of(Lobby.FIRST_CHECK_MILLIS), control.delays);
+        assertEquals(List.of(ShutdownCommand.SHUTDOWN_NOTICE), alerts(idler.take()));
+        assertEquals(List.of(ShutdownCommand.SHUTDOWN_NOTICE), alerts(host.take()), "players in games hear it too");
+        assertEquals(List.of(Shutdown.FIRST_CHECK_MILLIS), control.delays);
 
         control.runScheduled();
         assertTrue(control.exits.isEmpty(), "a game still runs");
-        assertEquals(List.of(Lobby.FIRST_CHECK_MILLIS, Lobby.CHECK_INTERVAL_MILLIS), control.delays);
+        assertEquals(List.of(Shutdown.FIRST_CHECK_MILLIS, Shutdown.CHECK_INTERVAL_MILLIS), control.delays);
 
         lobby.disconnected(host, "gone");
         control.runScheduled();
         assertEquals(1, control.exits.size(), "no game left: the server exits");
-        assertEquals(List.of(Lobby.ALL_GAMES_ENDED), alerts(idler.take()));
+        assertEquals(List.of(Shutdown.ALL_GAMES_ENDED), alerts(idler.take()));
     }
 
     @Test

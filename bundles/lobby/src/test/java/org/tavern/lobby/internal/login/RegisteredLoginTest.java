@@ -11,14 +11,15 @@ import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tavern.wml.Document;
-import org.tavern.wml.Node;
+import org.tavern.lobby.internal.LobbyAssembly;
 import org.tavern.lobby.internal.ban.BanList;
-import org.tavern.lobby.internal.testing.FakeAccounts;
-import org.tavern.lobby.internal.testing.FakeConnection;
-import org.tavern.lobby.internal.lobby.Lobby;
 import org.tavern.lobby.internal.command.NickservCommand;
 import org.tavern.lobby.internal.common.Settings;
+import org.tavern.lobby.internal.lobby.Lobby;
+import org.tavern.lobby.internal.testing.FakeAccounts;
+import org.tavern.lobby.internal.testing.FakeConnection;
+import org.tavern.wml.Document;
+import org.tavern.wml.Node;
 
 /**
  * Logins of registered nicks against the reference's §3.3-3.4 and [nickserv] against §4.5, with an
@@ -27,12 +28,12 @@ import org.tavern.lobby.internal.common.Settings;
 class RegisteredLoginTest {
 
     private long now = 1_000_000_000L;
-    private final Lobby lobby = new Lobby(Runnable::run, () -> now, Settings.defaults());
+    private final Lobby lobby = LobbyAssembly.create(Runnable::run, () -> now, Settings.defaults());
     private final FakeAccounts accounts = new FakeAccounts();
 
     @BeforeEach
     void registerAlice() {
-        lobby.useAccounts(accounts);
+        lobby.services().useAccounts(accounts);
         accounts.add("alice", "secret");
     }
 
@@ -289,7 +290,7 @@ class RegisteredLoginTest {
 
     @Test
     void fullPasswordQueueIsReportedNotQueued() throws Exception {
-        lobby.usePasswordChecks(task -> {
+        lobby.services().usePasswordChecks(task -> {
             throw new RejectedExecutionException("full");
         });
         FakeConnection connection = versioned("10.0.0.1");
@@ -301,7 +302,7 @@ class RegisteredLoginTest {
     @Test
     void checkIsDoneOffTheActorAndConnectionsThatCloseMeanwhileAreDropped() throws Exception {
         List<Runnable> checks = new ArrayList<>();
-        lobby.usePasswordChecks(checks::add);
+        lobby.services().usePasswordChecks(checks::add);
         FakeConnection connection = versioned("10.0.0.1");
         login(connection, "alice", "secret");
         assertEquals(1, checks.size(), "the password waits for the checking executor");
@@ -317,7 +318,7 @@ class RegisteredLoginTest {
     @Test
     void documentsSentDuringTheCheckAreHandledAfterItInOrder() throws Exception {
         List<Runnable> checks = new ArrayList<>();
-        lobby.usePasswordChecks(checks::add);
+        lobby.services().usePasswordChecks(checks::add);
         FakeConnection connection = versioned("10.0.0.1");
         login(connection, "alice", null);
         login(connection, "alice", "secret");
@@ -336,7 +337,7 @@ class RegisteredLoginTest {
 
     @Test
     void aFloodDuringTheCheckClosesTheConnection() throws Exception {
-        lobby.usePasswordChecks(task -> { });
+        lobby.services().usePasswordChecks(task -> { });
         FakeConnection connection = versioned("10.0.0.1");
         login(connection, "alice", "secret");
         for (int i = 0; i <= Lobby.MAX_HELD_DOCUMENTS; i++) {
@@ -347,7 +348,7 @@ class RegisteredLoginTest {
 
     @Test
     void withoutTheStoreEveryNickIsUnregistered() throws Exception {
-        lobby.dropAccounts(accounts);
+        lobby.services().dropAccounts(accounts);
         lobby.setDenyUnregistered(true);
         FakeConnection connection = versioned("10.0.0.1");
         login(connection, "alice", null);
@@ -358,8 +359,8 @@ class RegisteredLoginTest {
     @Test
     void replacedStoreIsNotDroppedByTheOldOnesUnbind() {
         FakeAccounts replacement = new FakeAccounts();
-        lobby.useAccounts(replacement);
-        lobby.dropAccounts(accounts);
+        lobby.services().useAccounts(replacement);
+        lobby.services().dropAccounts(accounts);
         assertEquals(replacement, lobby.accounts());
     }
 
@@ -395,7 +396,7 @@ class RegisteredLoginTest {
     void requestsAfterNickservAreAnsweredAfterIt() throws Exception {
         FakeConnection bob = loggedIn("bob", null);
         List<Runnable> lookups = new ArrayList<>();
-        lobby.usePasswordChecks(lookups::add);
+        lobby.services().usePasswordChecks(lookups::add);
         lobby.received(bob, Document.parse("[nickserv]\n[info]\nname=\"alice\"\n[/info]\n[/nickserv]\n"));
         lobby.received(bob, Document.parse("[query]\ntype=\"sample\"\n[/query]\n"));
         assertTrue(bob.take().isEmpty(), "the query waits for the lookup");
@@ -417,7 +418,7 @@ class RegisteredLoginTest {
 
     @Test
     void nickservWithoutTheStoreRefusesRegistration() throws Exception {
-        lobby.dropAccounts(accounts);
+        lobby.services().dropAccounts(accounts);
         FakeConnection bob = loggedIn("bob", null);
         lobby.received(bob, Document.parse("[nickserv]\n[info]\nname=\"alice\"\n[/info]\n[/nickserv]\n"));
         Node message = bob.takeOne().root().child("message");

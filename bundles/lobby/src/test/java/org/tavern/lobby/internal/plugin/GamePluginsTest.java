@@ -16,25 +16,27 @@ import org.tavern.api.GameRule;
 import org.tavern.api.LobbyListener;
 import org.tavern.api.MessageFilter;
 import org.tavern.api.TurnCommand;
-import org.tavern.wml.Document;
-import org.tavern.wml.Node;
-import org.tavern.lobby.internal.testing.FakeConnection;
+import org.tavern.lobby.internal.LobbyAssembly;
+import org.tavern.lobby.internal.common.Settings;
 import org.tavern.lobby.internal.game.GameTest;
 import org.tavern.lobby.internal.lobby.Lobby;
-import org.tavern.lobby.internal.common.Settings;
+import org.tavern.lobby.internal.testing.FakeConnection;
+import org.tavern.lobby.internal.testing.LobbyDriver;
+import org.tavern.wml.Document;
+import org.tavern.wml.Node;
 
 /** Filters on game chat and speaks, rules on joining, listeners on a game's start and end. */
 class GamePluginsTest {
 
     private final ExecutorService calls = Executors.newFixedThreadPool(2);
-    private final Lobby lobby = new Lobby(Runnable::run, () -> 1_000_000, Settings.defaults());
+    private final Lobby lobby = LobbyAssembly.create(Runnable::run, () -> 1_000_000, Settings.defaults());
     private final List<String> events = new CopyOnWriteArrayList<>();
     private final List<TurnCommand> turnCommands = new CopyOnWriteArrayList<>();
 
     GamePluginsTest() {
         Plugins plugins = new Plugins(new PluginGuard(calls, System::currentTimeMillis, PluginGuard.Limits.DEFAULTS),
                 Runnable::run);
-        lobby.usePlugins(plugins);
+        lobby.services().usePlugins(plugins);
         plugins.addFilter(new GuardedPlugin<>("filter", "test/words", (MessageFilter) message -> switch (message.text()) {
             case "darn" -> FilterResult.drop("Mind your words.");
             case "heck" -> FilterResult.replace("h**k");
@@ -72,12 +74,7 @@ class GamePluginsTest {
     }
 
     private FakeConnection loggedIn(String name) throws Exception {
-        FakeConnection connection = new FakeConnection("127.0.0.1");
-        lobby.connected(connection);
-        send(connection, "[version]\nversion=\"1.16.9\"\n[/version]\n");
-        send(connection, "[login]\nusername=\"" + name + "\"\n[/login]\n");
-        connection.take();
-        return connection;
+        return new LobbyDriver(lobby).loggedIn(name);
     }
 
     private void send(FakeConnection connection, String wml) throws Exception {

@@ -18,18 +18,20 @@ import org.tavern.api.GameRule;
 import org.tavern.api.LobbyListener;
 import org.tavern.api.MessageFilter;
 import org.tavern.api.PlayerInfo;
-import org.tavern.wml.Document;
-import org.tavern.wml.Node;
-import org.tavern.lobby.internal.testing.FakeConnection;
+import org.tavern.lobby.internal.LobbyAssembly;
+import org.tavern.lobby.internal.common.Settings;
 import org.tavern.lobby.internal.game.GameTest;
 import org.tavern.lobby.internal.lobby.Lobby;
-import org.tavern.lobby.internal.common.Settings;
+import org.tavern.lobby.internal.testing.FakeConnection;
+import org.tavern.lobby.internal.testing.LobbyDriver;
+import org.tavern.wml.Document;
+import org.tavern.wml.Node;
 
 /** Filters, rules and listeners where the lobby consults them, driven synchronously. */
 class PluginWiringTest {
 
     private final ExecutorService calls = Executors.newFixedThreadPool(2);
-    private final Lobby lobby = new Lobby(Runnable::run, () -> 1_000_000, Settings.defaults());
+    private final Lobby lobby = LobbyAssembly.create(Runnable::run, () -> 1_000_000, Settings.defaults());
     private final Plugins plugins = new Plugins(
             new PluginGuard(calls, System::currentTimeMillis, PluginGuard.Limits.DEFAULTS), Runnable::run);
     private final List<String> events = new CopyOnWriteArrayList<>();
@@ -37,7 +39,7 @@ class PluginWiringTest {
     private final List<GameProposal> laterProposals = new CopyOnWriteArrayList<>();
 
     PluginWiringTest() {
-        lobby.usePlugins(plugins);
+        lobby.services().usePlugins(plugins);
         plugins.addFilter(new GuardedPlugin<>("filter", "test/words", (MessageFilter) message -> switch (message.text()) {
             case "darn" -> FilterResult.drop("Mind your words.");
             case "heck" -> FilterResult.replace("h**k");
@@ -84,12 +86,7 @@ class PluginWiringTest {
     }
 
     private FakeConnection loggedIn(String name) throws Exception {
-        FakeConnection connection = new FakeConnection("127.0.0.1");
-        lobby.connected(connection);
-        lobby.received(connection, Document.parse("[version]\n\tversion=\"1.16.9\"\n[/version]\n"));
-        lobby.received(connection, Document.parse("[login]\n\tusername=\"" + name + "\"\n[/login]\n"));
-        connection.take();
-        return connection;
+        return new LobbyDriver(lobby).loggedIn(name);
     }
 
     private static Node message(Document document) {
@@ -167,7 +164,7 @@ class PluginWiringTest {
         assertTrue(seenByBob.stream().anyMatch(document -> document.toString().contains("name=\"**** night\"")),
                 seenByBob.toString());
         assertTrue(seenByBob.stream().noneMatch(document -> document.toString().contains("frak")), seenByBob.toString());
-        assertEquals("**** night", lobby.games().get(0).name);
+        assertEquals("**** night", lobby.games().get(0).name());
         assertEquals("**** night", lobby.user("alice").location);
     }
 

@@ -1,9 +1,10 @@
 package org.tavern.lobby.internal.game.command;
 
-import org.tavern.wml.Document;
-import org.tavern.wml.Node;
 import org.tavern.lobby.internal.game.Game;
 import org.tavern.lobby.internal.game.GameCommand;
+import org.tavern.lobby.internal.game.Member;
+import org.tavern.wml.Document;
+import org.tavern.wml.Node;
 
 /** {@code [change_turns_wml]}: a player's client reports a new turn limit. */
 public final class ChangeTurnsCommand implements GameCommand {
@@ -13,9 +14,9 @@ public final class ChangeTurnsCommand implements GameCommand {
     }
 
     @Override
-    public void handle(Game game, Game.Member member, Document document, Node element) {
+    public void handle(Game game, Member member, Document document, Node element) {
         if (game.isStarted() && game.sides.ownsAny(member)) {
-            game.changeTurns(element);
+            game.scenario().changeTurns(element);
         }
     }
 }

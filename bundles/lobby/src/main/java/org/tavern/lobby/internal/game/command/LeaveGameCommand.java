@@ -1,9 +1,11 @@
 package org.tavern.lobby.internal.game.command;
 
-import org.tavern.wml.Document;
-import org.tavern.wml.Node;
+import org.tavern.lobby.internal.game.Departure;
 import org.tavern.lobby.internal.game.Game;
 import org.tavern.lobby.internal.game.GameCommand;
+import org.tavern.lobby.internal.game.Member;
+import org.tavern.wml.Document;
+import org.tavern.wml.Node;
 
 /** {@code [leave_game]}: back to the lobby. */
 public final class LeaveGameCommand implements GameCommand {
@@ -13,7 +15,7 @@ public final class LeaveGameCommand implements GameCommand {
     }
 
     @Override
-    public void handle(Game game, Game.Member member, Document document, Node element) {
-        game.leave(member, Game.Departure.LEFT);
+    public void handle(Game game, Member member, Document document, Node element) {
+        game.leave(member, Departure.LEFT);
     }
 }

@@ -1,9 +1,10 @@
 package org.tavern.lobby.internal.game.command;
 
-import org.tavern.wml.Document;
-import org.tavern.wml.Node;
 import org.tavern.lobby.internal.game.Game;
 import org.tavern.lobby.internal.game.GameCommand;
+import org.tavern.lobby.internal.game.Member;
+import org.tavern.wml.Document;
+import org.tavern.wml.Node;
 
 /** Documents relayed unchanged to the other members ({@code [change_faction]}, {@code [stop_updates]}). */
 public final class RelayCommand implements GameCommand {
@@ -19,7 +20,7 @@ public final class RelayCommand implements GameCommand {
     }
 
     @Override
-    public void handle(Game game, Game.Member member, Document document, Node element) {
+    public void handle(Game game, Member member, Document document, Node element) {
         game.sendToOthers(member, document);
     }
 }

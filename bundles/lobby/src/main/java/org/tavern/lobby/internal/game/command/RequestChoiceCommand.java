@@ -1,9 +1,10 @@
 package org.tavern.lobby.internal.game.command;
 
-import org.tavern.wml.Document;
-import org.tavern.wml.Node;
 import org.tavern.lobby.internal.game.Game;
 import org.tavern.lobby.internal.game.GameCommand;
+import org.tavern.lobby.internal.game.Member;
+import org.tavern.wml.Document;
+import org.tavern.wml.Node;
 
 /** {@code [request_choice]}: players (and the host) who are in the current scenario ask for a seed. */
 public final class RequestChoiceCommand implements GameCommand {
@@ -13,7 +14,7 @@ public final class RequestChoiceCommand implements GameCommand {
     }
 
     @Override
-    public void handle(Game game, Game.Member member, Document document, Node element) {
+    public void handle(Game game, Member member, Document document, Node element) {
         if (game.isStarted() && (!member.observer || game.isHost(member)) && game.hasAdvanced(member)) {
             game.relay.answerChoice(element);
         }
