@@ -4,11 +4,14 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The command line Tavern accepts: the wesnothd options a server owner already types
- * ({@code -p/--port}, {@code -c/--config}, {@code --keepalive}, {@code -V/--version}, {@code -h/--help})
- * plus {@code --home}, the folder holding etc/, plugins/, data/ and logs/.
+ * The command line Tavern accepts: the wesnothd 1.16 options a server owner already types, so init
+ * scripts written for wesnothd run it ({@code -p/--port}, {@code -c/--config}, {@code --keepalive},
+ * {@code -d/--daemon}, {@code -t/--threads} (accepted, ignored), {@code -v/--verbose},
+ * {@code -V/--version}, {@code -h/--help}) plus {@code --home}, the folder holding etc/, plugins/,
+ * data/ and logs/. {@code threads} is 0 when not given.
  */
-record CommandLine(Action action, int port, Optional<Path> config, Path home, boolean keepalive, int httpPort) {
+record CommandLine(Action action, int port, Optional<Path> config, Path home, boolean keepalive, boolean daemon,
+        int threads, boolean verbose, int httpPort) {
 
     enum Action { RUN, HELP, VERSION }
 
@@ -26,6 +29,10 @@ record CommandLine(Action action, int port, Optional<Path> config, Path home, bo
             "  -c, --config <file>   a wesnothd server.cfg to read",
             "      --home <dir>      folder for etc/, plugins/, data/ and logs/ (default: current folder)",
             "      --keepalive       enable TCP keepalive on player connections",
+            "  -d, --daemon          run in the background (as bin/tavern start): returns once started",
+            "  -t, --threads <n>     accepted for wesnothd's init scripts and ignored: Tavern's I/O",
+            "                        threads are 'shards' in etc/tavern.transport.cfg",
+            "  -v, --verbose         log Tavern's debug messages too",
             "      --http-port <port> port of the web lobby, /admin, /metrics and /health (default 15080; 0: no HTTP)",
             "  -V, --version         print the version and exit",
             "  -h, --help            print this help and exit",
@@ -46,6 +53,9 @@ record CommandLine(Action action, int port, Optional<Path> config, Path home, bo
         Path config = null;
         Path home = workingDirectory;
         boolean keepalive = false;
+        boolean daemon = false;
+        int threads = 0;
+        boolean verbose = false;
         int httpPort = DEFAULT_HTTP_PORT;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -63,6 +73,12 @@ record CommandLine(Action action, int port, Optional<Path> config, Path home, bo
                     }
                 }
                 case "--keepalive" -> keepalive = true;
+                case "-d", "--daemon" -> daemon = true;
+                case "-v", "--verbose" -> verbose = true;
+                case "-t", "--threads" -> {
+                    String value = inlineValue != null ? inlineValue : valueAfter(args, ++i, arg);
+                    threads = parseThreads(value);
+                }
                 case "-p", "--port" -> {
                     String value = inlineValue != null ? inlineValue : valueAfter(args, ++i, arg);
                     port = parsePort(value);
@@ -82,7 +98,8 @@ record CommandLine(Action action, int port, Optional<Path> config, Path home, bo
                 default -> throw new UsageException("unknown option: " + args[i]);
             }
         }
-        return new CommandLine(action, port, Optional.ofNullable(config), home, keepalive, httpPort);
+        return new CommandLine(action, port, Optional.ofNullable(config), home, keepalive, daemon, threads, verbose,
+                httpPort);
     }
 
     private static String valueAfter(String[] args, int index, String option) throws UsageException {
@@ -90,6 +107,19 @@ record CommandLine(Action action, int port, Optional<Path> config, Path home, bo
             throw new UsageException("option " + option + " needs a value");
         }
         return args[index];
+    }
+
+    /** wesnothd takes any number and caps it at 30; a number it is here too, so a typo is caught. */
+    private static int parseThreads(String value) throws UsageException {
+        try {
+            int threads = Integer.parseInt(value);
+            if (threads >= 0) {
+                return threads;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the offending text
+        }
+        throw new UsageException("invalid thread count '" + value + "': expected a whole number");
     }
 
     private static int parsePort(String value) throws UsageException {

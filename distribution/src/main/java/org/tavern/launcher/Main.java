@@ -33,11 +33,11 @@ public final class Main {
         switch (commandLine.action()) {
             case HELP -> System.out.println(CommandLine.USAGE);
             case VERSION -> System.out.println("Tavern " + version() + " (Battle for Wesnoth server 1.16.9 protocol)");
-            case RUN -> run(commandLine);
+            case RUN -> run(commandLine, java.util.List.of(args));
         }
     }
 
-    private static void run(CommandLine commandLine) throws Throwable {
+    private static void run(CommandLine commandLine, java.util.List<String> args) throws Throwable {
         HomeLayout layout = new HomeLayout(commandLine.home());
         try {
             layout.create();
@@ -51,6 +51,14 @@ public final class Main {
             // almost certainly mistyped it, so refuse to start instead of silently ignoring it.
             System.err.println("tavern: cannot read the config file " + commandLine.config().get());
             System.exit(EXIT_FAILURE);
+            return;
+        }
+        if (commandLine.threads() > 0) {
+            System.out.println("tavern: -t/--threads " + commandLine.threads() + " is accepted for wesnothd's scripts and"
+                    + " ignored: Tavern's I/O threads are 'shards' in etc/tavern.transport.cfg (default: one per core)");
+        }
+        if (commandLine.daemon()) {
+            System.exit(Daemon.start(args, layout));
             return;
         }
         setFrameworkProperties(commandLine, layout);
@@ -76,6 +84,13 @@ public final class Main {
         System.setProperty("tavern.home", layout.home.toString());
         System.setProperty("tavern.port", Integer.toString(commandLine.port()));
         System.setProperty("tavern.keepalive", Boolean.toString(commandLine.keepalive()));
+        if (commandLine.verbose()) {
+            // etc/log4j2.xml (the default one) sets Tavern's loggers to ${sys:tavern.log.level:-info}
+            System.setProperty("tavern.log.level", "debug");
+            if (System.getProperty("tavern.console.level") == null) {
+                System.setProperty("tavern.console.level", "debug");
+            }
+        }
         // Felix HTTP reads these; etc/org.apache.felix.http.cfg (its configuration PID) overrides them.
         System.setProperty("org.osgi.service.http.port", Integer.toString(commandLine.httpPort()));
         System.setProperty("org.apache.felix.http.enable", Boolean.toString(commandLine.httpPort() != 0));

@@ -4,15 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tavern.distribution.Differential.Run;
+import org.tavern.distribution.Differential.Script;
 import org.tavern.wml.Document;
 
 /**
@@ -22,98 +21,10 @@ import org.tavern.wml.Document;
  */
 class DifferentialIT {
 
-    static final Path WESNOTHD = Path.of("/usr/games/wesnothd-1.16");
-
-    /** Kept for reading: target/differential/<script>-{wesnothd,tavern}.txt */
-    static final Path OUT = Path.of("target", "differential");
+    static final Path OUT = Differential.OUT;
 
     @TempDir
     Path temp;
-
-    /** Records what each client received at each step of a script. */
-    static final class Run implements AutoCloseable {
-        final int port;
-        final List<String> transcript = new ArrayList<>();
-        final List<ProtocolClient> clients = new ArrayList<>();
-
-        /** Where the transcript is written when the run ends, also when a script fails half-way. */
-        private final Path dump;
-
-        Run(int port, Path dump) {
-            this.port = port;
-            this.dump = dump;
-        }
-
-        ProtocolClient connect(String name) throws IOException {
-            ProtocolClient client = new ProtocolClient(name, port);
-            clients.add(client);
-            return client;
-        }
-
-        ProtocolClient login(String name) throws IOException {
-            ProtocolClient client = connect(name);
-            record(client, "version request", List.of(client.receive()));
-            client.send("[version]\nversion=\"1.16.9\"\n[/version]\n");
-            record(client, "version answer", List.of(client.receive()));
-            client.send("[login]\nusername=\"" + name + "\"\n[/login]\n");
-            sync(client, "login");
-            return client;
-        }
-
-        void sync(ProtocolClient client, String step) throws IOException {
-            record(client, step, client.sync());
-        }
-
-        /**
-         * Syncs until something arrives (bounded): for events another connection causes, such as a
-         * disconnect, whose processing the sync query cannot be ordered after.
-         */
-        void syncUntilReceived(ProtocolClient client, String step) throws Exception {
-            long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            List<Document> documents = client.sync();
-            while (documents.isEmpty() && System.nanoTime() < end) {
-                Thread.sleep(10);
-                documents = client.sync();
-            }
-            record(client, step, documents);
-        }
-
-        /** Syncs until what arrived (over several syncs, bounded) satisfies {@code done}; records it all as one step. */
-        void syncUntil(ProtocolClient client, String step, java.util.function.Predicate<List<Document>> done)
-                throws Exception {
-            long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            List<Document> documents = new java.util.ArrayList<>(client.sync());
-            while (!done.test(documents) && System.nanoTime() < end) {
-                Thread.sleep(10);
-                documents.addAll(client.sync());
-            }
-            record(client, step, documents);
-        }
-
-        void send(ProtocolClient client, String wml, String step, ProtocolClient... observers) throws IOException {
-            client.send(wml);
-            sync(client, step);
-            for (ProtocolClient observer : observers) {
-                sync(observer, step + " (seen by " + observer.name + ")");
-            }
-        }
-
-        void record(ProtocolClient client, String step, List<Document> documents) {
-            transcript.add("== " + client.name + " after " + step + ": " + documents.size() + " documents");
-            for (Document document : documents) {
-                transcript.add(CanonicalWml.of(document));
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            Files.createDirectories(dump.getParent());
-            Files.write(dump, transcript);
-            for (ProtocolClient client : clients) {
-                client.close();
-            }
-        }
-    }
 
     /** The lobby script: logins and their errors, chat, flood control, whispers, queries, leaving. */
     static void lobbyScript(Run run) throws Exception {
@@ -143,7 +54,7 @@ class DifferentialIT {
 
         ProtocolClient carol = run.connect("carol");
         run.record(carol, "connect", List.of(carol.receive()));
-        carol.send("[version]\nversion=\"1.16.9\"\n[/version]\n");
+        carol.send("[version]\nversion=\"" + run.version() + "\"\n[/version]\n");
         run.record(carol, "version", List.of(carol.receive()));
         for (String attempt : new String[] {"[message]\n[/message]\n", "[login]\nusername=\"\"\n[/login]\n",
             "[login]\nusername=\"a b\"\n[/login]\n", "[login]\nusername=\"abcdefghijklmnopqrstu\"\n[/login]\n",
@@ -250,7 +161,7 @@ class DifferentialIT {
         host.send("[create_game]\nignored=\"\"\nname=\"Doomed\"\npassword=\"\"\n[/create_game]\n");
         run.sync(host, "create_game");
         run.sync(mod, "create_game (seen by mod)");
-        host.sendGzip(Document.parse(capturedLevel()).compressedOutput());
+        host.sendGzip(run.compressedLevel());
         run.sync(host, "level");
         run.syncUntilReceived(mod, "level (seen by mod)");
         // wesnothd answers a stopgame query (and sends its diffs) only after the next request: wait for it
@@ -260,28 +171,23 @@ class DifferentialIT {
         run.sync(host, "stopgame host (seen by host)");
     }
 
-    /** The level the real host sent in the captured game (first client frame of 14 358 bytes). */
+    /**
+     * The level the real 1.16.9 host sent in the captured game host_join_test1_test2 (its first client
+     * frame of 14 358 bytes), kept in src/test/resources/differential.
+     */
     static byte[] capturedLevel() throws IOException {
-        Path trace = Path.of(System.getProperty("tavern.captures", "../../shared/captures"))
-                .resolve("host_join_test1_test2.trace.txt");
-        for (CaptureReplayIT.Frame frame : CaptureReplayIT.read(trace)) {
-            if (frame.fromClient() && frame.wml().length == 14358) {
-                return frame.wml();
-            }
-        }
-        throw new IllegalStateException("no level in " + trace);
+        return Differential.Reference.V1_16.level();
     }
 
     /** A game is created and shown in the lobby, then ended by its host before it starts. */
     static void gameScript(Run run) throws Exception {
-        byte[] level = capturedLevel();
         ProtocolClient host = run.login("host");
         ProtocolClient watcher = run.login("watcher");
         run.sync(host, "watcher's login");
         host.send("[create_game]\nignored=\"\"\nname=\"Test\"\npassword=\"\"\n[/create_game]\n");
         run.sync(host, "create_game");
         run.sync(watcher, "create_game (seen by watcher)");
-        host.sendGzip(Document.parse(level).compressedOutput());
+        host.sendGzip(run.compressedLevel());
         run.sync(host, "level");
         run.syncUntilReceived(watcher, "level (seen by watcher)");
         run.send(watcher, "[query]\ntype=\"stats\"\n[/query]\n", "stats with a game");
@@ -343,7 +249,7 @@ class DifferentialIT {
         ProtocolClient joiner = run.login("join");
         ProtocolClient observer = run.login("obs");
         host.send("[create_game]\nignored=\"\"\nname=\"Test\"\npassword=\"\"\n[/create_game]\n");
-        host.sendGzip(Document.parse(capturedLevel()).compressedOutput());
+        host.sendGzip(run.compressedLevel());
         run.sync(host, "create");
         joiner.send("[join]\nid=\"1\"\nobserve=\"no\"\n[/join]\n");
         run.syncUntilReceived(joiner, "join");
@@ -406,7 +312,7 @@ class DifferentialIT {
     static void startTwoSideGame(Run run, ProtocolClient host, ProtocolClient joiner, ProtocolClient... observers)
             throws Exception {
         host.send("[create_game]\nignored=\"\"\nname=\"Test\"\npassword=\"\"\n[/create_game]\n");
-        host.sendGzip(Document.parse(capturedLevel()).compressedOutput());
+        host.sendGzip(run.compressedLevel());
         run.sync(host, "create");
         joiner.send("[join]\nid=\"1\"\nobserve=\"no\"\n[/join]\n");
         run.syncUntilReceived(joiner, "join");
@@ -562,8 +468,7 @@ class DifferentialIT {
             "\tversion=\"1.14.*,1.12*\"",
             "[/redirect]", "");
 
-    /** Passed as Tavern's configuration: Tavern runs with {@code -c} on wesnothd's own server.cfg. */
-    static final String SAME_SERVER_CFG = "-c server.cfg";
+    static final String SAME_SERVER_CFG = Differential.SAME_SERVER_CFG;
 
     static final String TAVERN_CONFIG = String.join("\n",
             "motd=Welcome to the test server",
@@ -572,10 +477,6 @@ class DifferentialIT {
             "passwd=secret",
             "recommended.version=1.16.10",
             "redirect=host=old.example.org;port=14999;version=1.14.*,1.12*", "");
-
-    interface Script {
-        void run(Run run) throws Exception;
-    }
 
     @Test
     void lobbySessionsGetTheSameRepliesFromTavernAndWesnothd() throws Exception {
@@ -673,89 +574,7 @@ class DifferentialIT {
     /** {@code tavernEpilogue} runs against Tavern after the script, before the server stops. */
     private void compare(String scriptName, Script script, String wesnothdConfig, String tavernLobbyConfig,
             Script tavernEpilogue) throws Exception {
-        List<String> reference = againstWesnothd(scriptName, script, wesnothdConfig);
-        List<String> tavern;
-        Path home = Files.createDirectories(temp.resolve("tavern"));
-        List<String> arguments = new java.util.ArrayList<>(List.of("-p", "0"));
-        boolean sameServerCfg = SAME_SERVER_CFG.equals(tavernLobbyConfig);
-        if (sameServerCfg) {
-            Path cfg = temp.resolve("wesnothd/server.cfg"); // written by againstWesnothd, fifo_path included
-            arguments.addAll(List.of("-c", cfg.toString()));
-        } else if (tavernLobbyConfig != null) {
-            Files.createDirectories(home.resolve("etc"));
-            Files.writeString(home.resolve("etc/tavern.lobby.cfg"), tavernLobbyConfig);
-        }
-        try (ServerProcess server = ServerProcess.start(home, false, arguments.toArray(String[]::new))) {
-            server.awaitStarted();
-            if (sameServerCfg) {
-                server.awaitConsole(t -> t.contains("configuration applied from tavern.servercfg.lobby"),
-                        Duration.ofSeconds(30), "the lobby configuration from server.cfg");
-            } else if (tavernLobbyConfig != null) {
-                server.awaitConsole(t -> t.contains("configuration applied from tavern.lobby"), Duration.ofSeconds(30),
-                        "the lobby configuration");
-            }
-            try (Run run = new Run(server.awaitPort(), OUT.resolve(scriptName + "-tavern.txt"))) {
-                script.run(run);
-                tavernEpilogue.run(run);
-                tavern = run.transcript;
-            }
-        }
-        assertTrue(reference.size() > 10, "the script exercised the reference server");
-        for (int i = 0; i < Math.min(reference.size(), tavern.size()); i++) {
-            if (!reference.get(i).equals(tavern.get(i))) {
-                assertEquals(context(reference, i), context(tavern, i), "first difference at transcript entry " + i);
-            }
-        }
-        assertEquals(reference.size(), tavern.size(), "transcript length");
-    }
-
-    private List<String> againstWesnothd(String scriptName, Script script, String config) throws Exception {
-        if (!Files.isExecutable(WESNOTHD)) {
-            throw new IllegalStateException(WESNOTHD + " is missing: apt-get install wesnoth-1.16-server "
-                    + "(.ci/run installs it)");
-        }
-        Path dir = Files.createDirectories(temp.resolve("wesnothd"));
-        Files.writeString(dir.resolve("server.cfg"), "fifo_path=\"" + dir.resolve("socket") + "\"\n" + config);
-        int port;
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
-        Process wesnothd = new ProcessBuilder(WESNOTHD.toString(), "-p", Integer.toString(port), "-c",
-                dir.resolve("server.cfg").toString()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("wesnothd.log").toFile()).start();
-        try {
-            awaitListening(port, wesnothd);
-            try (Run run = new Run(port, OUT.resolve(scriptName + "-wesnothd.txt"))) {
-                script.run(run);
-                return run.transcript;
-            }
-        } finally {
-            wesnothd.destroy();
-            wesnothd.waitFor(10, TimeUnit.SECONDS);
-            Files.copy(dir.resolve("wesnothd.log"), OUT.resolve(scriptName + "-wesnothd.log"),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void awaitListening(int port, Process process) throws Exception {
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                if (!process.isAlive() || System.nanoTime() > end) {
-                    throw new AssertionError("wesnothd did not start listening on " + port);
-                }
-                Thread.sleep(50);
-            }
-        }
-    }
-
-    private static String context(List<String> transcript, int index) {
-        int from = index;
-        while (from > 0 && !transcript.get(from).startsWith("== ")) {
-            from--;
-        }
-        return String.join("\n", transcript.subList(from, Math.min(transcript.size(), index + 1)));
+        Differential.compare(temp, Differential.Reference.V1_16, scriptName, script, wesnothdConfig,
+                tavernLobbyConfig, tavernEpilogue);
     }
 }

@@ -11,12 +11,39 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real Wesnoth 1.16 client (Debian's wesnoth-1.16-core), headless, driven by a Lua plugin from
- * src/test/resources/realclient. Each client gets its own HOME.
+ * A real Wesnoth client, headless, driven by a Lua plugin from src/test/resources/realclient: the
+ * 1.16.9 client of this machine (Debian 12's wesnoth-1.16-core) or the 1.18.5 client of the Debian 13
+ * chroot ({@link TrixieChroot}). Both take the same flags and plugins. Each client gets its own HOME.
  */
 final class RealClient implements AutoCloseable {
 
-    static final Path BINARY = Path.of("/usr/games/wesnoth-1.16");
+    /** A client release: its version as it announces it and how it is started. */
+    enum Release {
+        V1_16("1.16.9", "/usr/games/wesnoth-1.16", false),
+        V1_18("1.18.5", "/usr/games/wesnoth-1.18", true);
+
+        final String version;
+        final String binary;
+        private final boolean inChroot;
+
+        Release(String version, String binary, boolean inChroot) {
+            this.version = version;
+            this.binary = binary;
+            this.inChroot = inChroot;
+        }
+
+        /** The command that starts the binary for a client whose files are all under {@code workDir}. */
+        List<String> command(Path workDir) {
+            if (inChroot) {
+                return TrixieChroot.command(binary, workDir);
+            }
+            if (!Files.isExecutable(Path.of(binary))) {
+                throw new IllegalStateException(binary + " is missing: apt-get install wesnoth-1.16-core "
+                        + "(.ci/run installs it)");
+            }
+            return List.of(binary);
+        }
+    }
 
     final String name;
     final Path output;
@@ -49,10 +76,19 @@ final class RealClient implements AutoCloseable {
     /** As {@link #start(Path, int, String, String, Map)}, reaching the server as {@code launch} says. */
     static RealClient start(Path workDir, Launch launch, String name, String plugin, Map<String, String> values)
             throws IOException {
-        if (!Files.isExecutable(BINARY)) {
-            throw new IllegalStateException(BINARY + " is missing: apt-get install wesnoth-1.16-core "
-                    + "(.ci/run installs it)");
-        }
+        return start(Release.V1_16, workDir, launch, name, plugin, values);
+    }
+
+    /** As {@link #start(Path, int, String, String, Map)} with the client of {@code release}. */
+    static RealClient start(Release release, Path workDir, int port, String name, String plugin,
+            Map<String, String> values) throws IOException {
+        return start(release, workDir, Launch.local(port), name, plugin, values);
+    }
+
+    /** Starts the client of {@code release}, reaching the server as {@code launch} says. */
+    static RealClient start(Release release, Path workDir, Launch launch, String name, String plugin,
+            Map<String, String> values) throws IOException {
+        workDir = workDir.toAbsolutePath();
         Path home = Files.createDirectories(workDir.resolve(name));
         String script = resource(plugin);
         for (Map.Entry<String, String> value : values.entrySet()) {
@@ -62,7 +98,8 @@ final class RealClient implements AutoCloseable {
         Files.writeString(scriptFile, script);
         Path output = home.resolve("client.txt");
         List<String> command = new ArrayList<>(launch.wrapper());
-        command.addAll(List.of(BINARY.toString(), "--plugin=" + scriptFile, "--server=" + launch.server(),
+        command.addAll(release.command(workDir));
+        command.addAll(List.of("--plugin=" + scriptFile, "--server=" + launch.server(),
                 "--username=" + name, "--mp-test", "--noaddons", "--nogui"));
         command.addAll(launch.options());
         ProcessBuilder builder = new ProcessBuilder(command)

@@ -47,6 +47,25 @@ class CommandLineTest {
     }
 
     @Test
+    void wesnothdsDaemonThreadsAndVerboseFlags() throws Exception {
+        CommandLine plain = parse();
+        assertFalse(plain.daemon());
+        assertFalse(plain.verbose());
+        assertEquals(0, plain.threads());
+        assertTrue(parse("-d").daemon());
+        assertTrue(parse("--daemon").daemon());
+        assertTrue(parse("-v").verbose());
+        assertTrue(parse("--verbose").verbose());
+        assertEquals(5, parse("-t", "5").threads());
+        assertEquals(8, parse("--threads", "8").threads());
+        assertEquals(9, parse("--threads=9").threads());
+        CommandLine initScript = parse("-d", "-t", "4", "-v", "-c", "/etc/wesnoth/server.cfg", "-p", "15001");
+        assertTrue(initScript.daemon() && initScript.verbose());
+        assertEquals(15001, initScript.port());
+        assertEquals(Path.of("/etc/wesnoth/server.cfg"), initScript.config().orElseThrow());
+    }
+
+    @Test
     void helpWinsOverVersion() throws Exception {
         assertEquals(CommandLine.Action.HELP, parse("--version", "--help").action());
         assertEquals(CommandLine.Action.HELP, parse("-h").action());
@@ -65,5 +84,9 @@ class CommandLineTest {
                 .startsWith("invalid port '65536'"));
         assertTrue(assertThrows(CommandLine.UsageException.class, () -> parse("--port=-1")).getMessage()
                 .startsWith("invalid port '-1'"));
+        assertEquals("option -t needs a value",
+                assertThrows(CommandLine.UsageException.class, () -> parse("-t")).getMessage());
+        assertEquals("invalid thread count 'many': expected a whole number",
+                assertThrows(CommandLine.UsageException.class, () -> parse("--threads", "many")).getMessage());
     }
 }

@@ -16,6 +16,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.tavern.transport.EncodedFrame;
 import org.tavern.wml.Document;
 import org.tavern.wml.Node;
+import org.tavern.lobby.internal.lobby.FloodControl;
+import org.tavern.lobby.internal.lobby.LobbyList;
+import org.tavern.lobby.internal.lobby.User;
 
 /**
  * The lobby list's work per login and per game change, on a lobby of {@code users} players and 20

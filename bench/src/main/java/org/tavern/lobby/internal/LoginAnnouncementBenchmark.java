@@ -16,6 +16,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.tavern.transport.EncodedFrame;
+import org.tavern.lobby.internal.lobby.FloodControl;
+import org.tavern.lobby.internal.lobby.LobbyList;
+import org.tavern.lobby.internal.lobby.PendingLogins;
+import org.tavern.lobby.internal.lobby.User;
 
 /**
  * Ten logins into a lobby of {@code users} players, as the lobby announces them: one by one (a diff

@@ -17,6 +17,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.tavern.bench.CaptureData;
 import org.tavern.wml.Document;
+import org.tavern.lobby.internal.lobby.Lobby;
+import org.tavern.lobby.internal.common.Settings;
 
 /**
  * One relayed {@code [turn]} through the whole server above the transport: inflate and parse (the

@@ -36,6 +36,16 @@ public interface Connection {
     /** Closes after the frames already queued have been written; {@code reason} is logged. */
     void close(String reason);
 
+    /**
+     * Tells the transport that this connection has logged in: its pre-login deadlines (the
+     * {@code [version]} answer, the login) stop, and it may stay silent as long as it likes.
+     * Until then a connection that does not log in in time is closed.
+     *
+     * @since 1.2
+     */
+    default void loggedIn() {
+    }
+
     <T> T attribute(AttributeKey<T> key);
 
     <T> void setAttribute(AttributeKey<T> key, T value);

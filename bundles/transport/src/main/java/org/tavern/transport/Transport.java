@@ -26,6 +26,21 @@ public interface Transport {
     /** One entry per shard. */
     List<ShardStatistics> shards();
 
+    /**
+     * The memory budget for bytes in flight and what is in flight now.
+     *
+     * @since 1.2
+     */
+    BudgetStatistics budget();
+
+    /**
+     * The bytes in flight (frames being received, documents being inflated, output queued) and the
+     * bounds they are held to.
+     */
+    record BudgetStatistics(long budgetBytes, long perAddressBytes, long perConnectionBytes,
+            long maxQueuedBytesPerConnection, long receivingBytes, long inflatingBytes, long queuedBytes) {
+    }
+
     /** Counters of one shard (I/O thread). */
     record ShardStatistics(int shard, int connections, long framesRead, long framesWritten, long bytesRead,
             long bytesWritten, long queuedBytes) {

@@ -17,14 +17,19 @@ import org.osgi.util.tracker.ServiceTracker;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Logs one line once the server is up, so operators (and the process test) see it, and one line when
  * the framework shuts down. Up means: the bnd launcher has registered its {@code launcher.ready=true}
- * service (it has installed and started every bundle) and the framework has reached its beginning
- * start level (bundles on later start levels are started asynchronously after that service appears).
+ * service (it has installed and started every bundle), the framework has reached its beginning
+ * start level (bundles on later start levels are started asynchronously after that service appears)
+ * and the players' listener is bound. The line counts the server's bundles and their components,
+ * naming those that failed. A server whose listener could not bind (port taken, no permission) is not
+ * started at all: one line says why, on stderr and in the log, and the process exits with status 1.
  * The launcher's service is tracked rather than referenced so that the bundle stays resolvable in
  * containers that have no bnd launcher.
  */
@@ -34,10 +39,14 @@ public class StartupReporter {
     static final String STARTED_MARKER = "Tavern started";
     static final String STOPPING_MARKER = "Tavern stopping";
     static final String LAUNCHER_READY_FILTER = "(launcher.ready=true)";
+    static final String NOT_STARTED_MARKER = "Tavern did not start";
+    /** Exit status when the server cannot serve (the launcher's start-failure status). */
+    static final int EXIT_START_FAILED = 1;
 
     private static final Logger LOG = LoggerFactory.getLogger(StartupReporter.class);
 
     private final BundleContext context;
+    private final ServiceComponentRuntime components;
     /** Whose bundles are plugins, not the server's own. */
     private final PluginFolder plugins;
     private final ServiceTracker<Object, Object> launcherReady;
@@ -63,11 +72,16 @@ public class StartupReporter {
     };
 
     @Activate
-    public StartupReporter(BundleContext context) throws InvalidSyntaxException {
+    public StartupReporter(BundleContext context, @Reference ServiceComponentRuntime components)
+            throws InvalidSyntaxException {
         this.context = context;
+        this.components = components;
         this.plugins = PluginFolder.of(context);
         synchronized (this) {
-            levelsDone = beginningLevelReached();
+            // This bundle starts within the last start level, which Felix counts as reached before its
+            // bundles start: until its STARTLEVEL_CHANGED event, only bundles all active say it is done
+            // (this bundle restarted later). Else a slow machine got "started" before the listener bound.
+            levelsDone = beginningLevelReached() && !serverBundlesStillStarting();
         }
         context.addFrameworkListener(startLevelListener);
         context.addBundleListener(bundleStarts);
@@ -104,9 +118,9 @@ public class StartupReporter {
         if (reported || !launcherDone || !levelsDone) {
             return;
         }
-        if (serverBundlesStillStarting() && !givenUpWaiting) {
-            // Bundles of the last level may still be starting; re-checked on every bundle start, and
-            // reported anyway (naming the laggards) if they have not all started in a few seconds.
+        if ((serverBundlesStillStarting() || listenerNotYetUp()) && !givenUpWaiting) {
+            // Bundles of the last level may still be starting, the listener not yet bound; re-checked on
+            // every bundle start, and reported anyway (naming the laggards) if not done in a few seconds.
             // Plugins are not waited for: one that cannot start is the PluginStarter's to report.
             if (giveUp == null) {
                 giveUp = new Thread(() -> {
@@ -136,6 +150,10 @@ public class StartupReporter {
         return levels == null || levels.getStartLevel() >= target;
     }
 
+    private boolean listenerNotYetUp() {
+        return ServerComponents.of(components, serverBundles()).listener() == ServerComponents.Listener.NOT_YET;
+    }
+
     private boolean serverBundlesStillStarting() {
         return !inactiveBundles(serverBundles()).isEmpty();
     }
@@ -155,15 +173,45 @@ public class StartupReporter {
     private void reportStarted() {
         List<Bundle> server = serverBundles();
         List<String> inactive = inactiveBundles(server);
+        ServerComponents state = ServerComponents.of(components, server);
+        // ABSENT: a container without the transport bundle (tests of single bundles); nothing to refuse.
+        if (state.listener() == ServerComponents.Listener.FAILED) {
+            refuseToRun(state.listenerFailure());
+            return;
+        } else if (state.listener() == ServerComponents.Listener.NOT_YET) {
+            refuseToRun("the players' listener did not start (" + state.summary() + ")");
+            return;
+        }
         int pluginBundles = context.getBundles().length - server.size();
-        LOG.info("{} in {} ms: {} of {} bundles active{}{}, home {}",
-                STARTED_MARKER,
-                ManagementFactory.getRuntimeMXBean().getUptime(),
-                server.size() - inactive.size(),
-                server.size(),
-                inactive.isEmpty() ? "" : ", not active: " + String.join(", ", inactive),
-                pluginBundles == 0 ? "" : ", " + pluginBundles + " plugin bundles from plugins/ being started",
-                context.getProperty("tavern.home"));
+        boolean whole = inactive.isEmpty() && state.failed().isEmpty() && state.waiting().isEmpty();
+        String line = "{} in {} ms: {} of {} bundles active{}, {}{}, home {}";
+        Object[] values = {
+            STARTED_MARKER,
+            ManagementFactory.getRuntimeMXBean().getUptime(),
+            server.size() - inactive.size(),
+            server.size(),
+            inactive.isEmpty() ? "" : ", not active: " + String.join(", ", inactive),
+            state.summary(),
+            pluginBundles == 0 ? "" : ", " + pluginBundles + " plugin bundles from plugins/ being started",
+            context.getProperty("tavern.home")};
+        if (whole) {
+            LOG.info(line, values);
+        } else {
+            LOG.warn(line, values);
+        }
+    }
+
+    /**
+     * Without its listener the server serves nobody: say why in one line, on stderr (bin/tavern and
+     * service managers show it) and in the log, and end the process. From a thread of its own: the
+     * exit stops the framework, which must not wait for the event thread this may run on.
+     */
+    private static void refuseToRun(String reason) {
+        LOG.error("{}: {}", NOT_STARTED_MARKER, reason);
+        System.err.println("tavern: " + reason);
+        System.err.flush();
+        Thread exit = new Thread(() -> System.exit(EXIT_START_FAILED), "tavern-start-failed");
+        exit.start();
     }
 
     static boolean isFragment(Bundle bundle) {

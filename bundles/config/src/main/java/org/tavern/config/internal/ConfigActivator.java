@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * Reads the {@code -c server.cfg} (framework property {@code tavern.config}) into ConfigAdmin before
  * the server's components start: this bundle starts at level 2 beside ConfigAdmin, the transport and
  * the lobby at level 3, so they start configured, and a file with an error ends the launch right
- * here, with its line, before anything listens. Then offers {@code tavern:reload} and SIGHUP.
+ * here, with its line, before anything listens. Then offers {@code tavern:reload} and SIGHUP,
+ * which re-read it and {@code etc/}.
  */
 public final class ConfigActivator implements BundleActivator {
 
@@ -31,11 +32,10 @@ public final class ConfigActivator implements BundleActivator {
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put("osgi.command.scope", "tavern");
         properties.put("osgi.command.function", "reload");
-        ReloadCommand reload = new ReloadCommand(importer);
+        ReloadCommand reload = new ReloadCommand(importer, new EtcRescan(context));
         context.registerService(ReloadCommand.class, reload, properties);
-        if (importer != null) {
-            HangupSignal.onHangup(() -> LOG.info("SIGHUP: {}", reload.reload()));
-        }
+        // Always: without -c there is still etc/ to re-read, and an uncaught HUP would end the JVM.
+        HangupSignal.onHangup(() -> LOG.info("SIGHUP: {}", reload.reload()));
     }
 
     private ServerCfgImport importServerCfg(BundleContext context) throws InterruptedException {

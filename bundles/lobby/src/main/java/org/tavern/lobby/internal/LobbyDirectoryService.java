@@ -1,25 +1,36 @@
 package org.tavern.lobby.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.tavern.api.GameInfo;
 import org.tavern.api.LobbyDirectory;
 import org.tavern.api.PlayerInfo;
+import org.tavern.lobby.internal.game.Game;
+import org.tavern.lobby.internal.lobby.Lobby;
+import org.tavern.lobby.internal.lobby.User;
 
 /**
  * The lobby model as a service: each question becomes a task on the actor that owns the answer (the
  * lobby for players and the list, each game for itself), so callers never touch lobby state.
  */
-final class LobbyDirectoryService implements LobbyDirectory {
+@Component(service = LobbyDirectory.class)
+public final class LobbyDirectoryService implements LobbyDirectory {
 
     private final Lobby lobby;
 
-    LobbyDirectoryService(Lobby lobby) {
+    @Activate
+    public LobbyDirectoryService(@Reference LobbyHandle running) {
+        this(running.lobby());
+    }
+
+    public LobbyDirectoryService(Lobby lobby) {
         this.lobby = lobby;
     }
 
@@ -57,9 +68,8 @@ final class LobbyDirectoryService implements LobbyDirectory {
         return onLobby(() -> new String(lobby.list().document().output(), StandardCharsets.UTF_8));
     }
 
-    static PlayerInfo info(User user) {
-        return new PlayerInfo(user.name, user.connection.remoteIp(), user.status, user.moderator, user.registered,
-                user.gameId, Instant.ofEpochMilli(user.loginMillis), user.clientVersion);
+    private static PlayerInfo info(User user) {
+        return user.info();
     }
 
     private <T> CompletableFuture<T> onLobby(java.util.function.Supplier<T> question) {

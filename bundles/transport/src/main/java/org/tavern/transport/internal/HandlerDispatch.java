@@ -65,7 +65,7 @@ final class HandlerDispatch {
             long size = document.compressedOutput().length;
             if (connection.pending.size() >= bounds.maxPendingFrames()
                     || connection.pendingBytes + size > bounds.maxPendingBytes()) {
-                connection.closeNow("too many frames held while no handler is available ("
+                connection.closeNow("too many frames held while no handler is available", " ("
                         + connection.pending.size() + " frames, " + connection.pendingBytes + " bytes)");
                 return;
             }
@@ -97,7 +97,7 @@ final class HandlerDispatch {
                 current.connected(connection);
             } catch (RuntimeException e) {
                 LOG.error("Handler failed on connect of {}", connection, e);
-                connection.closeNow("internal error while accepting the connection");
+                connection.closeNow("internal error while accepting the connection", "");
                 return;
             }
         }
@@ -114,7 +114,7 @@ final class HandlerDispatch {
         } catch (RuntimeException e) {
             // One connection's bad message must not take down the others: log and drop that one.
             LOG.error("Handler failed on a document from {}; closing it", connection, e);
-            connection.closeNow("internal error while handling a message");
+            connection.closeNow("internal error while handling a message", "");
         }
     }
 }

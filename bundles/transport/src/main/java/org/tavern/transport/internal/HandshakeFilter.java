@@ -6,7 +6,6 @@ import javax.net.ssl.SSLContext;
 import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.filterchain.IoFilterAdapter;
 import org.apache.mina.core.session.AttributeKey;
-import org.apache.mina.core.session.IdleStatus;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.ssl.SslFilter;
 import org.slf4j.Logger;
@@ -16,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * wesnothd's connection handshake, the first filter of every session: the client sends a 4-byte
  * big-endian word. {@code 0}: reply 42 and talk plain. {@code 1} (asks for TLS): with TLS configured
  * reply 0 and start TLS on the same socket, otherwise reply {@code FFFFFFFF} and continue plain.
- * Anything else closes the connection, and so does silence beyond the handshake timeout.
- * Afterwards the filter passes everything through untouched.
+ * Anything else closes the connection; silence beyond the handshake timeout is the
+ * {@link ConnectionWatch}'s to close. Afterwards the filter passes everything through untouched.
  */
 final class HandshakeFilter extends IoFilterAdapter {
 
@@ -31,7 +30,7 @@ final class HandshakeFilter extends IoFilterAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(HandshakeFilter.class);
     private static final AttributeKey STATE = new AttributeKey(HandshakeFilter.class, "state");
 
-    private final Supplier<Limits> limits;
+    private final NetworkEvents events;
     private final Supplier<SSLContext> tls;
     private final Consumer<IoSession> completed;
 
@@ -42,8 +41,8 @@ final class HandshakeFilter extends IoFilterAdapter {
         boolean done;
     }
 
-    HandshakeFilter(Supplier<Limits> limits, Supplier<SSLContext> tls, Consumer<IoSession> completed) {
-        this.limits = limits;
+    HandshakeFilter(NetworkEvents events, Supplier<SSLContext> tls, Consumer<IoSession> completed) {
+        this.events = events;
         this.tls = tls;
         this.completed = completed;
     }
@@ -51,20 +50,7 @@ final class HandshakeFilter extends IoFilterAdapter {
     @Override
     public void sessionOpened(NextFilter next, IoSession session) throws Exception {
         session.setAttribute(STATE, new State());
-        session.getConfig().setIdleTime(IdleStatus.READER_IDLE, limits.get().handshakeTimeoutSeconds());
         next.sessionOpened(session);
-    }
-
-    @Override
-    public void sessionIdle(NextFilter next, IoSession session, IdleStatus status) throws Exception {
-        State state = (State) session.getAttribute(STATE);
-        if (state != null && !state.done) {
-            LOG.info("Closing {} from {}: no handshake within {} s", session.getId(), session.getRemoteAddress(),
-                    limits.get().handshakeTimeoutSeconds());
-            session.closeNow();
-            return;
-        }
-        next.sessionIdle(session, status);
     }
 
     @Override
@@ -82,7 +68,6 @@ final class HandshakeFilter extends IoFilterAdapter {
             return;
         }
         state.done = true;
-        session.getConfig().setIdleTime(IdleStatus.READER_IDLE, 0); // wesnothd has no idle timeout
         if (state.word == PLAIN) {
             session.write(IoBuffer.wrap(REPLY_PLAIN));
         } else if (state.word == TLS) {
@@ -96,8 +81,8 @@ final class HandshakeFilter extends IoFilterAdapter {
                 session.getFilterChain().addAfter(NAME, "tls", new SslFilter(context));
             }
         } else {
-            LOG.info("Closing {} from {}: incorrect handshake {}", session.getId(), session.getRemoteAddress(),
-                    Integer.toHexString(state.word));
+            events.closed(NetworkEvents.Level.INFO, "incorrect handshake", "session " + session.getId() + " ("
+                    + session.getRemoteAddress() + ")", " " + Integer.toHexString(state.word));
             in.position(in.limit());
             session.closeNow();
             return;

@@ -3,6 +3,7 @@ package org.tavern.transport.internal;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.apache.mina.core.buffer.IoBuffer;
@@ -27,6 +28,17 @@ final class MinaConnection implements Connection {
     private final IoSession session;
     private final int shard;
     private final Supplier<Limits> limits;
+    private final NetworkEvents events;
+    private final MemoryBudget budget;
+    /** When the handshake completed: the pre-login deadlines count from here. */
+    final long connectedAt;
+    private volatile boolean loggedIn;
+    /** The last moment the output queue was seen empty (the watch cuts a queue that stays full). */
+    volatile long queueEmptyAt;
+    /** Frames read in the current second, reset by the watch (which also resumes paused reading). */
+    final AtomicInteger framesThisSecond = new AtomicInteger();
+    final java.util.concurrent.atomic.AtomicLong bytesThisSecond = new java.util.concurrent.atomic.AtomicLong();
+    volatile boolean readPaused;
     private final ConcurrentHashMap<AttributeKey<?>, Object> attributes = new ConcurrentHashMap<>();
     final LongAdder framesRead = new LongAdder();
     final LongAdder framesWritten = new LongAdder();
@@ -37,10 +49,14 @@ final class MinaConnection implements Connection {
     long pendingBytes;
     ConnectionHandler announcedTo;
 
-    MinaConnection(IoSession session, int shard, Supplier<Limits> limits) {
+    MinaConnection(IoSession session, int shard, Supplier<Limits> limits, MemoryBudget budget, NetworkEvents events) {
         this.session = session;
         this.shard = shard;
         this.limits = limits;
+        this.budget = budget;
+        this.events = events;
+        this.connectedAt = System.currentTimeMillis();
+        this.queueEmptyAt = connectedAt;
     }
 
     static MinaConnection of(IoSession session) {
@@ -88,10 +104,20 @@ final class MinaConnection implements Connection {
         if (!isOpen()) {
             return;
         }
-        long queued = session.getScheduledWriteBytes();
-        long bound = limits.get().maxQueuedBytes();
-        if (queued + frame.size() > bound) {
-            closeNow("outbound queue over " + bound + " bytes: the client is not reading");
+        long queued = queuedCost();
+        if (queued == 0) {
+            queueEmptyAt = System.currentTimeMillis();
+        }
+        Limits bounds = limits.get();
+        long cost = queued + frame.size() + Limits.QUEUED_FRAME_OVERHEAD;
+        if (cost > bounds.maxQueuedBytes()) {
+            closeNow("output queue over its bound: the client is not reading",
+                    " (" + bounds.maxQueuedBytes() + " bytes)");
+            return;
+        }
+        if (cost > bounds.queueShareBytes() && budget.over(bounds)) {
+            closeNow("output queue past its share while the server is over its memory budget",
+                    " (" + cost + " bytes queued)");
             return;
         }
         session.write(IoBuffer.wrap(frame.buffer()));
@@ -100,11 +126,53 @@ final class MinaConnection implements Connection {
 
     @Override
     public void close(String reason) {
+        close(NetworkEvents.Level.INFO, reason, "");
+    }
+
+    /** Closes once what is queued has been written; logged as one of {@link NetworkEvents}. */
+    void close(NetworkEvents.Level level, String cause, String detail) {
         if (closeReason == null) {
-            closeReason = reason;
+            closeReason = cause + detail;
         }
-        LOG.info("Closing connection {} from {}: {}", id(), remoteIp(), reason);
+        events.closed(level, cause, toString(), detail);
         session.closeOnFlush();
+    }
+
+    @Override
+    public void loggedIn() {
+        loggedIn = true;
+    }
+
+    boolean isLoggedIn() {
+        return loggedIn;
+    }
+
+    /** Counts a frame read; true when the connection is past its frames for this second. */
+    boolean countFrameRead(int perSecond) {
+        if (framesThisSecond.incrementAndGet() >= perSecond && !readPaused) {
+            readPaused = true;
+            return true;
+        }
+        return false;
+    }
+
+    /** Counts bytes read; true when the connection is past its bytes for this second. */
+    boolean countBytesRead(int bytes, long perSecond) {
+        if (bytesThisSecond.addAndGet(bytes) >= perSecond && !readPaused) {
+            readPaused = true;
+            return true;
+        }
+        return false;
+    }
+
+    /** What the output queue costs: its bytes plus the bookkeeping of each queued frame. */
+    long queuedCost() {
+        return session.getScheduledWriteBytes()
+                + (long) session.getScheduledWriteMessages() * Limits.QUEUED_FRAME_OVERHEAD;
+    }
+
+    IoSession session() {
+        return session;
     }
 
     /**
@@ -120,12 +188,19 @@ final class MinaConnection implements Connection {
         session.closeNow();
     }
 
-    /** Closes at once, dropping what is queued (the peer is not reading, or is hostile). */
-    void closeNow(String reason) {
+    /**
+     * Closes at once, dropping what is queued (the peer is not reading, or is hostile); logged as one
+     * of {@link NetworkEvents}: {@code cause} without per-connection details, {@code detail} with them.
+     */
+    void closeNow(String cause, String detail) {
+        closeNow(NetworkEvents.Level.WARN, cause, detail);
+    }
+
+    void closeNow(NetworkEvents.Level level, String cause, String detail) {
         if (closeReason == null) {
-            closeReason = reason;
+            closeReason = cause + detail;
         }
-        LOG.warn("Disconnecting {} from {}: {}", id(), remoteIp(), reason);
+        events.closed(level, cause, toString(), detail);
         session.closeNow();
     }
 

@@ -29,15 +29,21 @@ public class TransportCommands {
 
     public String connections(String... args) {
         if (args.length > 0) {
-            return "usage: tavern:connections\n  lists open player connections: id, address, shard, TLS, "
-                    + "frames and bytes in/out, bytes queued for writing";
+            return "usage: tavern:connections\n  the memory budget for bytes in flight, then the open player "
+                    + "connections: id, address, shard, TLS, frames and bytes in/out, bytes queued for writing";
         }
+        Transport.BudgetStatistics budget = transport.budget();
+        String budgetLine = String.format(Locale.ROOT, "Memory budget: %s of %s in flight (receiving %s, inflating %s, "
+                + "queued %s); shares: %s per address, %s per connection, %s queued per connection%n",
+                mb(budget.receivingBytes() + budget.inflatingBytes() + budget.queuedBytes()), mb(budget.budgetBytes()),
+                mb(budget.receivingBytes()), mb(budget.inflatingBytes()), mb(budget.queuedBytes()),
+                mb(budget.perAddressBytes()), mb(budget.perConnectionBytes()), mb(budget.maxQueuedBytesPerConnection()));
         List<Connection> open = new ArrayList<>(transport.connections());
         if (open.isEmpty()) {
-            return "No connections (listening on port " + transport.port() + ").";
+            return budgetLine + "No connections (listening on port " + transport.port() + ").";
         }
         open.sort(Comparator.comparingLong(Connection::id));
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%8s  %-40s %5s %3s %9s %9s %12s %12s %10s%n",
+        StringBuilder out = new StringBuilder(budgetLine).append(String.format(Locale.ROOT, "%8s  %-40s %5s %3s %9s %9s %12s %12s %10s%n",
                 "ID", "ADDRESS", "SHARD", "TLS", "FRAMES_IN", "FRAMES_OUT", "BYTES_IN", "BYTES_OUT", "QUEUED"));
         for (Connection c : open) {
             out.append(String.format(Locale.ROOT, "%8d  %-40s %5d %3s %9d %9d %12d %12d %10d%n", c.id(),
@@ -46,6 +52,10 @@ public class TransportCommands {
         }
         out.append(open.size()).append(" connections");
         return out.toString();
+    }
+
+    private static String mb(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 
     public String shards(String... args) {

@@ -26,14 +26,53 @@ public @interface TransportConfig {
     @AttributeDefinition(description = "Seconds a new connection may take to send its 4-byte handshake")
     int handshake_timeout_seconds() default 30;
 
+    @AttributeDefinition(description = "Seconds after the handshake within which the client's first frame "
+            + "(its [version] answer) must have arrived whole")
+    int version_timeout_seconds() default 30;
+
+    @AttributeDefinition(description = "Seconds after the handshake within which the client must have logged in "
+            + "(a logged-in client may then stay silent as long as it likes)")
+    int login_timeout_seconds() default 60;
+
     @AttributeDefinition(description = "Largest frame payload accepted (wesnothd: 40000000)")
     int max_frame_bytes() default 40_000_000;
 
     @AttributeDefinition(description = "Largest size a frame may inflate to (wesnothd: 40000000)")
     int max_inflated_bytes() default 40_000_000;
 
-    @AttributeDefinition(description = "Bytes queued for a connection that does not read before it is disconnected")
+    @AttributeDefinition(description = "Bytes queued for a connection that does not read before it is disconnected "
+            + "(each queued frame counts its size plus " + Limits.QUEUED_FRAME_OVERHEAD + " bytes of bookkeeping)")
     int max_queued_bytes() default 8 * 1024 * 1024;
+
+    @AttributeDefinition(description = "Seconds a connection's output queue may stay non-empty before it is "
+            + "disconnected (the client reads too slowly or not at all)")
+    int max_queue_age_seconds() default 60;
+
+    @AttributeDefinition(description = "Queued bytes a connection may keep while the server is over its budget; "
+            + "a connection past this is disconnected at its next frame")
+    int queue_share_bytes() default 256 * 1024;
+
+    @AttributeDefinition(description = "Kernel send buffer per connection (SO_SNDBUF) in bytes; 0 leaves the "
+            + "system's default (which grows to several MB per socket)")
+    int send_buffer_bytes() default 64 * 1024;
+
+    @AttributeDefinition(description = "Bytes in flight on the whole server: frames being received, documents "
+            + "being inflated, output queued")
+    int budget_bytes() default 128 * 1024 * 1024;
+
+    @AttributeDefinition(description = "Bytes of frames being received from one IP address at once")
+    int budget_bytes_per_address() default 48 * 1024 * 1024;
+
+    @AttributeDefinition(description = "Bytes of frames being received or inflated by one connection at once")
+    int budget_bytes_per_connection() default 40_000_000;
+
+    @AttributeDefinition(description = "Frames read from one connection per second; past it, reading pauses "
+            + "until the next second (the client's own TCP window holds the rest)")
+    int max_frames_per_second() default 50;
+
+    @AttributeDefinition(description = "Bytes read from one connection per second; past it, reading pauses until "
+            + "the next second")
+    int max_read_bytes_per_second() default 1024 * 1024;
 
     @AttributeDefinition(description = "Frames held per connection while no handler is registered")
     int max_pending_frames() default 1000;

@@ -53,6 +53,9 @@ public class TransportServer implements Transport {
     private final ConcurrentHashMap<Long, MinaConnection> connections = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, AtomicInteger> connectionsPerIp = new ConcurrentHashMap<>();
     private final HandlerDispatch dispatch;
+    private final MemoryBudget budget = new MemoryBudget();
+    private final NetworkEvents events = new NetworkEvents();
+    private final ConnectionWatch watch;
     private final List<NioSocketAcceptor> retiredAcceptors = new CopyOnWriteArrayList<>();
 
     private volatile Limits limits;
@@ -75,9 +78,46 @@ public class TransportServer implements Transport {
         shardCount = shards(config);
         acceptor = newAcceptor(shardCount);
         boundTo = address(config);
-        acceptor.bind(boundTo);
+        bindOrExplain(acceptor, boundTo);
+        watch = new ConnectionWatch(() -> limits, budget, events, connections::values, this::sessions);
+        watch.start();
         LOG.info("Listening on port {} with {} shards{}", port(), shardCount, tls != null ? ", TLS offered" : "");
         logSource(config, properties);
+    }
+
+    /**
+     * Binds, or fails this activation with one line an owner can act on ("cannot listen on port 15000:
+     * Address already in use"): the start-up report turns it into the process's exit. MINA wraps the
+     * socket's exception; its innermost message is the one that says why.
+     */
+    private static void bindOrExplain(NioSocketAcceptor acceptor, InetSocketAddress address) throws IOException {
+        try {
+            acceptor.bind(address);
+        } catch (IOException | RuntimeException e) {
+            acceptor.dispose(false);
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            String where = address.getAddress().isAnyLocalAddress() ? "port " + address.getPort()
+                    : address.getAddress().getHostAddress() + " port " + address.getPort();
+            java.net.BindException failure = new java.net.BindException("cannot listen on " + where + ": "
+                    + (cause.getMessage() != null ? cause.getMessage() : cause.toString()));
+            failure.initCause(e);
+            throw failure;
+        }
+    }
+
+    /** Every socket of the current and retired acceptors, handshake done or not. */
+    private Collection<IoSession> sessions() {
+        List<IoSession> all;
+        synchronized (this) {
+            all = new ArrayList<>(acceptor.getManagedSessions().values());
+        }
+        for (NioSocketAcceptor old : retiredAcceptors) {
+            all.addAll(old.getManagedSessions().values());
+        }
+        return all;
     }
 
     /** Which configuration is in force (tests and owners wait for this line after editing etc/). */
@@ -91,8 +131,10 @@ public class TransportServer implements Transport {
             java.util.Collections.reverse(names);
             pid = String.join(", ", names);
         }
-        LOG.info("Transport configuration {}: {} open connections allowed per address (0: no limit)",
-                pid != null ? "applied from " + pid : "defaults", config.connections_per_address());
+        LOG.info("Transport configuration {}: {} open connections allowed per address (0: no limit); "
+                + "memory budget {} bytes, {} per address, {} per connection",
+                pid != null ? "applied from " + pid : "defaults", config.connections_per_address(),
+                config.budget_bytes(), config.budget_bytes_per_address(), config.budget_bytes_per_connection());
     }
 
     @Modified
@@ -135,6 +177,7 @@ public class TransportServer implements Transport {
 
     @Deactivate
     synchronized void deactivate() {
+        watch.close();
         for (MinaConnection connection : connections.values()) {
             connection.close("server shutting down");
         }
@@ -214,6 +257,13 @@ public class TransportServer implements Transport {
         return result;
     }
 
+    @Override
+    public BudgetStatistics budget() {
+        Limits bounds = limits;
+        return new BudgetStatistics(bounds.budgetBytes(), bounds.budgetPerAddress(), bounds.budgetPerConnection(),
+                bounds.maxQueuedBytes(), budget.inbound(), budget.inflating(), budget.queued());
+    }
+
     // ------------------------------------------------------------------ MINA plumbing
 
     private NioSocketAcceptor newAcceptor(int shards) {
@@ -226,9 +276,9 @@ public class TransportServer implements Transport {
         sessionConfig.setTcpNoDelay(true); // real clients otherwise wait ~40 ms on delayed ACKs
         sessionConfig.setKeepAlive(keepalive);
         created.getFilterChain().addLast(HandshakeFilter.NAME,
-                new HandshakeFilter(() -> limits, () -> tls, this::handshakeCompleted));
+                new HandshakeFilter(events, () -> tls, this::handshakeCompleted));
         created.getFilterChain().addLast("frames",
-                new ProtocolCodecFilter(new RawFrameEncoder(), new FrameDecoder(() -> limits)));
+                new ProtocolCodecFilter(new RawFrameEncoder(), new FrameDecoder(() -> limits, budget)));
         created.setHandler(new SessionEvents(shards));
         return created;
     }
@@ -237,7 +287,11 @@ public class TransportServer implements Transport {
     private void handshakeCompleted(IoSession session) {
         int shards = ((SessionEvents) session.getHandler()).shards;
         MinaConnection connection = new MinaConnection(session, (int) (Math.abs((int) session.getId()) % shards),
-                () -> limits);
+                () -> limits, budget, events);
+        int sendBuffer = limits.sendBufferBytes();
+        if (sendBuffer > 0 && session.getConfig() instanceof SocketSessionConfig socket) {
+            socket.setSendBufferSize(sendBuffer); // kernel memory per socket counts too: bounded, not auto-tuned
+        }
         session.setAttribute(MinaConnection.SESSION_KEY, connection);
         int allowed = limits.connectionsPerIp();
         AtomicInteger fromIp = connectionsPerIp.computeIfAbsent(connection.remoteIp(), ip -> new AtomicInteger());
@@ -247,7 +301,8 @@ public class TransportServer implements Transport {
             Document error = Document.create();
             error.root().addChild("error").set("message", "Too many connections from your IP.");
             connection.send(error);
-            connection.close("more than " + allowed + " connections from " + connection.remoteIp());
+            connection.close(NetworkEvents.Level.WARN, "more than " + allowed + " connections from one address",
+                    "");
             return;
         }
         dispatch.connected(connection);
@@ -298,7 +353,7 @@ public class TransportServer implements Transport {
             }
             LOG.error("Unexpected error on session {} from {}", session.getId(), session.getRemoteAddress(), cause);
             if (connection != null) {
-                connection.closeNow("error: " + cause);
+                connection.closeNow("error: " + cause, "");
             } else {
                 session.closeNow();
             }

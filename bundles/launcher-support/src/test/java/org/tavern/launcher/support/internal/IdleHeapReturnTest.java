@@ -12,8 +12,26 @@ import org.junit.jupiter.api.Test;
 class IdleHeapReturnTest {
 
     private static CompositeData option(MBeanServer server) throws Exception {
+        return option(server, IdleHeapReturn.FLAG);
+    }
+
+    private static CompositeData option(MBeanServer server, String flag) throws Exception {
         return (CompositeData) server.invoke(new ObjectName("com.sun.management:type=HotSpotDiagnostic"),
-                "getVMOption", new Object[] {IdleHeapReturn.FLAG}, new String[] {String.class.getName()});
+                "getVMOption", new Object[] {flag}, new String[] {String.class.getName()});
+    }
+
+    @Test
+    void heapFreeRatiosAreLoweredOnceUnlessTheOwnerSetThem() throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName diagnostic = new ObjectName("com.sun.management:type=HotSpotDiagnostic");
+        boolean wereDefault = "DEFAULT".equals(String.valueOf(option(server, IdleHeapReturn.MIN_FREE).get("origin")))
+                && "DEFAULT".equals(String.valueOf(option(server, IdleHeapReturn.MAX_FREE).get("origin")));
+        String min = String.valueOf(option(server, IdleHeapReturn.MIN_FREE).get("value"));
+        String max = String.valueOf(option(server, IdleHeapReturn.MAX_FREE).get("value"));
+        assertEquals(wereDefault, IdleHeapReturn.applyFreeRatios(server, diagnostic));
+        assertEquals(wereDefault ? "10" : min, String.valueOf(option(server, IdleHeapReturn.MIN_FREE).get("value")));
+        assertEquals(wereDefault ? "30" : max, String.valueOf(option(server, IdleHeapReturn.MAX_FREE).get("value")));
+        assertFalse(IdleHeapReturn.applyFreeRatios(server, diagnostic), "set now: left alone");
     }
 
     @Test

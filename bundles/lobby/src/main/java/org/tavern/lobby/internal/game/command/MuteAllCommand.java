@@ -1,0 +1,20 @@
+package org.tavern.lobby.internal.game.command;
+
+import org.tavern.lobby.internal.game.Game;
+import org.tavern.lobby.internal.game.GameCommand;
+import org.tavern.lobby.internal.game.Member;
+import org.tavern.wml.Document;
+import org.tavern.wml.Node;
+
+/** {@code [muteall]}. */
+public final class MuteAllCommand implements GameCommand {
+    @Override
+    public String tag() {
+        return "muteall";
+    }
+
+    @Override
+    public void handle(Game game, Member member, Document document, Node element) {
+        game.moderation.muteAll(member);
+    }
+}

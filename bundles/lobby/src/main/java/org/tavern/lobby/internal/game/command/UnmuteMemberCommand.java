@@ -1,0 +1,20 @@
+package org.tavern.lobby.internal.game.command;
+
+import org.tavern.lobby.internal.game.Game;
+import org.tavern.lobby.internal.game.GameCommand;
+import org.tavern.lobby.internal.game.Member;
+import org.tavern.wml.Document;
+import org.tavern.wml.Node;
+
+/** {@code [unmute] username=}. */
+public final class UnmuteMemberCommand implements GameCommand {
+    @Override
+    public String tag() {
+        return "unmute";
+    }
+
+    @Override
+    public void handle(Game game, Member member, Document document, Node element) {
+        game.moderation.unmute(member, element.text("username"));
+    }
+}

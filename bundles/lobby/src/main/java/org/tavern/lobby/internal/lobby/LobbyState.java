@@ -1,0 +1,48 @@
+package org.tavern.lobby.internal.lobby;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.tavern.lobby.internal.ban.BanList;
+import org.tavern.lobby.internal.ban.FailedLogins;
+import org.tavern.lobby.internal.game.Game;
+import org.tavern.lobby.internal.game.OnlinePlayers;
+
+/**
+ * Everything the lobby knows, as plain data and nothing else: who is connected and logged in, the
+ * games, the list clients mirror, the bans, the failed logins, the logins not yet announced and the
+ * counters. The classes beside it ({@link Lobby}, {@link Admission}, {@link GameLifecycle}, ...) are
+ * the behaviour that changes it. Owned by the lobby actor: only its thread reads or writes it.
+ */
+public final class LobbyState {
+
+    /** Each open connection, before and after its login, by connection id. */
+    final Map<Long, Session> sessions = new HashMap<>();
+    /** The logged-in players by name, in the order they logged in. */
+    final Map<String, User> users = new LinkedHashMap<>();
+    /** Who is online as game actors read it (the lobby actor writes it as {@link #users} changes). */
+    final OnlinePlayers online = new OnlinePlayers();
+    /** The games by id; each owns its own state on its own actor. */
+    final Map<Integer, Game> games = new HashMap<>();
+    int lastGameId;
+    /** The list every lobby client mirrors. */
+    final LobbyList list = new LobbyList();
+    /** Logins handled but not yet told to the lobby. */
+    final PendingLogins pendingLogins = new PendingLogins();
+    BanList bans = new BanList();
+    /** Addresses refused as wesnothd's {@code tor_ip_list_path} lists them. */
+    Set<String> torAddresses = Set.of();
+    final FailedLogins failedLogins = new FailedLogins();
+    /** {@code dul}: set by administrators at run time, as in wesnothd. */
+    boolean denyUnregistered;
+    /** After shut_down or restart: no game may be created. */
+    boolean shuttingDown;
+    /** Logins for searchlog. */
+    final IpLog ipLog = new IpLog();
+    final LobbyStatistics statistics;
+
+    LobbyState(long startMillis) {
+        statistics = new LobbyStatistics(startMillis);
+    }
+}
