@@ -20,7 +20,7 @@ public final class Main {
               chat         --users=100 --rate=0 (0: saturate, each user one message in flight; else total msgs/s)
                            --window=1 --seconds=10 --warmup-seconds=2
               relay        --games=20 --observers=2 --rate=0 (0: as fast as possible; else total turns/s)
-                           --seconds=10 --warmup-seconds=2 --capture=../shared/captures/ai_battle_lg_battle.trace.txt
+                           --seconds=10 --warmup-seconds=2 --capture=testdata/captures/ai_battle_lg_battle.trace.txt
               idle         --connections=5000 --concurrency=50 --settle-seconds=5
             --prefix=NAME starts every player's name (several runs against one server need different ones).
             With --server-pid, CPU (utime+stime) and RSS of that process are read from /proc.

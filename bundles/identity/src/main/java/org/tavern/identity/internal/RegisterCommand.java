@@ -1,35 +1,67 @@
 package org.tavern.identity.internal;
 
+import java.util.concurrent.CompletionStage;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.tavern.api.AdminCommand;
+import org.tavern.api.CommandIssuer;
+import org.tavern.api.Permission;
 import org.tavern.identity.Account;
 import org.tavern.identity.Accounts;
 import org.tavern.identity.StoreException;
 
-/** Gogo command {@code tavern:register <nick> <email> [<password>]}: registers a nick. */
-@Component(
-        service = RegisterCommand.class,
-        property = {
-            "osgi.command.scope=tavern",
-            "osgi.command.function=register"
-        })
-public class RegisterCommand {
+/**
+ * {@code register <nick> <email> [<password>]}: registers a nick. An admin command, so the console
+ * ({@code tavern:register}, the fifo) and moderators ({@code /query register}) reach it; the password
+ * is its secret, redacted in every log and shell history.
+ */
+@Component(service = AdminCommand.class)
+public class RegisterCommand implements AdminCommand {
 
-    static final String USAGE = "usage: tavern:register <nick> <email> [<password>]\n"
-            + "  registers <nick> (1 to 20 letters, digits, - or _); <email> may be - for none;\n"
-            + "  without <password> a random one is generated and printed";
+    static final String USAGE = "register <nick> <email>|- [<password>]";
+    static final String HELP = "usage: " + USAGE + "\n  registers <nick> (1 to 20 letters, digits, - or _); <email> may"
+            + " be - for none;\n  without <password> a random one is generated and printed";
 
     private final Accounts accounts;
+    private final AccountCommandWorker worker;
 
     @Activate
     public RegisterCommand(@Reference Accounts accounts) {
         this.accounts = accounts;
+        this.worker = new AccountCommandWorker("register");
     }
 
-    public String register(String... args) {
+    @Override
+    public String name() {
+        return "register";
+    }
+
+    @Override
+    public String usage() {
+        return USAGE;
+    }
+
+    @Override
+    public Permission permission() {
+        return Permission.MODERATOR;
+    }
+
+    @Override
+    public int secretArgumentsFrom() {
+        return 2;
+    }
+
+    @Override
+    public CompletionStage<String> execute(CommandIssuer issuer, String arguments) {
+        String[] words = arguments.isBlank() ? new String[0] : arguments.strip().split("\\s+");
+        return worker.submit(() -> register(words));
+    }
+
+    String register(String... args) {
         if (args.length < 2 || args.length > 3 || args[0].equals("-h") || args[0].equals("--help")) {
-            return USAGE;
+            return HELP;
         }
         String email = args[1].equals("-") ? "" : args[1];
         NewPassword password = NewPassword.from(args, 2);
@@ -41,5 +73,10 @@ public class RegisterCommand {
         }
         return "Registered " + account.nick() + " (account " + account.id() + ")"
                 + (password.generated() ? "; password: " + password.text() : "; password set");
+    }
+
+    @Deactivate
+    void deactivate() {
+        worker.close();
     }
 }

@@ -25,12 +25,12 @@ public final class KickCommand implements ModeratorCommand {
 
     @Override
     public String execute(AdminContext lobby, CommandIssuer issuer, String arguments) {
-        String[] parts = arguments.trim().split("\\s+", 2);
-        String mask = parts[0];
+        WordAndRest parts = WordAndRest.of(arguments);
+        String mask = parts.word();
         if (mask.isEmpty()) {
             return "You must enter a mask to kick.";
         }
-        String reason = parts.length > 1 ? parts[1].trim() : "";
+        String reason = parts.rest();
         String notice = reason.isEmpty() ? "You have been kicked." : "You have been kicked. Reason: " + reason;
         List<String> lines = new ArrayList<>();
         for (User victim : matching(lobby, mask)) {

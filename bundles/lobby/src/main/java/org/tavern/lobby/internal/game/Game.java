@@ -11,6 +11,7 @@ import org.tavern.api.ChatMessage;
 import org.tavern.lobby.internal.common.Levels;
 import org.tavern.lobby.internal.common.SerialExecutor;
 import org.tavern.lobby.internal.common.ServerMessages;
+import org.tavern.lobby.internal.common.VersionLine;
 import org.tavern.lobby.internal.history.GameHistory;
 import org.tavern.lobby.internal.history.ReplayWriter;
 import org.tavern.transport.EncodedFrame;
@@ -41,10 +42,13 @@ public final class Game {
     public final Moderation moderation;
     private final Joining joining = new Joining(this);
     private final ScenarioFlow scenario;
+    /** The version line of the lobby the game was created in: which wesnothd's answers it gives. */
+    public final VersionLine line;
 
-    public Game(int id, Executor pool, LobbyLink lobby, Node createGame, Member host) {
+    public Game(int id, Executor pool, LobbyLink lobby, Node createGame, Member host, VersionLine line) {
         this.id = id;
-        this.state = new GameState(id, createGame, host, lobby.nowMillis());
+        this.line = line;
+        this.state = new GameState(id, createGame, host, lobby.nowMillis(), line);
         this.actor = new SerialExecutor(pool, "game " + id);
         this.lobby = lobby;
         this.moderation = new Moderation(this, createGame.attr("ignored", ""));
@@ -172,6 +176,19 @@ public final class Game {
             relay.root().child("message").set("message", delivered);
         }
         sendToOthers(member, relay);
+        if (line.since118() && !state.started) {
+            if (state.chatBeforeStart.size() == GameState.CHAT_HISTORY_LIMIT) {
+                state.chatBeforeStart.removeFirst();
+            }
+            state.chatBeforeStart.addLast(relay);
+        }
+    }
+
+    /** 1.18: a member joining before the start gets the game chat so far. */
+    void sendChatHistory(Member joiner) {
+        for (Document message : state.chatBeforeStart) {
+            joiner.connection().send(message);
+        }
     }
 
     // ------------------------------------------------------------------ the scenario's life
