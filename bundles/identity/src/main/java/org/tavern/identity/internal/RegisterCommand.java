@@ -64,15 +64,16 @@ public class RegisterCommand implements AdminCommand {
             return HELP;
         }
         String email = args[1].equals("-") ? "" : args[1];
-        NewPassword password = NewPassword.from(args, 2);
+        boolean generated = args.length == 2;
+        String password = generated ? NewPassword.random(NewPassword.GENERATED_LENGTH) : args[2];
         Account account;
         try {
-            account = accounts.create(args[0], email, password.text());
+            account = accounts.create(args[0], email, password);
         } catch (IllegalArgumentException | IllegalStateException | StoreException e) {
             return "Not registered: " + e.getMessage();
         }
         return "Registered " + account.nick() + " (account " + account.id() + ")"
-                + (password.generated() ? "; password: " + password.text() : "; password set");
+                + (generated ? "; password: " + password : "; password set");
     }
 
     @Deactivate

@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tavern.lobby.internal.lobby.Lobby;
 
 /**
  * Every thread the lobby bundle runs, made here and stopped here, each pool bounded: a full queue
