@@ -34,9 +34,16 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts tavern.jar with the given home and arguments; {@code pipeStdin} keeps a shell pipe open. */
     static ServerProcess start(Path home, boolean pipeStdin, String... args) throws IOException {
+        return start(home, List.of(), pipeStdin, args);
+    }
+
+    /** As {@link #start(Path, boolean, String...)}, with options for the JVM ({@code -Duser.home=...}). */
+    static ServerProcess start(Path home, List<String> jvmOptions, boolean pipeStdin, String... args)
+            throws IOException {
         Files.createDirectories(home);
         List<String> command = new ArrayList<>();
         command.add(System.getProperty("java.command", "java"));
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(tavernJar().toString());
         command.add("--home");

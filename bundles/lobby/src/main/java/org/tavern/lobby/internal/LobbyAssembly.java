@@ -5,6 +5,7 @@ import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 import org.tavern.lobby.internal.command.CreateGameCommand;
 import org.tavern.lobby.internal.command.JoinCommand;
+import org.tavern.lobby.internal.command.LobbyGameHistoryCommand;
 import org.tavern.lobby.internal.command.LobbyChatCommand;
 import org.tavern.lobby.internal.command.NickservCommand;
 import org.tavern.lobby.internal.command.QueryCommand;
@@ -31,6 +32,7 @@ public final class LobbyAssembly {
                 // wesnothd's dispatch: the first of these a document contains is handled, and nothing else
                 lobby -> List.of(new RefreshLobbyCommand(), new WhisperCommand(), new QueryCommand(lobby),
                         new NickservCommand()),
-                List.of(new LobbyChatCommand(), new CreateGameCommand(), new JoinCommand()));
+                List.of(new LobbyChatCommand(), new CreateGameCommand(), new JoinCommand(),
+                        new LobbyGameHistoryCommand()));
     }
 }

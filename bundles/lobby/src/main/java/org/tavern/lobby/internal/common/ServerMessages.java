@@ -8,8 +8,6 @@ import org.tavern.wml.Node;
 public final class ServerMessages {
 
     static final String SERVER = "server";
-    /** The protocol version Tavern answers as (the client compares it in /query version). */
-    public static final String SERVER_VERSION = "1.16.9";
 
     private ServerMessages() {
     }

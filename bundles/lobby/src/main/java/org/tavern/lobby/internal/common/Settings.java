@@ -32,6 +32,12 @@ public record Settings(List<String> versionsAccepted, List<String> disallowedNam
                 "", "", "", 4, 10_000, "", "", List.of(), 5, false, "", Map.of(), DEFAULT_IP_LOG_SIZE, 0);
     }
 
+    public Settings withVersionsAccepted(List<String> versions) {
+        return new Settings(List.copyOf(versions), disallowedNames, motd, information, announcements, maxMessages,
+                messagesPeriodMillis, adminPassword, recommendedVersion, redirects, connectionsAllowed,
+                allowRemoteShutdown, restartCommand, banTimes, maxIpLogSize, lanServerSeconds);
+    }
+
     public Settings withMotd(String newMotd) {
         return new Settings(versionsAccepted, disallowedNames, newMotd, information, announcements, maxMessages,
                 messagesPeriodMillis, adminPassword, recommendedVersion, redirects, connectionsAllowed,

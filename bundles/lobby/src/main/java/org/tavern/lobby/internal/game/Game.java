@@ -7,10 +7,10 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tavern.api.ChatMessage;
 import org.tavern.lobby.internal.common.Levels;
 import org.tavern.lobby.internal.common.SerialExecutor;
 import org.tavern.lobby.internal.common.ServerMessages;
+import org.tavern.lobby.internal.common.VersionLine;
 import org.tavern.lobby.internal.history.GameHistory;
 import org.tavern.lobby.internal.history.ReplayWriter;
 import org.tavern.transport.EncodedFrame;
@@ -41,14 +41,19 @@ public final class Game {
     public final Moderation moderation;
     private final Joining joining = new Joining(this);
     private final ScenarioFlow scenario;
+    private final GameChat chat;
+    /** The version line of the lobby the game was created in: which wesnothd's answers it gives. */
+    public final VersionLine line;
 
-    public Game(int id, Executor pool, LobbyLink lobby, Node createGame, Member host) {
+    public Game(int id, Executor pool, LobbyLink lobby, Node createGame, Member host, VersionLine line) {
         this.id = id;
-        this.state = new GameState(id, createGame, host, lobby.nowMillis());
+        this.line = line;
+        this.state = new GameState(id, createGame, host, lobby.nowMillis(), line);
         this.actor = new SerialExecutor(pool, "game " + id);
         this.lobby = lobby;
         this.moderation = new Moderation(this, createGame.attr("ignored", ""));
         this.scenario = new ScenarioFlow(this, state);
+        this.chat = new GameChat(this, state);
     }
 
     public String name() {
@@ -159,22 +164,10 @@ public final class Game {
         return state.level;
     }
 
-    /** Game chat: the real sender, the text cut to 256 characters, to everyone else in the game. */
-    public void chat(Member member, Node message) {
-        String text = message.text("message");
-        String delivered = lobby.plugins().screenChat(new ChatMessage(ChatMessage.Kind.GAME_CHAT, member.name(), "", id,
-                text), member.connection(), reply -> tell(member, reply));
-        if (delivered == null) {
-            return;
-        }
-        Document relay = ServerMessages.relayedChat(message, member.name());
-        if (!delivered.equals(text)) {
-            relay.root().child("message").set("message", delivered);
-        }
-        sendToOthers(member, relay);
+    /** The game's chat: relayed, and before the start kept for those who join (1.18). */
+    public GameChat chat() {
+        return chat;
     }
-
-    // ------------------------------------------------------------------ the scenario's life
 
     // ------------------------------------------------------------------ messages
 

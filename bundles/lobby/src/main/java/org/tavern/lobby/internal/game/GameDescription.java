@@ -1,6 +1,7 @@
 package org.tavern.lobby.internal.game;
 
 import org.tavern.lobby.internal.common.Levels;
+import org.tavern.lobby.internal.common.VersionLine;
 import org.tavern.wml.Document;
 import org.tavern.wml.Node;
 
@@ -8,7 +9,8 @@ import org.tavern.wml.Node;
  * Builds the {@code [game]} entry of the lobby list from the host's {@code [create_game]} and level,
  * as wesnothd does: the create_game attributes (a set password shows as {@code yes}), the id, every
  * attribute and child of {@code [multiplayer]}, the starting map (unless shrouded), the era and
- * scenario requirements, one {@code [modification]} per level modification, and {@code [slot_data]}.
+ * scenario requirements, one {@code [modification]} per level modification (1.16 and 1.18 differ in
+ * its {@code require_modification}), and {@code [slot_data]}.
  */
 public final class GameDescription {
 
@@ -19,7 +21,8 @@ public final class GameDescription {
      * {@code firstMultiplayer}'s children are the ones listed (they are the level's own in a game's
      * first scenario; after it wesnothd keeps the first scenario's where they were).
      */
-    static Document build(int id, Node createGame, Node level, Node firstMultiplayer, String hostName) {
+    static Document build(int id, Node createGame, Node level, Node firstMultiplayer, String hostName,
+            VersionLine line) {
         Document document = Document.create();
         Node game = document.root().addChild("game");
         for (String key : createGame.attributeNames()) {
@@ -49,18 +52,29 @@ public final class GameDescription {
         if (start != null && start.toBool("require_scenario", false)) {
             game.set("require_scenario", "yes");
         }
-        int position = 0;
         for (Node modification : level.children("modification")) {
-            Node entry = game.addChildAt("modification", position++);
-            entry.copyAttr(modification, "id");
-            entry.copyAttr(modification, "name");
-            entry.copyAttr(modification, "addon_id");
-            if (modification.toBool("require_modification", false)) {
+            // wesnothd puts each in front of the ones before, and writes id, name and addon_id even when empty
+            Node entry = game.addChildAt("modification", 0);
+            copyOrEmpty(entry, modification, "id");
+            copyOrEmpty(entry, modification, "name");
+            copyOrEmpty(entry, modification, "addon_id");
+            if (line.since118()) {
+                // 1.18 copies the level's value as it is; its client takes an empty one as "required"
+                copyOrEmpty(entry, modification, "require_modification");
+            } else if (modification.toBool("require_modification", false)) {
                 entry.set("require_modification", "yes");
             }
         }
         slotData(game, start, hostName);
         return document;
+    }
+
+    private static void copyOrEmpty(Node target, Node source, String key) {
+        if (source.has(key)) {
+            target.copyAttr(source, key);
+        } else {
+            target.set(key, "");
+        }
     }
 
     /**

@@ -1,10 +1,12 @@
 package org.tavern.lobby.internal.game;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.tavern.lobby.internal.common.Levels;
+import org.tavern.lobby.internal.common.VersionLine;
 import org.tavern.lobby.internal.history.GameHistory;
 import org.tavern.wml.Document;
 import org.tavern.wml.Node;
@@ -44,9 +46,19 @@ public final class GameState {
     /** The lobby's slot counts as they were at the start. */
     Document frozenSlots;
     final long createdMillis;
+    /** The version line of the lobby the game was created in: which wesnothd's answers it gives. */
+    final VersionLine line;
+    /**
+     * 1.18: the game chat since the game was created (or last started), replayed to whoever joins
+     * before the start, as wesnothd 1.18 does; at most {@link #CHAT_HISTORY_LIMIT}, the oldest dropped.
+     */
+    final ArrayDeque<Document> chatBeforeStart = new ArrayDeque<>();
+    /** wesnothd keeps it all; flood control bounds the rate, this bounds what a long wait can pile up. */
+    static final int CHAT_HISTORY_LIMIT = 200;
 
-    GameState(int id, Node createGame, Member host, long createdMillis) {
+    GameState(int id, Node createGame, Member host, long createdMillis, VersionLine line) {
         this.id = id;
+        this.line = line;
         this.name = createGame.text("name");
         this.createGame = Document.create();
         this.createGame.root().addCopy(createGame);
@@ -93,7 +105,7 @@ public final class GameState {
     Document describe() {
         String[] names = members.stream().map(Member::name).toArray(String[]::new);
         Document description = GameDescription.build(id, createGameRequest(), level.root(),
-                firstMultiplayer.root().child("multiplayer"), host.name());
+                firstMultiplayer.root().child("multiplayer"), host.name(), line);
         Node game = description.root().child("game");
         if (started && frozenSlots != null) {
             // wesnothd stops recomputing the slots once the game runs.

@@ -66,6 +66,7 @@ final class Joining {
             game.sendToOthers(joiner, ServerMessages.message(joiner.name() + " has joined the game.", null));
             game.sendToAll(userList);
         }
+        game.chat().sendHistory(joiner);
         announceSameIp(joiner);
         if (joiner.observer && !request.observe()) {
             game.tell(joiner, "You are an observer.");
@@ -85,7 +86,9 @@ final class Joining {
                 joiner.connection().send(Game.observerNotice(member.name()));
             }
         }
-        joiner.connection().send(game.history().asOneDocument());
+        if (!game.history().isEmpty()) {
+            joiner.connection().send(game.history().asOneDocument()); // wesnothd sends no empty history
+        }
         game.addMember(joiner);
         game.sendToOthers(joiner, Game.observerNotice(joiner.name()));
         announceSameIp(joiner);

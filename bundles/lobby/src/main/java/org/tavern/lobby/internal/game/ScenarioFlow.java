@@ -55,6 +55,7 @@ public final class ScenarioFlow {
         state.frozenSlots = Document.create();
         state.frozenSlots.root().addCopy(game.describe().root().child("game").child("slot_data"));
         state.started = true;
+        state.chatBeforeStart.clear();
         state.startingLevel = state.level;
         state.turn = 1;
         Node start = Levels.startingPosition(state.level.root());

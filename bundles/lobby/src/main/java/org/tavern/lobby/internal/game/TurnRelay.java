@@ -254,9 +254,10 @@ public final class TurnRelay {
         }
         Node choice = request.children().get(0);
         switch (choice.name()) {
-            case "random_seed" -> game.recordAndSendToAll(serverChoice("random_seed")
-                    .set("new_seed", String.format("%08x", ThreadLocalRandom.current().nextInt())).document());
-            case "change_controller_wml" -> confirmControllerChange(choice);
+            case "random_seed" -> game.recordAndSendToAll(withRequestId(serverChoice("random_seed")
+                    .set("new_seed", String.format("%08x", ThreadLocalRandom.current().nextInt())), requestId)
+                    .document());
+            case "change_controller_wml" -> confirmControllerChange(choice, requestId);
             case "add_side_wml" -> game.sides.addSide();
             default -> game.recordAndSendToAll(game.serverMessage(
                     "Found unknown server choice request: [" + choice.name() + "]"));
@@ -270,20 +271,26 @@ public final class TurnRelay {
                 .set("from_side", "server").addChild(name);
     }
 
-    private void confirmControllerChange(Node change) {
+    /** 1.18 answers name the request they answer ({@code request_id}); 1.16 answers do not. */
+    private Node withRequestId(Node answer, long requestId) {
+        return game.line.since118() ? answer.set("request_id", requestId) : answer;
+    }
+
+    private void confirmControllerChange(Node change, long requestId) {
         int side = change.toInt("side", 0) - 1;
         String controller = change.attr("new_controller", "");
         if (side < 0 || side >= game.sides.count() || controller.isEmpty()) {
             return;
         }
         game.sides.setController(side, controller);
-        Node forOthers = serverChoice("change_controller_wml").set("controller", controller).set("is_local", false);
+        Node forOthers = withRequestId(serverChoice("change_controller_wml").set("controller", controller)
+                .set("is_local", false), requestId);
         EncodedFrame frame = EncodedFrame.of(forOthers.document());
         game.record(forOthers.document(), frame);
         for (Member member : game.members()) {
             if (game.sides.owns(member, side)) {
-                member.connection().send(serverChoice("change_controller_wml").set("controller", controller)
-                        .set("is_local", true).document());
+                member.connection().send(withRequestId(serverChoice("change_controller_wml")
+                        .set("controller", controller).set("is_local", true), requestId).document());
             } else {
                 member.connection().send(frame);
             }

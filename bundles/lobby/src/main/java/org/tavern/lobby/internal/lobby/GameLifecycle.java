@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tavern.lobby.internal.common.ServerMessages;
+import org.tavern.lobby.internal.common.VersionLine;
 import org.tavern.lobby.internal.game.Game;
 import org.tavern.lobby.internal.game.GameCommand;
 import org.tavern.lobby.internal.game.JoinRequest;
@@ -77,7 +78,8 @@ final class GameLifecycle implements LobbyLink {
     /** {@code [create_game]}: the game exists, the host is in it; nothing is shown until the level. */
     void createGame(User host, Node createGame) {
         int id = ++state.lastGameId;
-        Game game = new Game(id, pool, this, createGame, new Member(host.name, host.connection));
+        Game game = new Game(id, pool, this, createGame, new Member(host.name, host.connection),
+                VersionLine.of(host.clientVersion));
         state.games.put(id, game);
         host.gameId = id;
         host.location = game.name();

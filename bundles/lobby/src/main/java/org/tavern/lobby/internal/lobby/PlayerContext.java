@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.tavern.identity.Accounts;
 import org.tavern.lobby.internal.common.Settings;
+import org.tavern.lobby.internal.history.GameArchive;
 import org.tavern.lobby.internal.plugin.PluginCommands;
 import org.tavern.lobby.internal.plugin.Plugins;
 import org.tavern.transport.Connection;
@@ -43,6 +44,9 @@ public interface PlayerContext {
 
     /** Null when the server has no account store. */
     Accounts accounts();
+
+    /** The game history (its store is null when the server keeps none). */
+    GameArchive gameArchive();
 
     PasswordLogin passwordLogin();
 

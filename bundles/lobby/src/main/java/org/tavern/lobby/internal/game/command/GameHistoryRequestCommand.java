@@ -18,7 +18,8 @@ import org.tavern.wml.Document;
 import org.tavern.wml.Node;
 
 /**
- * {@code [game_history_request] offset= search_for=<nick>}: as wesnothd 1.16 acts on it, only from
+ * {@code [game_history_request] offset= search_for=<nick>}: as wesnothd 1.16 acts on it (1.18 asks
+ * from the lobby instead: {@code LobbyGameHistoryCommand}), only from
  * a member of a game (in the lobby it is ignored) and only with a game history (without the
  * identity store it is ignored), and nothing is answered without a {@code search_for}. The answer
  * is wesnothd's {@code [game_history_results]} with one {@code [game_history_result]} per ended
@@ -34,11 +35,11 @@ public final class GameHistoryRequestCommand implements GameCommand {
     /** Results per answer, as wesnothd's query returns them. */
     public static final int PAGE = 11;
     /** Deeper pages cost the database a scan of every row before them: 100 pages is plenty for a person. */
-    static final int MAX_OFFSET = 1000;
+    public static final int MAX_OFFSET = 1000;
     public static final String RETRIEVAL_ERROR = GameArchive.RETRIEVAL_ERROR;
     public static final String BUSY_ERROR = GameArchive.BUSY_ERROR;
     /** wesnothd prints the database's start time: {@code YYYY-MM-DD HH:MM:SS}; Tavern's is in UTC. */
-    static final DateTimeFormatter START_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+    public static final DateTimeFormatter START_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneOffset.UTC);
 
     @Override
@@ -48,6 +49,9 @@ public final class GameHistoryRequestCommand implements GameCommand {
 
     @Override
     public void handle(Game game, Member member, Document document, Node element) {
+        if (game.line.since118()) {
+            return; // 1.18 asks from the lobby (LobbyGameHistoryCommand); wesnothd 1.18 ignores it in a game
+        }
         GameArchive archive = game.lobby.gameArchive();
         if (archive.store() == null) {
             LOG.debug("{} asked for the game history; there is none", member.name());
@@ -79,7 +83,7 @@ public final class GameHistoryRequestCommand implements GameCommand {
     }
 
     /** The answer wesnothd's database layer builds. */
-    static Document results(List<GameRecord> games) {
+    public static Document results(List<GameRecord> games) {
         Document document = Document.create();
         Node results = document.root().addChild("game_history_results");
         for (GameRecord game : games) {
@@ -100,7 +104,7 @@ public final class GameHistoryRequestCommand implements GameCommand {
         return document;
     }
 
-    static Document error(String message) {
+    public static Document error(String message) {
         Document document = Document.create();
         document.root().set("error", message);
         return document;

@@ -1,0 +1,50 @@
+package org.tavern.lobby.internal.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class VersionLineTest {
+
+    @Test
+    void theLineIsTheFirstTwoNumbers() {
+        assertEquals(VersionLine.V1_16, VersionLine.of("1.16.9"));
+        assertEquals(VersionLine.V1_16, VersionLine.of("1.16"));
+        assertEquals(VersionLine.V1_18, VersionLine.of("1.18.5"));
+        assertEquals(VersionLine.V1_18, VersionLine.of("1.18.5+dev"));
+        assertEquals("1.19", VersionLine.of("1.19.0").name());
+        assertEquals("1.18", VersionLine.of("01.018.1").name(), "numbers, not text");
+    }
+
+    @Test
+    void aVersionWithoutTwoNumbersIsALineOfItsOwn() {
+        VersionLine test = VersionLine.of("test");
+        assertEquals("test", test.name());
+        assertFalse(test.numbered());
+        assertEquals("(none)", VersionLine.of("").name());
+        assertEquals("1.x", VersionLine.of("1.x").name());
+        assertEquals(VersionLine.MAX_NAME, VersionLine.of("v".repeat(10_000)).name().length(), "bounded");
+        assertEquals("9999999.1", VersionLine.of("9999999.1").name(), "too long to be a number");
+    }
+
+    @Test
+    void behaviourFollowsTheLine() {
+        assertFalse(VersionLine.of("1.16.9").since118());
+        assertFalse(VersionLine.of("1.14.7").since118());
+        assertTrue(VersionLine.of("1.18.0").since118());
+        assertTrue(VersionLine.of("1.19.2").since118());
+        assertTrue(VersionLine.of("test").since118(), "unnumbered lines speak the newest");
+        assertEquals("1.16.9", VersionLine.V1_16.serverVersion());
+        assertEquals("1.18.5", VersionLine.V1_18.serverVersion());
+    }
+
+    @Test
+    void linesSortInReleaseOrderThenByName() {
+        assertTrue(VersionLine.V1_16.compareTo(VersionLine.V1_18) < 0);
+        assertTrue(VersionLine.of("1.9.1").compareTo(VersionLine.V1_16) < 0, "9 < 16 as numbers");
+        assertTrue(VersionLine.V1_18.compareTo(VersionLine.of("test")) < 0);
+        assertTrue(VersionLine.of("alpha").compareTo(VersionLine.of("test")) < 0);
+    }
+}
