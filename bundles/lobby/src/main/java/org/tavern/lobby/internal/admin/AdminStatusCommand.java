@@ -40,6 +40,7 @@ public final class AdminStatusCommand implements ModeratorCommand {
         }
         String addressMask = named != null ? named.connection.remoteIp() : mask.indexOf('.') >= 0 ? mask : null;
         boolean found = false;
+        boolean severalLines = lobby.lineFigures().size() > 1;
         for (User user : lobby.users()) {
             boolean matches = mask.isEmpty() || mask.equals("*")
                     || (addressMask != null ? WildcardPatterns.matches(addressMask, user.connection.remoteIp())
@@ -48,6 +49,9 @@ public final class AdminStatusCommand implements ModeratorCommand {
                 found = true;
                 report.append("\n'").append(user.name).append("' @ ").append(user.connection.remoteIp())
                         .append(" logged on for ").append(ServerMessages.span(lobby.nowMillis() - user.loginMillis));
+                if (severalLines) { // a moderator sees every line; with one line the report is wesnothd's
+                    report.append(" (version line ").append(user.line).append(')');
+                }
             }
         }
         return found ? report.toString() : report + "\nNo match found. You may want to check with 'searchlog'.";

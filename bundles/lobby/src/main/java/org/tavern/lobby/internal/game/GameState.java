@@ -79,7 +79,7 @@ public final class GameState {
             scenario = level.root().child("multiplayer").attr("mp_scenario", "");
         }
         return new org.tavern.api.GameInfo(id, name, host.name(), started, turn, players, observers, scenario,
-                java.time.Instant.ofEpochMilli(createdMillis));
+                java.time.Instant.ofEpochMilli(createdMillis), line.name());
     }
 
     Member member(String memberName) {

@@ -1,5 +1,6 @@
 package org.tavern.lobby.internal.lobby;
 
+import org.tavern.lobby.internal.common.VersionLine;
 import org.tavern.transport.Connection;
 import org.tavern.wml.Node;
 
@@ -9,6 +10,8 @@ public final class User {
     public final String name;
     public final Connection connection;
     public final String clientVersion;
+    /** His version line: the lobby he sees, the games he may join, the answers he gets. */
+    public final VersionLine line;
     public final long loginMillis;
     public final FloodControl flood;
     public boolean moderator;
@@ -21,6 +24,7 @@ public final class User {
         this.name = name;
         this.connection = connection;
         this.clientVersion = clientVersion;
+        this.line = VersionLine.of(clientVersion);
         this.loginMillis = loginMillis;
         this.flood = flood;
     }
@@ -44,6 +48,6 @@ public final class User {
     /** As the lobby directory and the plugins see him. */
     public org.tavern.api.PlayerInfo info() {
         return new org.tavern.api.PlayerInfo(name, connection.remoteIp(), status, moderator, registered, gameId,
-                java.time.Instant.ofEpochMilli(loginMillis), clientVersion);
+                java.time.Instant.ofEpochMilli(loginMillis), clientVersion, line.name());
     }
 }

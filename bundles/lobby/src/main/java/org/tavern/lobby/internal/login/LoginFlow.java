@@ -176,7 +176,7 @@ public final class LoginFlow implements LoginHandler {
         joinLobby.root().addChild("join_lobby").set("is_moderator", user.moderator)
                 .set("profile_url_prefix", PROFILE_URL_PREFIX);
         user.connection.send(joinLobby);
-        user.connection.send(lobby.list().full());
+        user.connection.send(lobby.list(user).full());
         if (!settings.motd().isEmpty()) {
             user.connection.send(ServerMessages.message(settings.motd() + "\n" + settings.announcements(), "motd"));
         }
