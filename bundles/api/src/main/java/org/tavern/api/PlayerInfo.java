@@ -13,8 +13,9 @@ import java.time.Instant;
  * @param gameId the game he is in, 0 in the lobby
  * @param loggedInSince when he logged in
  * @param clientVersion the version his client announced
- * @param line his version line, the lobby he is in ({@code 1.16}, {@code 1.18}, or a version without
- *     numbers such as {@code test}): the first two numbers of {@code clientVersion} (since 1.4)
+ * @param line his version line, the lobby he is in: the first two numbers of {@code clientVersion}
+ *     ({@code 1.16}, {@code 1.18}, ...; a version without two numbers, such as {@code test}, is in
+ *     the newest line) (since 1.4)
  */
 public record PlayerInfo(String name, String address, String status, boolean moderator, boolean registered,
         int gameId, Instant loggedInSince, String clientVersion, String line) {

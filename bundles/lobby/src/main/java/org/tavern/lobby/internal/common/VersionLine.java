@@ -4,8 +4,8 @@ package org.tavern.lobby.internal.common;
  * A Wesnoth release line, such as {@code 1.16} or {@code 1.18}: the first two numbers of a client's
  * version. Clients of different lines must not share a game (their unit data differs and the game
  * goes out of sync), and wesnothd's answers changed between lines, so the server chooses its
- * behaviour by line. A version without two leading numbers (wesnothd's {@code test}) is a line of
- * its own, spoken as the newest line Tavern knows.
+ * behaviour by line. A version without two leading numbers (wesnothd's {@code test}) belongs to the
+ * newest line Tavern knows, as such a client shares the lobby of the newest wesnothd that accepts it.
  */
 public record VersionLine(String name, int major, int minor) implements Comparable<VersionLine> {
 
@@ -15,9 +15,6 @@ public record VersionLine(String name, int major, int minor) implements Comparab
     public static final VersionLine V1_18 = new VersionLine("1.18", 1, 18);
     /** The newest line whose behaviour Tavern speaks; lines without numbers speak it. */
     public static final VersionLine NEWEST = V1_18;
-
-    /** Longest line name kept: a client's version string is the client's to choose. */
-    static final int MAX_NAME = 32;
 
     public VersionLine {
         if (name == null || name.isEmpty()) {
@@ -33,8 +30,7 @@ public record VersionLine(String name, int major, int minor) implements Comparab
             int minor = Integer.parseInt(parts[1]);
             return new VersionLine(major + "." + minor, major, minor);
         }
-        String name = version.isEmpty() ? "(none)" : version;
-        return new VersionLine(name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name, -1, -1);
+        return NEWEST;
     }
 
     private static boolean isNumber(String part) {
@@ -49,17 +45,12 @@ public record VersionLine(String name, int major, int minor) implements Comparab
         return true;
     }
 
-    /** Whether this line has version numbers (false for {@code test} and the like). */
-    public boolean numbered() {
-        return major >= 0;
-    }
-
     /**
      * Whether this line behaves as 1.18 (request_id on server choices, pre-start chat replayed to
-     * joiners, [game_history_request] in the lobby, ...): 1.18 and later, and every unnumbered line.
+     * joiners, [game_history_request] in the lobby, ...): 1.18 and later.
      */
     public boolean since118() {
-        return !numbered() || compareTo(V1_18) >= 0;
+        return compareTo(V1_18) >= 0;
     }
 
     /** The wesnothd release whose answers this line gets, as {@code /query version} names it. */
@@ -67,15 +58,9 @@ public record VersionLine(String name, int major, int minor) implements Comparab
         return since118() ? "1.18.5" : "1.16.9";
     }
 
-    /** Numbered lines in release order, unnumbered ones after them by name. */
+    /** In release order. */
     @Override
     public int compareTo(VersionLine other) {
-        if (numbered() != other.numbered()) {
-            return numbered() ? -1 : 1;
-        }
-        if (!numbered()) {
-            return name.compareTo(other.name);
-        }
         return major != other.major ? Integer.compare(major, other.major) : Integer.compare(minor, other.minor);
     }
 

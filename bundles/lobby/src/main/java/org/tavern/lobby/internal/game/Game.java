@@ -177,18 +177,13 @@ public final class Game {
         }
         sendToOthers(member, relay);
         if (line.since118() && !state.started) {
-            if (state.chatBeforeStart.size() == GameState.CHAT_HISTORY_LIMIT) {
-                state.chatBeforeStart.removeFirst();
-            }
-            state.chatBeforeStart.addLast(relay);
+            state.chatBeforeStart.remember(relay);
         }
     }
 
     /** 1.18: a member joining before the start gets the game chat so far. */
     void sendChatHistory(Member joiner) {
-        for (Document message : state.chatBeforeStart) {
-            joiner.connection().send(message);
-        }
+        state.chatBeforeStart.sendTo(joiner.connection());
     }
 
     // ------------------------------------------------------------------ the scenario's life
