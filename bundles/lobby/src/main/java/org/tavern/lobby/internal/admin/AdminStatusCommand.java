@@ -2,7 +2,6 @@ package org.tavern.lobby.internal.admin;
 
 import java.util.List;
 import org.tavern.api.CommandIssuer;
-import org.tavern.lobby.internal.common.VersionLine;
 import org.tavern.lobby.internal.WildcardPatterns;
 import org.tavern.lobby.internal.common.Nicks;
 import org.tavern.lobby.internal.common.ServerMessages;
@@ -60,6 +59,6 @@ public final class AdminStatusCommand implements ModeratorCommand {
     /** Whether the issuer is a player of a 1.18 line (the console answers as wesnothd 1.16). */
     private static boolean speaks118(AdminContext lobby, CommandIssuer issuer) {
         User user = issuer.console() ? null : lobby.user(issuer.name());
-        return user != null && VersionLine.of(user.clientVersion).since118();
+        return user != null && user.line.since118();
     }
 }

@@ -5,7 +5,8 @@ package org.tavern.lobby.internal.common;
  * version. Clients of different lines must not share a game (their unit data differs and the game
  * goes out of sync), and wesnothd's answers changed between lines, so the server chooses its
  * behaviour by line. A version without two leading numbers (wesnothd's {@code test}) belongs to the
- * newest line Tavern knows, as such a client shares the lobby of the newest wesnothd that accepts it.
+ * server's primary line: that of the first accepted version pattern that names one, as such a
+ * client shares the lobby of the wesnothd that accepts it ({@link #primary}).
  */
 public record VersionLine(String name, int major, int minor) implements Comparable<VersionLine> {
 
@@ -22,13 +23,33 @@ public record VersionLine(String name, int major, int minor) implements Comparab
         }
     }
 
-    /** The line of a client announcing {@code version} in its {@code [version]}. */
+    /** The line of a client announcing {@code version}; one without two numbers is in the newest line. */
     public static VersionLine of(String version) {
+        return of(version, NEWEST);
+    }
+
+    /** The line of a client announcing {@code version}; one without two numbers is in {@code unnumbered}. */
+    public static VersionLine of(String version, VersionLine unnumbered) {
         String[] parts = version.split("\\.", 3);
         if (parts.length >= 2 && isNumber(parts[0]) && isNumber(parts[1])) {
             int major = Integer.parseInt(parts[0]);
             int minor = Integer.parseInt(parts[1]);
             return new VersionLine(major + "." + minor, major, minor);
+        }
+        return unnumbered;
+    }
+
+    /**
+     * The server's primary line: that of the first of {@code versionsAccepted} starting with two
+     * numbers ({@code 1.16.*} → 1.16), as wesnothd names its first accepted version to clients it
+     * rejects; the newest line when none does.
+     */
+    public static VersionLine primary(java.util.List<String> versionsAccepted) {
+        for (String pattern : versionsAccepted) {
+            VersionLine line = of(pattern, null);
+            if (line != null) {
+                return line;
+            }
         }
         return NEWEST;
     }

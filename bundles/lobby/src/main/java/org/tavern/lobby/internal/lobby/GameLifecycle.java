@@ -6,7 +6,6 @@ import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tavern.lobby.internal.common.ServerMessages;
-import org.tavern.lobby.internal.common.VersionLine;
 import org.tavern.lobby.internal.game.Game;
 import org.tavern.lobby.internal.game.GameCommand;
 import org.tavern.lobby.internal.game.JoinRequest;
@@ -79,7 +78,7 @@ final class GameLifecycle implements LobbyLink {
     void createGame(User host, Node createGame) {
         int id = ++state.lastGameId;
         Game game = new Game(id, pool, this, createGame, new Member(host.name, host.connection),
-                VersionLine.of(host.clientVersion));
+                host.line);
         state.games.put(id, game);
         host.gameId = id;
         host.location = game.name();

@@ -21,10 +21,15 @@ public final class User {
     public String status = "lobby";
 
     public User(String name, Connection connection, String clientVersion, long loginMillis, FloodControl flood) {
+        this(name, connection, clientVersion, VersionLine.of(clientVersion), loginMillis, flood);
+    }
+
+    public User(String name, Connection connection, String clientVersion, VersionLine line, long loginMillis,
+            FloodControl flood) {
         this.name = name;
         this.connection = connection;
         this.clientVersion = clientVersion;
-        this.line = VersionLine.of(clientVersion);
+        this.line = line;
         this.loginMillis = loginMillis;
         this.flood = flood;
     }

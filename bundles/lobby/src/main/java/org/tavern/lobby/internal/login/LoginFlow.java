@@ -9,6 +9,7 @@ import org.tavern.lobby.internal.WildcardPatterns;
 import org.tavern.lobby.internal.common.Nicks;
 import org.tavern.lobby.internal.common.ServerMessages;
 import org.tavern.lobby.internal.common.Settings;
+import org.tavern.lobby.internal.common.VersionLine;
 import org.tavern.lobby.internal.lobby.FloodControl;
 import org.tavern.lobby.internal.lobby.LoginContext;
 import org.tavern.lobby.internal.lobby.LoginHandler;
@@ -143,7 +144,9 @@ public final class LoginFlow implements LoginHandler {
 
     private User admit(Connection connection, String clientVersion, String name, boolean registered,
             boolean moderator) {
-        User user = new User(name, connection, clientVersion, lobby.nowMillis(), new FloodControl());
+        // a version without numbers (test) is in the primary line, as it shares that wesnothd's lobby
+        VersionLine line = VersionLine.of(clientVersion, VersionLine.primary(lobby.settings().versionsAccepted()));
+        User user = new User(name, connection, clientVersion, line, lobby.nowMillis(), new FloodControl());
         user.registered = registered;
         user.moderator = moderator;
         connection.loggedIn(); // the transport's pre-login deadlines stop here

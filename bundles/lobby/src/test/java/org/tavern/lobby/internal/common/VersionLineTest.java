@@ -28,6 +28,14 @@ class VersionLineTest {
     }
 
     @Test
+    void thePrimaryLineIsThatOfTheFirstPatternNamingOne() {
+        assertEquals(VersionLine.V1_16, VersionLine.primary(java.util.List.of("1.16.*", "1.18.*", "test")));
+        assertEquals(VersionLine.V1_18, VersionLine.primary(java.util.List.of("test", "1.18.*")));
+        assertEquals(VersionLine.NEWEST, VersionLine.primary(java.util.List.of("*")));
+        assertEquals(VersionLine.V1_16, VersionLine.of("test", VersionLine.V1_16));
+    }
+
+    @Test
     void behaviourFollowsTheLine() {
         assertFalse(VersionLine.of("1.16.9").since118());
         assertFalse(VersionLine.of("1.14.7").since118());

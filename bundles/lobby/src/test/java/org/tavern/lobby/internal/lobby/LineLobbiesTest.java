@@ -148,6 +148,21 @@ class LineLobbiesTest {
     }
 
     @Test
+    void aVersionWithoutNumbersIsInThePrimaryLine() throws Exception {
+        List<String> listed = new ArrayList<>();
+        loggedIn("old", "1.16.9");
+        loggedIn("tester", "test", listed);
+        assertEquals(List.of("old", "tester"), listed, "the first accepted pattern is 1.16.*");
+        Lobby eighteen = LobbyAssembly.create(Runnable::run, () -> 1_000_000, Settings.defaults()
+                .withVersionsAccepted(List.of("1.18.*", "test")));
+        FakeConnection tester = new FakeConnection("127.0.0.1");
+        eighteen.connected(tester);
+        eighteen.received(tester, Document.parse("[version]\nversion=\"test\"\n[/version]\n"));
+        eighteen.received(tester, Document.parse("[login]\nusername=\"tester\"\n[/login]\n"));
+        assertEquals(VersionLine.V1_18, eighteen.user("tester").line);
+    }
+
+    @Test
     void aLineIsForgottenWithItsLastPlayer() throws Exception {
         FakeConnection only = loggedIn("only", "1.18.5");
         loggedIn("old", "1.16.9");
