@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Loads real documents from shared/captures for the benchmarks. */
+/** Loads real documents from testdata/captures for the benchmarks. */
 public final class CaptureData {
 
     /** A frame a client sent: its connection number in the trace and its WML text. */
@@ -19,7 +19,7 @@ public final class CaptureData {
     }
 
     static Path captures() {
-        Path dir = Path.of(System.getProperty("tavern.captures", "../shared/captures"));
+        Path dir = Path.of(System.getProperty("tavern.captures", "testdata/captures"));
         if (!Files.isDirectory(dir)) {
             throw new IllegalStateException("no captures at " + dir.toAbsolutePath() + "; pass -Dtavern.captures=DIR");
         }

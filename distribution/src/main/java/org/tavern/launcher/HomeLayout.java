@@ -11,7 +11,8 @@ import java.util.Arrays;
 /**
  * The server's working folders, created on first start: etc/ (ConfigAdmin files, watched by
  * FileInstall), plugins/ (hot-deployed jars), data/ (databases, framework cache), logs/.
- * Default files are written only when missing, so an owner's edits are never overwritten.
+ * Default files are written only when missing, so an owner's edits are never overwritten; a file
+ * still byte for byte a default of an earlier Tavern (never edited) is replaced by today's default.
  */
 final class HomeLayout {
 
@@ -22,6 +23,21 @@ final class HomeLayout {
     private static final String[] DEFAULT_ETC_FILES = {
         "log4j2.xml",
     };
+
+    /**
+     * SHA-256 of the defaults earlier Tavern versions wrote, per file: such a file was never edited,
+     * so it gets today's default (log4j2.xml: log retention, -v; the first one also copied the whole
+     * log to the console). Whoever changes a default adds the old one's hash here (every version in
+     * {@code git log} of the file) and the old file to HomeLayoutTest's resources.
+     */
+    private static final java.util.Map<String, java.util.Set<String>> EARLIER_DEFAULTS = java.util.Map.of(
+            "log4j2.xml", java.util.Set.of(
+                    "c0824afa5b89a0aa4cf7720b8acef8a42b13a662d148ca70c389ee47c1dc8bfc",
+                    "1a3119e94e37be1eb73486e5f272b2675051a6493034c20bb98adccd84a66d6b",
+                    "bfffd7ecfb033df7807f386220a97ed77441af15ecf98d89f260b1159155bad8",
+                    "b4ca1e7b080149cc4fe7a009ed24b5ab10bedd3e327a594003fafe677b9653fc",
+                    "70d6459f695925a0c4b74cdc70ec5f4ddc5e1bbcd135ced62b2a3744e6d9e3e2",
+                    "6e9091289dbe8f3e1beef0f14c9fa6b3b12999e850c01e6139107aa84ac95c5a"));
 
     final Path home;
     final Path etc;
@@ -43,7 +59,7 @@ final class HomeLayout {
         }
         for (String name : DEFAULT_ETC_FILES) {
             Path target = etc.resolve(name);
-            if (Files.notExists(target)) {
+            if (Files.notExists(target) || isEarlierDefault(name, Files.readAllBytes(target))) {
                 try (InputStream in = HomeLayout.class.getResourceAsStream("defaults/" + name)) {
                     if (in == null) {
                         throw new IOException("launcher resource defaults/" + name + " is missing from the jar");
@@ -79,6 +95,15 @@ final class HomeLayout {
                 "felix.fileinstall.bundles.new.start=false",
                 "felix.fileinstall.log.level=1",
                 "");
+    }
+
+    static boolean isEarlierDefault(String name, byte[] content) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(content);
+            return EARLIER_DEFAULTS.getOrDefault(name, java.util.Set.of()).contains(java.util.HexFormat.of().formatHex(digest));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     private static String escapeProperty(String value) {

@@ -117,7 +117,7 @@ class CaptureReplayIT {
     @ValueSource(strings = {"lobby_chat", "host_join_test1_test2", "host_join_observer_test1_test2",
         "ai_battle_lg_battle"})
     void tavernAnswersTheRecordedClientsAsWesnothdDid(String capture) throws Exception {
-        Path trace = Path.of(System.getProperty("tavern.captures", "../../shared/captures"))
+        Path trace = Path.of(System.getProperty("tavern.captures", "../testdata/captures"))
                 .resolve(capture + ".trace.txt");
         List<Frame> frames = orderSimultaneousLeaves(read(trace));
         assertTrue(frames.size() > 10, "the trace has frames: " + trace);

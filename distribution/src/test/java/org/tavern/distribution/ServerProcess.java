@@ -34,9 +34,16 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts tavern.jar with the given home and arguments; {@code pipeStdin} keeps a shell pipe open. */
     static ServerProcess start(Path home, boolean pipeStdin, String... args) throws IOException {
+        return start(home, List.of(), pipeStdin, args);
+    }
+
+    /** As {@link #start(Path, boolean, String...)}, with options for the JVM ({@code -Duser.home=...}). */
+    static ServerProcess start(Path home, List<String> jvmOptions, boolean pipeStdin, String... args)
+            throws IOException {
         Files.createDirectories(home);
         List<String> command = new ArrayList<>();
         command.add(System.getProperty("java.command", "java"));
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(tavernJar().toString());
         command.add("--home");
@@ -58,11 +65,23 @@ final class ServerProcess implements AutoCloseable {
         return new ServerProcess(home, console, builder.start());
     }
 
-    /** A port free right now, for a server's --http-port (the server binds it moments later). */
+    /**
+     * A port free right now, for a server's --http-port (the server binds it moments later). Chosen
+     * below Linux's ephemeral range (32768 and up), where every "-p 0" and outgoing connection on
+     * this machine takes its ports, so nobody else grabs it in the meantime.
+     */
     static int freePort() throws IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 20_000 + random.nextInt(12_000);
+            try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+                socket.bind(new java.net.InetSocketAddress(port)); // all interfaces, as the server binds it
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IOException("no free port found between 20000 and 32000");
     }
 
     static Path tavernJar() {

@@ -33,6 +33,27 @@ class HomeLayoutTest {
         assertEquals("<Configuration/>", Files.readString(layout.etc.resolve("log4j2.xml")));
     }
 
+    /** The defaults of earlier versions, as they were committed (test resources), are never-edited files. */
+    @Test
+    void replacesAnEarlierDefaultLoggingConfigurationWithTodays() throws Exception {
+        HomeLayout layout = new HomeLayout(temp);
+        layout.create();
+        String today = Files.readString(layout.etc.resolve("log4j2.xml"));
+        assertTrue(today.contains("IfLastModified"), "today's default has log retention");
+        for (String commit : new String[] {"1cb8f40", "9c386e2", "6632d14", "6babf92", "2c63b46", "a5088cd"}) {
+            byte[] earlier;
+            try (var in = HomeLayoutTest.class.getResourceAsStream("earlier-defaults/log4j2-" + commit + ".xml")) {
+                earlier = in.readAllBytes();
+            }
+            Files.write(layout.etc.resolve("log4j2.xml"), earlier);
+            layout.create();
+            assertEquals(today, Files.readString(layout.etc.resolve("log4j2.xml")), "the default of " + commit);
+        }
+        Files.writeString(layout.etc.resolve("log4j2.xml"), today.replace("30d", "90d"));
+        layout.create();
+        assertTrue(Files.readString(layout.etc.resolve("log4j2.xml")).contains("90d"), "an edited file stays");
+    }
+
     @Test
     void pluginWatchConfigPointsAtThisHomeEvenAfterAMove() throws Exception {
         Path odd = temp.resolve("a dir=with:odd chars");

@@ -27,6 +27,47 @@ public interface AdminCommand {
     Permission permission();
 
     /**
+     * Where this command's secrets (passwords) start among its arguments: 0 for the first word
+     * after the name, 1 for the second, and so on; that word and every one after it are secrets.
+     * Wherever a command line is logged or kept in a shell history (the Gogo and SSH consoles, the
+     * fifo, {@code /query}) they are written as {@value #REDACTED}. {@link #NO_SECRETS} (the
+     * default): the command takes none.
+     *
+     * @since 1.4
+     */
+    default int secretArgumentsFrom() {
+        return NO_SECRETS;
+    }
+
+    /** {@link #secretArgumentsFrom()} of a command that takes no secret. */
+    int NO_SECRETS = -1;
+
+    /** What a secret argument is written as in logs and histories. */
+    String REDACTED = "****";
+
+    /**
+     * {@code arguments} as they may be logged: the secret words (see {@link #secretArgumentsFrom()})
+     * replaced by {@value #REDACTED}, words separated by one space.
+     *
+     * @since 1.4
+     */
+    default String loggableArguments(String arguments) {
+        int from = secretArgumentsFrom();
+        if (from < 0) {
+            return arguments;
+        }
+        String[] words = arguments.strip().split("\\s+");
+        if (words.length <= from || words[0].isEmpty()) {
+            return arguments;
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < words.length; i++) {
+            text.append(i == 0 ? "" : " ").append(i < from ? words[i] : REDACTED);
+        }
+        return text.toString();
+    }
+
+    /**
      * Runs the command and answers with the text the issuer sees. Called only for issuers that
      * {@link CommandIssuer#may may} run it; must not block the caller (do slow work elsewhere).
      *

@@ -9,7 +9,9 @@
  * <p>1.2: {@link GameRule#allowTurnCommand} and {@link TurnCommand}; {@link GameProposal} carries the
  * era, scenario and mods (and {@code allowCreate} is asked when the level arrives); {@link PluginStates}.
  * 1.3: {@link Decision#allowAs} lets a rule rename a game as it is created ({@link GameProposal#withName}).
- * 1.4: version lines: {@link GameInfo#line} and {@link PlayerInfo#line} say which lobby a game or a
+ * 1.4: {@link AdminCommand#secretArgumentsFrom} marks a command's secret arguments, which every log and
+ * shell history redacts ({@link AdminCommand#loggableArguments}).
+ * 1.5: version lines: {@link GameInfo#line} and {@link PlayerInfo#line} say which lobby a game or a
  * player is in, {@link LobbyDirectory#lines} gives each line's figures, and
  * {@link LobbyDirectory#lobbyDocument(String)} one line's document.
  *
@@ -17,5 +19,5 @@
  * answers arrive as {@link java.util.concurrent.CompletionStage}s and are snapshots, never live views.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("1.5.0")
 package org.tavern.api;

@@ -14,5 +14,5 @@
  * {@link org.tavern.identity.StoreException}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.tavern.identity;

@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Reads the decoded real-client traffic in shared/captures/*.trace.txt (format in its README). */
+/** Reads the decoded real-client traffic in testdata/captures/*.trace.txt (format in its README). */
 final class Captures {
 
     record Frame(String file, int connection, boolean fromClient, byte[] text) {
@@ -23,7 +23,7 @@ final class Captures {
     }
 
     static Path directory() {
-        Path dir = Path.of(System.getProperty("tavern.captures", "../../../shared/captures"));
+        Path dir = Path.of(System.getProperty("tavern.captures", "../../testdata/captures"));
         if (!Files.isDirectory(dir)) {
             throw new IllegalStateException("captures not found at " + dir.toAbsolutePath()
                     + " (set -Dtavern.captures)");

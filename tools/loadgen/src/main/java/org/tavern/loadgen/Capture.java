@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The records of a decoded capture ({@code shared/captures/*.trace.txt}): a header line
+ * The records of a decoded capture ({@code testdata/captures/*.trace.txt}): a header line
  * {@code ### conn=N C>S|S>C t=SECONDS len=BYTES}, then exactly BYTES bytes of WML text (values may
  * hold newlines, so the length, not the next header, ends a record). The handshake records
  * ({@code HANDSHAKE ...}) are kept like any other; callers skip them.

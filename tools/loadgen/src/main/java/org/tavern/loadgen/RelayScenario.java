@@ -161,7 +161,7 @@ final class RelayScenario {
         this.seconds = options.count("seconds", 10, 1, 3600);
         this.warmupSeconds = options.count("warmup-seconds", 2, 0, 3600);
         this.prefix = options.string("prefix", "");
-        Path capture = Path.of(options.string("capture", "../shared/captures/ai_battle_lg_battle.trace.txt"));
+        Path capture = Path.of(options.string("capture", "testdata/captures/ai_battle_lg_battle.trace.txt"));
         if (!java.nio.file.Files.isRegularFile(capture)) {
             throw new Options.UsageException("no capture at " + capture.toAbsolutePath()
                     + " (run from the project root beside ../shared, or pass --capture=FILE)");

@@ -7,14 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CaptureTest {
 
-    private static final Path AI_BATTLE = Path.of("../../../shared/captures/ai_battle_lg_battle.trace.txt");
+    private static final Path AI_BATTLE = Path.of("../../testdata/captures/ai_battle_lg_battle.trace.txt");
 
     @Test
     void lengthNotTheNextHeaderEndsARecord() throws Exception {
@@ -38,9 +37,6 @@ class CaptureTest {
 
     @Test
     void theAiBattleGivesTurnsAndChoicesWithFirstRequestsMarked() throws Exception {
-        if (!Files.exists(AI_BATTLE)) {
-            return; // shared/ beside the project is optional for this test
-        }
         RecordedGame game = RecordedGame.from(Capture.read(AI_BATTLE), "ai battle");
         assertEquals("host", game.hostName);
         assertEquals("join", game.joinerName);

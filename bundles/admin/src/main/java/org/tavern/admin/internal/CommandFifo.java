@@ -138,12 +138,13 @@ public class CommandFifo {
         int space = text.indexOf(' ');
         String word = (space < 0 ? text : text.substring(0, space)).toLowerCase(Locale.ROOT);
         String arguments = space < 0 ? "" : text.substring(space + 1).trim();
-        LOG.info("Admin Command: type: {}", text);
         AdminCommand command = find(word);
         if (command == null) {
+            LOG.info("Admin Command: type: {}", word);
             LOG.info("Command '{}' is not recognized.", word);
             return;
         }
+        LOG.info("Admin Command: type: {}", arguments.isEmpty() ? word : word + " " + command.loggableArguments(arguments));
         try {
             String answer = command.execute(issuer, arguments).toCompletableFuture()
                     .get(GogoAdminCommand.ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);

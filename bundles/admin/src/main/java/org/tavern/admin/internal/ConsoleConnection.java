@@ -135,7 +135,7 @@ final class ConsoleConnection implements Runnable {
 
     private void runOnce(String command, String nonce, PrintStream out, LastByteOutputStream tracked)
             throws IOException {
-        LOG.info("Console connection {} runs: {}", id, printable(command));
+        LOG.info("Console connection {} runs: {}", id, loggable(command));
         boolean ok;
         try (ConsoleShell shell = shells.open(out)) {
             tracked.mark();
@@ -167,7 +167,7 @@ final class ConsoleConnection implements Runnable {
                     break;
                 }
                 if (!command.isEmpty()) {
-                    LOG.info("Console session {} runs: {}", id, printable(command));
+                    LOG.info("Console session {} runs: {}", id, loggable(command));
                     runCommand(shell, command, out);
                 }
             }
@@ -181,13 +181,18 @@ final class ConsoleConnection implements Runnable {
             shell.execute(command);
             return true;
         } catch (Exception e) {
-            LOG.info("Console connection {}: '{}' failed: {}", id, printable(command), describe(e));
-            LOG.debug("Console connection {}: failure of '{}'", id, printable(command), e);
+            LOG.info("Console connection {}: '{}' failed: {}", id, loggable(command), describe(e));
+            LOG.debug("Console connection {}: failure of '{}'", id, loggable(command), e);
             out.println("error: " + describe(e));
             return false;
         } finally {
             out.flush();
         }
+    }
+
+    /** A command as logged: its secrets redacted, no control characters. */
+    private String loggable(String command) {
+        return printable(shells.loggable(command));
     }
 
     /** A command as logged: control characters (a stray CR could fake a log line) become '?'. */

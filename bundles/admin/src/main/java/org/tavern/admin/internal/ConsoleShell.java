@@ -12,6 +12,11 @@ interface ConsoleShell extends AutoCloseable {
     @FunctionalInterface
     interface Factory {
         ConsoleShell open(PrintStream out);
+
+        /** A command line as the console may log it: the secrets of the commands in it redacted. */
+        default String loggable(String line) {
+            return line;
+        }
     }
 
     /**

@@ -33,7 +33,8 @@ public class RemoteConsole {
     private ConsoleFiles files;
 
     @Activate
-    public RemoteConsole(BundleContext context, RemoteConsoleConfig config, @Reference(name = "commandProcessor") CommandProcessor processor) {
+    public RemoteConsole(BundleContext context, RemoteConsoleConfig config, @Reference(name = "commandProcessor") CommandProcessor processor,
+            @Reference SecretCommands secrets) {
         String home = context.getProperty("tavern.home");
         if (home == null || home.isBlank()) {
             LOG.info("Remote console off: no tavern.home framework property to publish its token under");
@@ -49,7 +50,17 @@ public class RemoteConsole {
             LOG.error("Remote console off: etc/tavern.console.cfg: {}", e.getMessage());
             return;
         }
-        start(Path.of(home).resolve("data"), config.port(), limits, out -> new GogoShell(processor, out));
+        start(Path.of(home).resolve("data"), config.port(), limits, new ConsoleShell.Factory() {
+            @Override
+            public ConsoleShell open(java.io.PrintStream out) {
+                return new GogoShell(processor, out);
+            }
+
+            @Override
+            public String loggable(String line) {
+                return secrets.redact(line);
+            }
+        });
     }
 
     private void start(Path dataDir, int port, ConsoleLimits limits, ConsoleShell.Factory shells) {

@@ -188,12 +188,13 @@ public final class AccountStore implements Accounts {
         if (offset < 0 || limit < 1 || limit > 10000) {
             throw new IllegalArgumentException("offset must be 0 or more and limit 1 to 10000: " + offset + ", " + limit);
         }
-        String like = Wildcards.toLike(pattern == null || pattern.isEmpty() ? "*" : key(pattern));
+        SqlWildcards.Condition matching = SqlWildcards.matching(database.dialect(), "nick_key",
+                pattern == null || pattern.isEmpty() ? "*" : key(pattern));
         List<AccountEntity> rows = database.read("listing accounts", c -> {
             List<AccountEntity> read = new ArrayList<>();
-            try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM account WHERE nick_key "
-                    + "LIKE ? ESCAPE '\\' ORDER BY nick_key OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
-                select.setString(1, like);
+            try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM account WHERE "
+                    + matching.sql() + " ORDER BY nick_key OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+                select.setString(1, matching.parameter());
                 select.setInt(2, offset);
                 select.setInt(3, limit);
                 try (ResultSet rs = select.executeQuery()) {

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tavern.identity.Ban;
 import org.tavern.identity.Bans;
+import org.tavern.identity.Wildcards;
 
 /**
  * {@link Bans} over the {@code ban} table. Bans are read from the database on every call, so every
@@ -154,7 +155,7 @@ public final class BanStore implements Bans {
         List<Ban> active = active(now);
         for (int i = active.size() - 1; i >= 0; i--) {
             Ban ban = active.get(i);
-            if (ban.ipMask().equals(ip) || Wildcards.matches(ban.ipMask(), ip)) {
+            if (Wildcards.matches(ban.ipMask(), ip)) {
                 return Optional.of(ban);
             }
         }

@@ -231,33 +231,26 @@ public final class GameRecordStore implements GameRecords {
             sql.append(" AND g.ended_at IS NOT NULL");
         }
         if (!query.player().isEmpty()) {
-            sql.append(" AND EXISTS (SELECT 1 FROM game_player p WHERE p.game_id = g.id AND p.nick_key LIKE ? ESCAPE '\\')");
-            parameters.add(like(query.player()));
+            sql.append(" AND EXISTS (SELECT 1 FROM game_player p WHERE p.game_id = g.id AND ")
+                    .append(matching("p.nick_key", query.player(), parameters)).append(')');
         }
         if (!query.gameName().isEmpty()) {
-            sql.append(" AND LOWER(g.name) LIKE ? ESCAPE '\\'");
-            parameters.add(like(query.gameName()));
+            sql.append(" AND ").append(matching("LOWER(g.name)", query.gameName(), parameters));
         }
         if (!query.content().isEmpty()) {
-            String era = "(LOWER(g.era) LIKE ? ESCAPE '\\' OR LOWER(g.era_id) LIKE ? ESCAPE '\\')";
-            String scenario = "(LOWER(g.scenario) LIKE ? ESCAPE '\\' OR LOWER(g.scenario_id) LIKE ? ESCAPE '\\')";
-            int patterns = switch (query.contentType()) {
-                case ERA -> {
-                    sql.append(" AND ").append(era);
-                    yield 2;
-                }
-                case SCENARIO -> {
-                    sql.append(" AND ").append(scenario);
-                    yield 2;
-                }
-                case ANY -> {
-                    sql.append(" AND (").append(era).append(" OR ").append(scenario).append(')');
-                    yield 4;
-                }
-            };
-            for (int i = 0; i < patterns; i++) {
-                parameters.add(like(query.content()));
+            String content = query.content();
+            boolean era = query.contentType() != GameQuery.ContentType.SCENARIO;
+            boolean scenario = query.contentType() != GameQuery.ContentType.ERA;
+            List<String> either = new ArrayList<>();
+            if (era) {
+                either.add(matching("LOWER(g.era)", content, parameters));
+                either.add(matching("LOWER(g.era_id)", content, parameters));
             }
+            if (scenario) {
+                either.add(matching("LOWER(g.scenario)", content, parameters));
+                either.add(matching("LOWER(g.scenario_id)", content, parameters));
+            }
+            sql.append(" AND (").append(String.join(" OR ", either)).append(')');
         }
         sql.append(" ORDER BY g.started_at DESC, g.id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
         List<GameRecordEntity> rows = database.read("searching game records", c -> {
@@ -359,8 +352,12 @@ public final class GameRecordStore implements GameRecords {
         }
     }
 
-    private static String like(String pattern) {
-        return Wildcards.toLike(pattern.toLowerCase(Locale.ROOT));
+    /** The condition that {@code column} matches {@code pattern} lower-cased; adds its parameter. */
+    private String matching(String column, String pattern, List<String> parameters) {
+        SqlWildcards.Condition condition = SqlWildcards.matching(database.dialect(), column,
+                pattern.toLowerCase(Locale.ROOT));
+        parameters.add(condition.parameter());
+        return condition.sql();
     }
 
     private static String checkText(String what, String text, boolean emptyAllowed) {

@@ -2,52 +2,57 @@ package org.tavern.identity.internal;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.tavern.api.AdminCommand;
+import org.tavern.api.CommandIssuer;
 import org.tavern.identity.Account;
 import org.tavern.identity.Accounts;
 import org.tavern.identity.StoreException;
 
-/** Gogo command {@code tavern:register <nick> <email> [<password>]}: registers a nick. */
-@Component(
-        service = RegisterCommand.class,
-        property = {
-            "osgi.command.scope=tavern",
-            "osgi.command.function=register"
-        })
-public class RegisterCommand {
+/**
+ * {@code register <nick> <email> [<password>]}: registers a nick. An admin command, so the console
+ * ({@code tavern:register}, the fifo) and moderators ({@code /query register}) reach it; the password
+ * is its secret, redacted in every log and shell history.
+ */
+@Component(service = AdminCommand.class)
+public class RegisterCommand extends AccountAdminCommand {
 
-    static final String USAGE = "usage: tavern:register <nick> <email> [<password>]\n"
-            + "  registers <nick> (1 to 20 letters, digits, - or _); <email> may be - for none;\n"
-            + "  without <password> a random one is generated and printed";
-    static final int GENERATED_LENGTH = 16;
+    static final String USAGE = "register <nick> <email>|- [<password>]";
+    static final String HELP = "usage: " + USAGE + "\n  registers <nick> (1 to 20 letters, digits, - or _); <email> may"
+            + " be - for none;\n  without <password> a random one is generated and printed";
 
     private final Accounts accounts;
-    private final PasswordHasher passwords;
 
     @Activate
     public RegisterCommand(@Reference Accounts accounts) {
-        this(accounts, PasswordHasher.DEFAULT);
-    }
-
-    RegisterCommand(Accounts accounts, PasswordHasher passwords) {
+        super("register", USAGE, 2);
         this.accounts = accounts;
-        this.passwords = passwords;
     }
 
-    public String register(String... args) {
+    @Override
+    String run(CommandIssuer issuer, String[] words) {
+        return register(words);
+    }
+
+    String register(String... args) {
         if (args.length < 2 || args.length > 3 || args[0].equals("-h") || args[0].equals("--help")) {
-            return USAGE;
+            return HELP;
         }
         String email = args[1].equals("-") ? "" : args[1];
-        boolean generated = args.length == 2;
-        String password = generated ? passwords.randomPassword(GENERATED_LENGTH) : args[2];
+        NewPassword password = NewPassword.from(args, 2);
         Account account;
         try {
-            account = accounts.create(args[0], email, password);
+            account = accounts.create(args[0], email, password.text());
         } catch (IllegalArgumentException | IllegalStateException | StoreException e) {
             return "Not registered: " + e.getMessage();
         }
         return "Registered " + account.nick() + " (account " + account.id() + ")"
-                + (generated ? "; password: " + password : "; password set");
+                + (password.generated() ? "; password: " + password.text() : "; password set");
+    }
+
+    @Deactivate
+    void deactivate() {
+        stopWorker();
     }
 }

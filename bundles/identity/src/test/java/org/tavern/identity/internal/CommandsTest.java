@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tavern.api.CommandIssuer;
 import org.tavern.identity.GamePlayer;
 import org.tavern.identity.GameRecord;
 import org.tavern.identity.GameStart;
@@ -31,6 +33,8 @@ class CommandsTest {
         games = new GameRecordStore(database);
     }
 
+    private static final CommandIssuer CONSOLE = CommandIssuer.fromConsole();
+
     @AfterEach
     void close() {
         database.close();
@@ -38,9 +42,9 @@ class CommandsTest {
 
     @Test
     void everyCommandAnswersHelp() {
-        assertTrue(new RegisterCommand(accounts, StoreContract.FAST).register("-h").startsWith("usage: tavern:register"));
-        assertTrue(new RegisterCommand(accounts, StoreContract.FAST).register().startsWith("usage: tavern:register"));
-        assertTrue(new PasswdCommand(accounts, StoreContract.FAST).passwd("-h").startsWith("usage: tavern:passwd"));
+        assertTrue(new RegisterCommand(accounts).register("-h").startsWith("usage: register"));
+        assertTrue(new RegisterCommand(accounts).register().startsWith("usage: register"));
+        assertTrue(new PasswdCommand(accounts).passwd(CONSOLE, "-h").startsWith("usage: passwd"));
         assertTrue(new AccountsCommand(accounts).accounts("-h").startsWith("usage: tavern:accounts"));
         assertTrue(new AccountsCommand(accounts).accounts("*", "-3").startsWith("Not an offset: -3\nusage: tavern:accounts"));
         assertTrue(new AccountsCommand(accounts).accounts("*", "x").startsWith("Not an offset: x\nusage: tavern:accounts"));
@@ -51,7 +55,7 @@ class CommandsTest {
 
     @Test
     void registerGeneratesOrSetsThePassword() {
-        RegisterCommand register = new RegisterCommand(accounts, StoreContract.FAST);
+        RegisterCommand register = new RegisterCommand(accounts);
         String generated = register.register("Alice", "alice@example.org");
         assertTrue(generated.startsWith("Registered Alice (account "), generated);
         String password = generated.substring(generated.indexOf("password: ") + "password: ".length());
@@ -68,12 +72,42 @@ class CommandsTest {
     @Test
     void passwdChangesThePassword() {
         accounts.create("alice", "", "old");
-        PasswdCommand passwd = new PasswdCommand(accounts, StoreContract.FAST);
-        assertEquals("Password of alice set", passwd.passwd("alice", "new"));
+        PasswdCommand passwd = new PasswdCommand(accounts);
+        assertEquals("Password of alice set", passwd.passwd(CONSOLE, "alice", "new"));
         assertEquals(PasswordCheck.OK, accounts.verify("alice", "new"));
-        String generated = passwd.passwd("alice");
+        String generated = passwd.passwd(CONSOLE, "alice");
         assertEquals(PasswordCheck.OK, accounts.verify("alice", generated.substring(generated.lastIndexOf(' ') + 1)));
-        assertTrue(passwd.passwd("ghost", "x").startsWith("No account ghost"));
+        assertTrue(passwd.passwd(CONSOLE, "ghost", "x").startsWith("No account ghost"));
+    }
+
+    @Test
+    void aModeratorSetsThePasswordOfPlayersButNotOfModerators() throws Exception {
+        accounts.create("alice", "", "old");
+        accounts.create("mod", "", "old");
+        accounts.setModerator("mod", true);
+        PasswdCommand passwd = new PasswdCommand(accounts);
+        CommandIssuer moderator = CommandIssuer.player("boss", true);
+        assertEquals("Password of alice set",
+                passwd.execute(moderator, "alice new").toCompletableFuture().get(10, TimeUnit.SECONDS));
+        assertEquals(PasswordCheck.OK, accounts.verify("alice", "new"));
+        assertEquals(PasswdCommand.MODERATOR_ACCOUNT,
+                passwd.execute(moderator, "mod new").toCompletableFuture().get(10, TimeUnit.SECONDS));
+        assertEquals(PasswordCheck.OK, accounts.verify("mod", "old"));
+        assertEquals("Password of mod set",
+                passwd.execute(CONSOLE, " mod   new ").toCompletableFuture().get(10, TimeUnit.SECONDS));
+        assertEquals(PasswordCheck.OK, accounts.verify("mod", "new"));
+        passwd.deactivate();
+    }
+
+    @Test
+    void theAccountCommandsMarkTheirPasswordsSecret() {
+        RegisterCommand register = new RegisterCommand(accounts);
+        PasswdCommand passwd = new PasswdCommand(accounts);
+        assertEquals("alice - ****", register.loggableArguments("alice - s3cret"));
+        assertEquals("alice -", register.loggableArguments("alice -"));
+        assertEquals("alice ****", passwd.loggableArguments("alice s3cret"));
+        register.deactivate();
+        passwd.deactivate();
     }
 
     @Test

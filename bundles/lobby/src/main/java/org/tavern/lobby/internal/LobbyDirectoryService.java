@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.tavern.api.GameInfo;
 import org.tavern.api.LineFigures;
 import org.tavern.api.LobbyDirectory;
@@ -20,9 +23,15 @@ import org.tavern.lobby.internal.lobby.User;
  * The lobby model as a service: each question becomes a task on the actor that owns the answer (the
  * lobby for players and the list, each game for itself), so callers never touch lobby state.
  */
+@Component(service = LobbyDirectory.class)
 public final class LobbyDirectoryService implements LobbyDirectory {
 
     private final Lobby lobby;
+
+    @Activate
+    public LobbyDirectoryService(@Reference LobbyHandle running) {
+        this(running.lobby());
+    }
 
     public LobbyDirectoryService(Lobby lobby) {
         this.lobby = lobby;

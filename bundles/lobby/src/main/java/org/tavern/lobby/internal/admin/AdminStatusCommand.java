@@ -2,7 +2,7 @@ package org.tavern.lobby.internal.admin;
 
 import java.util.List;
 import org.tavern.api.CommandIssuer;
-import org.tavern.lobby.internal.WildcardPatterns;
+import org.tavern.identity.Wildcards;
 import org.tavern.lobby.internal.common.Nicks;
 import org.tavern.lobby.internal.common.ServerMessages;
 import org.tavern.lobby.internal.lobby.AdminContext;
@@ -42,8 +42,8 @@ public final class AdminStatusCommand implements ModeratorCommand {
         boolean severalLines = lobby.lineFigures().size() > 1;
         for (User user : lobby.users()) {
             boolean matches = mask.isEmpty() || mask.equals("*")
-                    || (addressMask != null ? WildcardPatterns.matches(addressMask, user.connection.remoteIp())
-                            : WildcardPatterns.matchesIgnoreCase(mask, user.name));
+                    || (addressMask != null ? Wildcards.matches(addressMask, user.connection.remoteIp())
+                            : Wildcards.matchesIgnoreCase(mask, user.name));
             if (matches) {
                 found = true;
                 report.append("\n'").append(user.name).append("' @ ").append(user.connection.remoteIp())

@@ -3,9 +3,9 @@ package org.tavern.lobby.internal.admin;
 import java.util.ArrayList;
 import java.util.List;
 import org.tavern.api.CommandIssuer;
+import org.tavern.identity.Wildcards;
 import org.tavern.lobby.internal.lobby.AdminContext;
 import org.tavern.lobby.internal.lobby.User;
-import org.tavern.lobby.internal.WildcardPatterns;
 
 /**
  * {@code kick <mask> [<reason>]}: a mask with a dot matches addresses, any other matches nicks (both
@@ -25,12 +25,12 @@ public final class KickCommand implements ModeratorCommand {
 
     @Override
     public String execute(AdminContext lobby, CommandIssuer issuer, String arguments) {
-        String[] parts = arguments.trim().split("\\s+", 2);
-        String mask = parts[0];
+        WordAndRest parts = WordAndRest.of(arguments);
+        String mask = parts.word();
         if (mask.isEmpty()) {
             return "You must enter a mask to kick.";
         }
-        String reason = parts.length > 1 ? parts[1].trim() : "";
+        String reason = parts.rest();
         String notice = reason.isEmpty() ? "You have been kicked." : "You have been kicked. Reason: " + reason;
         List<String> lines = new ArrayList<>();
         for (User victim : matching(lobby, mask)) {
@@ -46,7 +46,7 @@ public final class KickCommand implements ModeratorCommand {
         List<User> result = new ArrayList<>();
         for (User user : lobby.users()) {
             String subject = byAddress ? user.connection.remoteIp() : user.name;
-            if (WildcardPatterns.matches(mask, subject)) {
+            if (Wildcards.matches(mask, subject)) {
                 result.add(user);
             }
         }

@@ -27,4 +27,14 @@ public final class ModeratorCommands {
                 new ConsoleQueryCommand(new RollQuery(), "roll <sides>"),
                 new ConsoleQueryCommand(new WmlQuery(), "wml"));
     }
+
+    /** The built-in command whose first name this is. */
+    public static ModeratorCommand named(String name) {
+        for (ModeratorCommand command : builtIn()) {
+            if (command.names().get(0).equals(name)) {
+                return command;
+            }
+        }
+        throw new IllegalArgumentException("No built-in admin command '" + name + "'");
+    }
 }

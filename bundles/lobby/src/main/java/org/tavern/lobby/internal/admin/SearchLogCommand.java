@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.tavern.api.CommandIssuer;
-import org.tavern.lobby.internal.WildcardPatterns;
+import org.tavern.identity.Wildcards;
 import org.tavern.lobby.internal.common.ServerMessages;
 import org.tavern.lobby.internal.lobby.AdminContext;
 import org.tavern.lobby.internal.lobby.IpLog;
@@ -44,7 +44,7 @@ public final class SearchLogCommand implements ModeratorCommand {
         boolean byAddress = mask.indexOf('.') >= 0;
         boolean found = false;
         for (IpLog.Entry entry : lobby.ipLog().entries()) {
-            boolean matches = byAddress ? WildcardPatterns.matches(mask, entry.ip) : WildcardPatterns.matchesIgnoreCase(mask, entry.nick);
+            boolean matches = byAddress ? Wildcards.matches(mask, entry.ip) : Wildcards.matchesIgnoreCase(mask, entry.nick);
             if (!matches) {
                 continue;
             }

@@ -24,9 +24,9 @@ public final class StopGameCommand implements ModeratorCommand {
 
     @Override
     public String execute(AdminContext lobby, CommandIssuer issuer, String arguments) {
-        String[] parts = arguments.trim().split("\\s+", 2);
-        String nick = parts[0];
-        String reason = parts.length > 1 ? parts[1].trim() : "";
+        WordAndRest parts = WordAndRest.of(arguments);
+        String nick = parts.word();
+        String reason = parts.rest();
         User user = lobby.user(nick);
         if (user == null) {
             return "Player '" + nick + "' is not currently logged in.";

@@ -3,7 +3,7 @@ package org.tavern.lobby.internal.ban;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.tavern.lobby.internal.WildcardPatterns;
+import org.tavern.identity.Wildcards;
 
 /**
  * The server's bans (by address or address mask, with the nick they were issued for), and the
@@ -22,7 +22,7 @@ public final class BanList {
         }
 
         boolean matches(String ip) {
-            return ipMask.equals(ip) || (ipMask.indexOf('*') >= 0 && WildcardPatterns.matches(ipMask, ip));
+            return Wildcards.matches(ipMask, ip);
         }
 
         boolean endedBy(long nowMillis) {

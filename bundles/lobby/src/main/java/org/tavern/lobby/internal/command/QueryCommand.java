@@ -37,6 +37,8 @@ import org.tavern.wml.Node;
  */
 public final class QueryCommand implements LobbyCommand {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(QueryCommand.class);
+
     private final Map<String, PlayerQuery> queries = new HashMap<>();
     private final Map<String, ModeratorCommand> adminCommands = new HashMap<>();
     /** What the queries and the moderator commands run against. */
@@ -73,6 +75,8 @@ public final class QueryCommand implements LobbyCommand {
         if (user.moderator && !answersModeratorAsPlayer(word, reply)) {
             // Run with his nick as the issuer; what the command left to do follows its reply.
             ModeratorCommand admin = adminCommands.get(word.toLowerCase(java.util.Locale.ROOT));
+            LOG.info("Admin Command: type: {}\tIP: {}\tnick: {}", loggable(lobby, admin, word, argument),
+                    user.connection.remoteIp(), user.name);
             if (admin == null && runPluginCommand(lobby, user, word, argument)) {
                 return;
             }
@@ -94,6 +98,19 @@ public final class QueryCommand implements LobbyCommand {
                     + lobby.pluginCommands().helpFor(issuer(user)));
         }
         user.connection.send(ServerMessages.message(reply.text(), reply.type()));
+    }
+
+    /**
+     * A moderator's command as the log may show it, as wesnothd logs it: the arguments of a plugin's
+     * command with its secrets redacted, and an unknown word without its arguments (a mistyped
+     * command may carry a password).
+     */
+    private static String loggable(PlayerContext lobby, ModeratorCommand admin, String word, String argument) {
+        if (argument.isEmpty() || admin != null) {
+            return argument.isEmpty() ? word : word + " " + argument;
+        }
+        org.tavern.api.AdminCommand plugin = word.isEmpty() ? null : lobby.pluginCommands().find(word);
+        return plugin == null ? word : word + " " + plugin.loggableArguments(argument);
     }
 
     private static org.tavern.api.CommandIssuer issuer(User user) {

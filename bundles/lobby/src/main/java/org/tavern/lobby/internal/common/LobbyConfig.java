@@ -2,7 +2,6 @@ package org.tavern.lobby.internal.common;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.tavern.lobby.internal.lobby.Lobby;
 
 /**
  * Configuration PID {@code tavern.lobby}: the wesnothd server.cfg keys of the lobby, with wesnothd's

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.tavern.lobby.internal.WildcardPatterns;
+import org.tavern.identity.Wildcards;
 
 /** The lobby configuration in force, replaced as a whole on change (read by the lobby actor only). */
 public record Settings(List<String> versionsAccepted, List<String> disallowedNames, String motd, String information,
@@ -17,7 +17,7 @@ public record Settings(List<String> versionsAccepted, List<String> disallowedNam
     public static final int DEFAULT_IP_LOG_SIZE = 500;
 
     public static Settings from(LobbyConfig config) {
-        return new Settings(WildcardPatterns.list(config.versions_accepted()), WildcardPatterns.list(config.disallow_names()),
+        return new Settings(Wildcards.list(config.versions_accepted()), Wildcards.list(config.disallow_names()),
                 config.motd(), config.information(), config.announcements(), Math.max(0, config.max_messages()),
                 Math.max(0, config.messages_time_period()) * 1000L, config.passwd(),
                 config.recommended_version().trim(), redirects(config.redirect()),
@@ -28,7 +28,7 @@ public record Settings(List<String> versionsAccepted, List<String> disallowedNam
 
     public static Settings defaults() {
         return new Settings(List.of("1.16.*", "1.18.*", "test"),
-                WildcardPatterns.list("*admin*,*admln*,*server*,player,network,human,computer,ai,ai?,*moderator*"),
+                Wildcards.list("*admin*,*admln*,*server*,player,network,human,computer,ai,ai?,*moderator*"),
                 "", "", "", 4, 10_000, "", "", List.of(), 5, false, "", Map.of(), DEFAULT_IP_LOG_SIZE, 0);
     }
 

@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tavern.identity.Accounts;
-import org.tavern.lobby.internal.WildcardPatterns;
+import org.tavern.identity.Wildcards;
 import org.tavern.lobby.internal.common.Nicks;
 import org.tavern.lobby.internal.common.ServerMessages;
 import org.tavern.lobby.internal.common.Settings;
@@ -59,12 +59,12 @@ public final class LoginFlow implements LoginHandler {
         }
         String clientVersion = version.text("version");
         Settings settings = lobby.settings();
-        if (WildcardPatterns.anyMatches(settings.versionsAccepted(), clientVersion)) {
+        if (Wildcards.anyMatches(settings.versionsAccepted(), clientVersion)) {
             connection.send(MUST_LOGIN);
             return clientVersion;
         }
         for (Map<String, String> redirect : settings.redirects()) {
-            if (WildcardPatterns.anyMatches(WildcardPatterns.list(redirect.get("version")), clientVersion)) {
+            if (Wildcards.anyMatches(Wildcards.list(redirect.get("version")), clientVersion)) {
                 Document document = Document.create();
                 Node element = document.root().addChild("redirect");
                 redirect.forEach(element::set);
@@ -165,7 +165,7 @@ public final class LoginFlow implements LoginHandler {
                     + " characters or less.", TOO_LONG);
         }
         for (String pattern : lobby.settings().disallowedNames()) {
-            if (WildcardPatterns.matchesIgnoreCase(pattern, name)) {
+            if (Wildcards.matchesIgnoreCase(pattern, name)) {
                 return ServerMessages.error("The nickname '" + name + "' is reserved and cannot be used by players",
                         RESERVED);
             }

@@ -14,6 +14,7 @@ import org.tavern.lobby.internal.lobby.Lobby;
 import org.tavern.lobby.internal.query.GamesQuery;
 import org.tavern.lobby.internal.query.StatsQuery;
 import org.tavern.lobby.internal.testing.FakeConnection;
+import org.tavern.lobby.internal.testing.LobbyDriver;
 import org.tavern.wml.Document;
 
 /** The administrator commands beyond kick and ban, run as the console and as a moderator would. */
@@ -23,12 +24,7 @@ class AdminCommandsTest {
     private final Lobby lobby = LobbyAssembly.create(Runnable::run, () -> now, Settings.defaults());
 
     private FakeConnection loggedIn(String name, String ip) throws Exception {
-        FakeConnection connection = new FakeConnection(ip);
-        lobby.connected(connection);
-        lobby.received(connection, Document.parse("[version]\nversion=\"1.16.9\"\n[/version]\n"));
-        lobby.received(connection, Document.parse("[login]\nusername=\"" + name + "\"\n[/login]\n"));
-        connection.take();
-        return connection;
+        return new LobbyDriver(lobby).loggedIn(name, ip);
     }
 
     private String console(ModeratorCommand command, String arguments) throws Exception {

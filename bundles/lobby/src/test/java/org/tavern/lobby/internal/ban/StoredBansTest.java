@@ -20,6 +20,7 @@ import org.tavern.lobby.internal.common.Settings;
 import org.tavern.lobby.internal.lobby.Lobby;
 import org.tavern.lobby.internal.testing.FakeBans;
 import org.tavern.lobby.internal.testing.FakeConnection;
+import org.tavern.lobby.internal.testing.LobbyDriver;
 import org.tavern.wml.Document;
 import org.tavern.wml.Node;
 
@@ -57,12 +58,7 @@ public class StoredBansTest {
     private final SteppedExecutor writes = new SteppedExecutor();
 
     private FakeConnection loggedIn(String name, String ip) throws Exception {
-        FakeConnection connection = new FakeConnection(ip);
-        lobby.connected(connection);
-        lobby.received(connection, Document.parse("[version]\nversion=\"1.16.9\"\n[/version]\n"));
-        lobby.received(connection, Document.parse("[login]\nusername=\"" + name + "\"\n[/login]\n"));
-        connection.take();
-        return connection;
+        return new LobbyDriver(lobby).loggedIn(name, ip);
     }
 
     private FakeConnection moderator() throws Exception {

@@ -21,6 +21,7 @@ import org.tavern.lobby.internal.game.command.GameHistoryRequestCommand;
 import org.tavern.lobby.internal.lobby.Lobby;
 import org.tavern.lobby.internal.testing.FakeConnection;
 import org.tavern.lobby.internal.testing.FakeGameRecords;
+import org.tavern.lobby.internal.testing.LobbyDriver;
 import org.tavern.wml.Document;
 import org.tavern.wml.Node;
 
@@ -44,30 +45,20 @@ class GameArchiveTest {
 
     private long now = 1_800_000_000_000L;
     private final Lobby lobby = LobbyAssembly.create(Runnable::run, () -> now, Settings.defaults());
+    private final LobbyDriver clients = new LobbyDriver(lobby);
     private final FakeGameRecords records = new FakeGameRecords();
 
     private FakeConnection loggedIn(String name) throws Exception {
-        FakeConnection connection = new FakeConnection("127.0.0.1");
-        lobby.connected(connection);
-        lobby.received(connection, Document.parse("[version]\nversion=\"1.16.9\"\n[/version]\n"));
-        lobby.received(connection, Document.parse("[login]\nusername=\"" + name + "\"\n[/login]\n"));
-        connection.take();
-        return connection;
+        return clients.loggedIn(name);
     }
 
     private void send(FakeConnection connection, String wml) throws Exception {
-        lobby.received(connection, Document.parse(wml));
+        clients.send(connection, wml);
     }
 
     /** host creates "Duel", join joins and takes side 2, the host starts it. */
     private void startDuel(FakeConnection host, FakeConnection join) throws Exception {
-        send(host, "[create_game]\nname=\"Duel\"\npassword=\"\"\n[/create_game]\n");
-        send(host, LEVEL);
-        send(join, "[join]\nid=\"1\"\nobserve=\"no\"\n[/join]\n");
-        send(host, "[scenario_diff]\n[change_child]\nindex=0\n[scenario]\n[change_child]\nindex=1\n[side]\n"
-                + "[insert]\nplayer_id=\"join\"\n[/insert]\n[/side]\n[/change_child]\n[/scenario]\n"
-                + "[/change_child]\n[/scenario_diff]\n");
-        send(host, "[start_game]\n[/start_game]\n");
+        clients.startDuel(host, join, LEVEL);
     }
 
     private void playATurn(FakeConnection host) throws Exception {

@@ -21,6 +21,7 @@ import org.tavern.lobby.internal.common.Settings;
 import org.tavern.lobby.internal.game.GameTest;
 import org.tavern.lobby.internal.lobby.Lobby;
 import org.tavern.lobby.internal.testing.FakeConnection;
+import org.tavern.lobby.internal.testing.LobbyDriver;
 import org.tavern.wml.Document;
 import org.tavern.wml.Node;
 
@@ -73,12 +74,7 @@ class GamePluginsTest {
     }
 
     private FakeConnection loggedIn(String name) throws Exception {
-        FakeConnection connection = new FakeConnection("127.0.0.1");
-        lobby.connected(connection);
-        send(connection, "[version]\nversion=\"1.16.9\"\n[/version]\n");
-        send(connection, "[login]\nusername=\"" + name + "\"\n[/login]\n");
-        connection.take();
-        return connection;
+        return new LobbyDriver(lobby).loggedIn(name);
     }
 
     private void send(FakeConnection connection, String wml) throws Exception {

@@ -23,6 +23,7 @@ import org.tavern.lobby.internal.common.Settings;
 import org.tavern.lobby.internal.game.GameTest;
 import org.tavern.lobby.internal.lobby.Lobby;
 import org.tavern.lobby.internal.testing.FakeConnection;
+import org.tavern.lobby.internal.testing.LobbyDriver;
 import org.tavern.wml.Document;
 import org.tavern.wml.Node;
 
@@ -85,12 +86,7 @@ class PluginWiringTest {
     }
 
     private FakeConnection loggedIn(String name) throws Exception {
-        FakeConnection connection = new FakeConnection("127.0.0.1");
-        lobby.connected(connection);
-        lobby.received(connection, Document.parse("[version]\n\tversion=\"1.16.9\"\n[/version]\n"));
-        lobby.received(connection, Document.parse("[login]\n\tusername=\"" + name + "\"\n[/login]\n"));
-        connection.take();
-        return connection;
+        return new LobbyDriver(lobby).loggedIn(name);
     }
 
     private static Node message(Document document) {

@@ -1,0 +1,46 @@
+package org.tavern.admin.internal;
+
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.CommandSessionListener;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Keeps command lines that hold a secret out of every Gogo shell's history (the terminal's
+ * {@code ~/.gogo.history}, an SSH session's): before each command a session runs, its JLine
+ * {@code history-ignore} variable is set to the secret commands of the moment, so the next line
+ * typed with one of them is not recorded. Gogo's line reader reads its variables from the session,
+ * and the session runs its profile before the first line is read, so the first line is covered too.
+ */
+@Component
+public class HistorySecrets implements CommandSessionListener {
+
+    /** JLine's LineReader.HISTORY_IGNORE; patterns separated by ':', '*' any text. */
+    static final String HISTORY_IGNORE = "history-ignore";
+
+    private final SecretCommands secrets;
+
+    @Activate
+    public HistorySecrets(@Reference SecretCommands secrets) {
+        this.secrets = secrets;
+    }
+
+    @Override
+    public void beforeExecute(CommandSession session, CharSequence command) {
+        String patterns = secrets.historyIgnorePatterns();
+        if (!patterns.isEmpty()) {
+            session.put(HISTORY_IGNORE, patterns);
+        }
+    }
+
+    @Override
+    public void afterExecute(CommandSession session, CharSequence command, Exception exception) {
+        // nothing: the variable is set before each command
+    }
+
+    @Override
+    public void afterExecute(CommandSession session, CharSequence command, Object result) {
+        // nothing: the variable is set before each command
+    }
+}
