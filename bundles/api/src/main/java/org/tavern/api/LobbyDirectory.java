@@ -32,11 +32,11 @@ public interface LobbyDirectory {
     CompletionStage<String> lobbyDocument();
 
     /**
-     * Each version line that has players now, oldest first, with its figures (since 1.5). Each line
+     * Each version line that has players now, oldest first, with its figures (since 1.4). Each line
      * is a lobby of its own: its players see only its games and its players.
      */
     CompletionStage<List<LineFigures>> lines();
 
-    /** {@link #lobbyDocument()} of one line's lobby; empty when the line has nobody (since 1.5). */
+    /** {@link #lobbyDocument()} of one line's lobby; empty when the line has nobody (since 1.4). */
     CompletionStage<String> lobbyDocument(String line);
 }
