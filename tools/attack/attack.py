@@ -9,8 +9,9 @@ log lines it wrote. Every count and every wait is bounded; every socket goes to 
     python3 tools/attack/attack.py --jar distribution/target/tavern.jar        # starts its own server
     python3 tools/attack/attack.py --port 15000 --pid 1234 --log home/logs/tavern.log
     python3 tools/attack/attack.py --jar ... --cases bomb,slowloris --scale 0.1   # fewer sockets
+    python3 tools/attack/attack.py --jar ... --java-opt=-Xmx512m                  # a bounded heap
 
-Sources are spread over 127.0.x.y addresses so that per-address connection limits (the transport's
+Sources are spread over 127.x.y.z addresses so that per-address connection limits (the transport's
 32, the lobby's 5 logged-in players) do not refuse the crowd cases before they start.
 """
 
@@ -173,7 +174,8 @@ class Server:
         self.port = args.port or free_port()
         self.out = open(os.path.join(self.home, "console.out"), "wb")
         self.process = subprocess.Popen(
-            ["java", "-jar", os.path.abspath(args.jar), "--home", self.home, "-p", str(self.port)],
+            ["java"] + (args.java_opt or []) + ["-jar", os.path.abspath(args.jar), "--home", self.home,
+                                                "-p", str(self.port)],
             stdin=subprocess.DEVNULL, stdout=self.out, stderr=subprocess.STDOUT)
         self.pid = self.process.pid
         self.logs = [os.path.join(self.home, "logs", "tavern.log"), os.path.join(self.home, "console.out")]
@@ -655,6 +657,8 @@ class Context:
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--jar", help="start this tavern.jar (java -jar, default settings) in a scratch home")
+    parser.add_argument("--java-opt", action="append", help="a JVM option for the server --jar starts "
+                        "(default: none, as java -jar tavern.jar); repeat for several")
     parser.add_argument("--port", type=int, help="port of a running server (with --pid)")
     parser.add_argument("--pid", type=int, help="process id of the running server, for its RSS")
     parser.add_argument("--log", action="append", help="log file(s) of the running server, for line counts")

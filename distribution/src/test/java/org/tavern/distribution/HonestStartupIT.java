@@ -29,7 +29,9 @@ class HonestStartupIT {
         try (TavernScript tavern = new TavernScript(temp.resolve("home"), temp, Map.of())) {
             TavernScript.Result start = tavern.run("start", "-p", "0");
             assertEquals(0, start.exitCode(), start.output());
-            String log = tavern.log();
+            // start returns once the server listens and its console is up; the started line may follow
+            String log = tavern.awaitLog(l -> l.contains("Tavern started in "), java.time.Duration.ofSeconds(30),
+                    "the started line");
             int listening = log.indexOf("Listening on port ");
             int started = log.indexOf("Tavern started in ");
             assertTrue(listening >= 0 && started > listening, "listener bound before the started line:\n" + log);

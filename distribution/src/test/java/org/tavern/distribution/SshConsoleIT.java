@@ -107,6 +107,11 @@ class SshConsoleIT {
                     awaitText(screen, text -> text.contains("Tavern ") && text.contains("protocol"), "tavern:version");
                     type(keyboard, "tavern:passwd pleb s3cret-shell\r");
                     awaitText(screen, text -> text.contains("Password of pleb set"), "tavern:passwd");
+                    // "exit 0" leaves the session; on the terminal it would be System.exit
+                    type(keyboard, "exit 0\r");
+                    shell.waitFor(java.util.EnumSet.of(org.apache.sshd.client.channel.ClientChannelEvent.CLOSED), WAIT);
+                    assertTrue(shell.isClosed(), "exit closes the SSH shell");
+                    assertTrue(server.process.isAlive(), "exit 0 over SSH does not stop the server");
                 }
             }
             // refused: an unknown key, a wrong password, a player who is no moderator

@@ -12,8 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every thread the lobby bundle runs, made here and stopped here, each pool bounded: a full queue
- * refuses work (and the caller says so) instead of growing without end.
+ * Every thread pool the lobby server runs, made here and stopped here, each bounded: a full queue
+ * refuses work (and the caller says so) instead of growing without end. Two threads are not pools
+ * and stay with their owners: each ReplayWriter's one writer (closed, after its queued writes,
+ * when save_replays changes) and ProcessControl's exit thread.
  */
 final class LobbyExecutors {
 
