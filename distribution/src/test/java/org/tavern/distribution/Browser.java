@@ -45,7 +45,9 @@ final class Browser implements AutoCloseable {
 
     /** Polls the page until {@code condition} gives a value (not null, not false); fails after the deadline. */
     <T> T await(Function<WebDriver, T> condition, Duration deadline, String what) {
-        return new WebDriverWait(driver, deadline).withMessage(what).until(condition::apply);
+        // pages re-render (the dashboard every 5 s): an element found a moment ago may be gone; look again
+        return new WebDriverWait(driver, deadline).withMessage(what)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
     }
 
     /** Writes a screenshot of the page to target/screenshots/{name}.png and answers its path. */

@@ -54,6 +54,13 @@ final class ServerProcess implements AutoCloseable {
             command.add("--http-port");
             command.add("0");
         }
+        Path sshConfig = home.resolve("etc/tavern.ssh.cfg");
+        if (!Files.exists(sshConfig)) {
+            // The SSH console off unless a test configures it: servers under test (two at once in some
+            // tests, and other test runs on the machine) must not fight over port 8101.
+            Files.createDirectories(sshConfig.getParent());
+            Files.writeString(sshConfig, "port=0\n");
+        }
         Path console = home.resolve("console.txt");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
@@ -65,11 +72,23 @@ final class ServerProcess implements AutoCloseable {
         return new ServerProcess(home, console, builder.start());
     }
 
-    /** A port free right now, for a server's --http-port (the server binds it moments later). */
+    /**
+     * A port free right now, for a server's --http-port (the server binds it moments later). Chosen
+     * below Linux's ephemeral range (32768 and up), where every "-p 0" and outgoing connection on
+     * this machine takes its ports, so nobody else grabs it in the meantime.
+     */
     static int freePort() throws IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 20_000 + random.nextInt(12_000);
+            try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+                socket.bind(new java.net.InetSocketAddress(port)); // all interfaces, as the server binds it
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IOException("no free port found between 20000 and 32000");
     }
 
     static Path tavernJar() {

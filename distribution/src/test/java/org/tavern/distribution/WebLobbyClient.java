@@ -40,9 +40,13 @@ final class WebLobbyClient implements AutoCloseable {
     }
 
     static WebLobbyClient connect(HttpClient http, int httpPort) throws Exception {
+        return connect(http, URI.create("ws://127.0.0.1:" + httpPort + "/ws"));
+    }
+
+    static WebLobbyClient connect(HttpClient http, URI uri) throws Exception {
         Listener listener = new Listener();
         WebSocket socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(URI.create("ws://127.0.0.1:" + httpPort + "/ws"), listener).get(10, TimeUnit.SECONDS);
+                .buildAsync(uri, listener).get(10, TimeUnit.SECONDS);
         return new WebLobbyClient(socket, listener);
     }
 

@@ -12,7 +12,7 @@ import org.tavern.wml.Document;
  * A connection that only counts what it is sent, so a benchmark measures the server's own work up
  * to the socket write, not the kernel's. Single-threaded, like the synchronous lobby it serves.
  */
-final class NullConnection implements Connection {
+public final class NullConnection implements Connection {
 
     private static long nextId;
 

@@ -51,7 +51,7 @@ public class RelayFanOutBenchmark {
         String move = sent.stream().map(CaptureData.ClientFrame::text)
                 .filter(t -> t.startsWith("[turn]") && t.contains("[move]")).findFirst().orElseThrow();
         turnGzip = Document.parse(move).compressedOutput();
-        lobby = new Lobby(Runnable::run, () -> 1_000_000, Settings.defaults());
+        lobby = LobbyAssembly.create(Runnable::run, () -> 1_000_000, Settings.defaults());
         host = loggedIn("host");
         NullConnection join = loggedIn("join");
         List<NullConnection> watchers = new ArrayList<>();

@@ -22,6 +22,7 @@ public final class Main {
               relay        --games=20 --observers=2 --rate=0 (0: as fast as possible; else total turns/s)
                            --seconds=10 --warmup-seconds=2 --capture=testdata/captures/ai_battle_lg_battle.trace.txt
               idle         --connections=5000 --concurrency=50 --settle-seconds=5
+              webchat      --web-users=1000 --users=100 --http-port=15080 --rate=100 --seconds=10   (Tavern's web lobby)
             --prefix=NAME starts every player's name (several runs against one server need different ones).
             With --server-pid, CPU (utime+stime) and RSS of that process are read from /proc.
             """;
@@ -56,6 +57,8 @@ public final class Main {
                 case "chat" -> new ChatScenario(harness, options).runChecked(options);
                 case "relay" -> new RelayScenario(harness, options).runChecked(options);
                 case "idle" -> new IdleScenario(harness, options).runChecked(options);
+                case "webchat" -> new WebChatScenario(harness, new InetSocketAddress(host, port), options)
+                        .runChecked(options);
                 default -> throw new Options.UsageException("unknown scenario '" + scenario + "'");
             };
             double selfPct = 100.0 * (selfCpuNanos() - selfCpu0) / Math.max(1, System.nanoTime() - wall0);

@@ -1,14 +1,12 @@
 package org.tavern.identity.internal;
 
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.tavern.api.AdminCommand;
 import org.tavern.api.CommandIssuer;
-import org.tavern.api.Permission;
 import org.tavern.identity.Account;
 import org.tavern.identity.Accounts;
 import org.tavern.identity.StoreException;
@@ -19,7 +17,7 @@ import org.tavern.identity.StoreException;
  * moderator account's password opens the SSH console. The password is redacted in every log.
  */
 @Component(service = AdminCommand.class)
-public class PasswdCommand implements AdminCommand {
+public class PasswdCommand extends AccountAdminCommand {
 
     static final String USAGE = "passwd <nick> [<password>]";
     static final String HELP = "usage: " + USAGE + "\n  sets the password of a registered nick; without <password> a"
@@ -27,51 +25,22 @@ public class PasswdCommand implements AdminCommand {
     static final String MODERATOR_ACCOUNT = "Only the server's console may set the password of a moderator's account.";
 
     private final Accounts accounts;
-    private final PasswordHasher passwords;
-    private final AccountCommandWorker worker;
 
     @Activate
     public PasswdCommand(@Reference Accounts accounts) {
-        this(accounts, PasswordHasher.DEFAULT);
-    }
-
-    PasswdCommand(Accounts accounts, PasswordHasher passwords) {
+        super("passwd", USAGE, 1);
         this.accounts = accounts;
-        this.passwords = passwords;
-        this.worker = new AccountCommandWorker("passwd");
     }
 
     @Override
-    public String name() {
-        return "passwd";
-    }
-
-    @Override
-    public String usage() {
-        return USAGE;
-    }
-
-    @Override
-    public Permission permission() {
-        return Permission.MODERATOR;
-    }
-
-    @Override
-    public int secretArgumentsFrom() {
-        return 1;
-    }
-
-    @Override
-    public CompletionStage<String> execute(CommandIssuer issuer, String arguments) {
-        String[] words = arguments.isBlank() ? new String[0] : arguments.strip().split("\\s+");
-        return worker.submit(() -> passwd(issuer, words));
+    String run(CommandIssuer issuer, String[] words) {
+        return passwd(issuer, words);
     }
 
     String passwd(CommandIssuer issuer, String... args) {
         if (args.length < 1 || args.length > 2 || args[0].equals("-h") || args[0].equals("--help")) {
             return HELP;
         }
-        boolean generated = args.length == 1;
         try {
             Optional<Account> account = accounts.find(args[0]);
             if (account.isEmpty()) {
@@ -80,9 +49,10 @@ public class PasswdCommand implements AdminCommand {
             if (!issuer.console() && account.get().moderator()) {
                 return MODERATOR_ACCOUNT;
             }
-            String password = generated ? passwords.randomPassword(RegisterCommand.GENERATED_LENGTH) : args[1];
-            return accounts.setPassword(args[0], password)
-                    .map(a -> "Password of " + a.nick() + (generated ? " set to: " + password : " set"))
+            NewPassword password = NewPassword.from(args, 1);
+            return accounts.setPassword(args[0], password.text())
+                    .map(a -> "Password of " + a.nick()
+                            + (password.generated() ? " set to: " + password.text() : " set"))
                     .orElse("No account " + args[0] + " (register registers one)");
         } catch (IllegalArgumentException | StoreException e) {
             return "Password not set: " + e.getMessage();
@@ -91,6 +61,6 @@ public class PasswdCommand implements AdminCommand {
 
     @Deactivate
     void deactivate() {
-        worker.close();
+        stopWorker();
     }
 }

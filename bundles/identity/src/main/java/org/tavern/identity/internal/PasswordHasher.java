@@ -21,7 +21,6 @@ final class PasswordHasher {
     private static final int HASH_BYTES = 32;
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64_DECODE = Base64.getDecoder();
-    private static final String ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     /** OWASP's minimum for Argon2id: 19 MiB, 2 passes, 1 lane (declared after the constants it uses). */
     static final PasswordHasher DEFAULT = new PasswordHasher(19 * 1024, 2, 1);
@@ -77,14 +76,6 @@ final class PasswordHasher {
                 + parallelism + "$");
     }
 
-    /** A random password of {@code length} letters and digits (no look-alikes such as l/1, O/0). */
-    String randomPassword(int length) {
-        char[] chars = new char[length];
-        for (int i = 0; i < length; i++) {
-            chars[i] = ALPHABET.charAt(random.nextInt(ALPHABET.length()));
-        }
-        return new String(chars);
-    }
 
     private static boolean verifyArgon2(String password, String stored) {
         String[] parts = stored.split("\\$");

@@ -1,13 +1,11 @@
 package org.tavern.identity.internal;
 
-import java.util.concurrent.CompletionStage;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.tavern.api.AdminCommand;
 import org.tavern.api.CommandIssuer;
-import org.tavern.api.Permission;
 import org.tavern.identity.Account;
 import org.tavern.identity.Accounts;
 import org.tavern.identity.StoreException;
@@ -18,52 +16,23 @@ import org.tavern.identity.StoreException;
  * is its secret, redacted in every log and shell history.
  */
 @Component(service = AdminCommand.class)
-public class RegisterCommand implements AdminCommand {
+public class RegisterCommand extends AccountAdminCommand {
 
     static final String USAGE = "register <nick> <email>|- [<password>]";
     static final String HELP = "usage: " + USAGE + "\n  registers <nick> (1 to 20 letters, digits, - or _); <email> may"
             + " be - for none;\n  without <password> a random one is generated and printed";
-    static final int GENERATED_LENGTH = 16;
 
     private final Accounts accounts;
-    private final PasswordHasher passwords;
-    private final AccountCommandWorker worker;
 
     @Activate
     public RegisterCommand(@Reference Accounts accounts) {
-        this(accounts, PasswordHasher.DEFAULT);
-    }
-
-    RegisterCommand(Accounts accounts, PasswordHasher passwords) {
+        super("register", USAGE, 2);
         this.accounts = accounts;
-        this.passwords = passwords;
-        this.worker = new AccountCommandWorker("register");
     }
 
     @Override
-    public String name() {
-        return "register";
-    }
-
-    @Override
-    public String usage() {
-        return USAGE;
-    }
-
-    @Override
-    public Permission permission() {
-        return Permission.MODERATOR;
-    }
-
-    @Override
-    public int secretArgumentsFrom() {
-        return 2;
-    }
-
-    @Override
-    public CompletionStage<String> execute(CommandIssuer issuer, String arguments) {
-        String[] words = arguments.isBlank() ? new String[0] : arguments.strip().split("\\s+");
-        return worker.submit(() -> register(words));
+    String run(CommandIssuer issuer, String[] words) {
+        return register(words);
     }
 
     String register(String... args) {
@@ -71,20 +40,19 @@ public class RegisterCommand implements AdminCommand {
             return HELP;
         }
         String email = args[1].equals("-") ? "" : args[1];
-        boolean generated = args.length == 2;
-        String password = generated ? passwords.randomPassword(GENERATED_LENGTH) : args[2];
+        NewPassword password = NewPassword.from(args, 2);
         Account account;
         try {
-            account = accounts.create(args[0], email, password);
+            account = accounts.create(args[0], email, password.text());
         } catch (IllegalArgumentException | IllegalStateException | StoreException e) {
             return "Not registered: " + e.getMessage();
         }
         return "Registered " + account.nick() + " (account " + account.id() + ")"
-                + (generated ? "; password: " + password : "; password set");
+                + (password.generated() ? "; password: " + password.text() : "; password set");
     }
 
     @Deactivate
     void deactivate() {
-        worker.close();
+        stopWorker();
     }
 }

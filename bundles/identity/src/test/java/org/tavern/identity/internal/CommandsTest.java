@@ -42,9 +42,9 @@ class CommandsTest {
 
     @Test
     void everyCommandAnswersHelp() {
-        assertTrue(new RegisterCommand(accounts, StoreContract.FAST).register("-h").startsWith("usage: register"));
-        assertTrue(new RegisterCommand(accounts, StoreContract.FAST).register().startsWith("usage: register"));
-        assertTrue(new PasswdCommand(accounts, StoreContract.FAST).passwd(CONSOLE, "-h").startsWith("usage: passwd"));
+        assertTrue(new RegisterCommand(accounts).register("-h").startsWith("usage: register"));
+        assertTrue(new RegisterCommand(accounts).register().startsWith("usage: register"));
+        assertTrue(new PasswdCommand(accounts).passwd(CONSOLE, "-h").startsWith("usage: passwd"));
         assertTrue(new AccountsCommand(accounts).accounts("-h").startsWith("usage: tavern:accounts"));
         assertTrue(new AccountsCommand(accounts).accounts("*", "-3").startsWith("Not an offset: -3\nusage: tavern:accounts"));
         assertTrue(new AccountsCommand(accounts).accounts("*", "x").startsWith("Not an offset: x\nusage: tavern:accounts"));
@@ -55,7 +55,7 @@ class CommandsTest {
 
     @Test
     void registerGeneratesOrSetsThePassword() {
-        RegisterCommand register = new RegisterCommand(accounts, StoreContract.FAST);
+        RegisterCommand register = new RegisterCommand(accounts);
         String generated = register.register("Alice", "alice@example.org");
         assertTrue(generated.startsWith("Registered Alice (account "), generated);
         String password = generated.substring(generated.indexOf("password: ") + "password: ".length());
@@ -72,7 +72,7 @@ class CommandsTest {
     @Test
     void passwdChangesThePassword() {
         accounts.create("alice", "", "old");
-        PasswdCommand passwd = new PasswdCommand(accounts, StoreContract.FAST);
+        PasswdCommand passwd = new PasswdCommand(accounts);
         assertEquals("Password of alice set", passwd.passwd(CONSOLE, "alice", "new"));
         assertEquals(PasswordCheck.OK, accounts.verify("alice", "new"));
         String generated = passwd.passwd(CONSOLE, "alice");
@@ -85,7 +85,7 @@ class CommandsTest {
         accounts.create("alice", "", "old");
         accounts.create("mod", "", "old");
         accounts.setModerator("mod", true);
-        PasswdCommand passwd = new PasswdCommand(accounts, StoreContract.FAST);
+        PasswdCommand passwd = new PasswdCommand(accounts);
         CommandIssuer moderator = CommandIssuer.player("boss", true);
         assertEquals("Password of alice set",
                 passwd.execute(moderator, "alice new").toCompletableFuture().get(10, TimeUnit.SECONDS));
@@ -101,8 +101,8 @@ class CommandsTest {
 
     @Test
     void theAccountCommandsMarkTheirPasswordsSecret() {
-        RegisterCommand register = new RegisterCommand(accounts, StoreContract.FAST);
-        PasswdCommand passwd = new PasswdCommand(accounts, StoreContract.FAST);
+        RegisterCommand register = new RegisterCommand(accounts);
+        PasswdCommand passwd = new PasswdCommand(accounts);
         assertEquals("alice - ****", register.loggableArguments("alice - s3cret"));
         assertEquals("alice -", register.loggableArguments("alice -"));
         assertEquals("alice ****", passwd.loggableArguments("alice s3cret"));

@@ -52,9 +52,9 @@ class PasswordHasherTest {
 
     @Test
     void randomPasswordsAvoidLookAlikes() {
-        String password = hasher.randomPassword(16);
+        String password = NewPassword.random(16);
         assertEquals(16, password.length());
         assertTrue(password.chars().noneMatch(ch -> "l1O0I".indexOf(ch) >= 0), password);
-        assertNotEquals(password, hasher.randomPassword(16));
+        assertNotEquals(password, NewPassword.random(16));
     }
 }

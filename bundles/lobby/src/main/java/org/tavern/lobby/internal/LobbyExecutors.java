@@ -10,11 +10,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tavern.lobby.internal.lobby.Lobby;
 
 /**
- * Every thread the lobby bundle runs, made here and stopped here, each pool bounded: a full queue
- * refuses work (and the caller says so) instead of growing without end.
+ * Every thread pool the lobby server runs, made here and stopped here, each bounded: a full queue
+ * refuses work (and the caller says so) instead of growing without end. Two threads are not pools
+ * and stay with their owners: each ReplayWriter's one writer (closed, after its queued writes,
+ * when save_replays changes) and ProcessControl's exit thread.
  */
 final class LobbyExecutors {
 

@@ -6,7 +6,6 @@ import org.osgi.framework.BundleContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tavern.lobby.internal.common.ServerControl;
-import org.tavern.lobby.internal.lobby.Lobby;
 
 /** shut_down and restart acting on this process. */
 final class ProcessControl implements ServerControl {

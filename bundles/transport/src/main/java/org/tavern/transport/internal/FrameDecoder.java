@@ -20,23 +20,19 @@ import org.tavern.wml.WmlException;
  * <p>Memory: a frame's declared length is reserved from the {@link MemoryBudget} when its prefix
  * arrives; a zero length, one above the limit or one the budget cannot hold closes the connection
  * before any of its bytes are kept. The payload array then grows with the bytes actually received
- * (doubling, and at most half again the bytes present), never to the declared length up front, so a
- * peer that declares 40 MB and sends little costs little. Inflating takes its own reservation.
+ * (doubling, and at most half again the bytes present), never to the declared length up front, so
+ * a peer that declares 40 MB and sends little costs little. Inflating takes its own reservation: a
+ * document is inflated at most to what the budget has left (a larger one is invalid WML).
  *
  * <p>A payload that is not gzip'd WML gets wesnothd's {@code [error] message="Invalid WML received:
  * <reason>"} and then the connection closes. Empty documents are dropped, as wesnothd ignores them.
  * Past {@code max_frames_per_second} frames or {@code max_read_bytes_per_second} bytes in one
- * second, reading from the connection pauses until
- * the {@link ConnectionWatch} resumes it at the next second.
+ * second, reading from the connection pauses until the {@link ConnectionWatch} resumes it at the
+ * next second.
  */
 final class FrameDecoder implements ProtocolDecoder {
 
     static final int FIRST_CHUNK = 64 * 1024;
-    /**
-     * Inflating is refused when the budget has less than this left (or the limit, if smaller); with
-     * less than the inflation limit left, a document is inflated up to what is left.
-     */
-    static final int MIN_INFLATION = 64 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(FrameDecoder.class);
     private static final AttributeKey STATE = new AttributeKey(FrameDecoder.class, "frame");
@@ -152,11 +148,7 @@ final class FrameDecoder implements ProtocolDecoder {
     private boolean complete(IoSession session, IoBuffer in, byte[] payload, ProtocolDecoderOutput out) {
         Limits bounds = limits.get();
         long wanted = Math.min(bounds.wml().maxInflatedBytes(), bounds.budgetPerConnection());
-        long granted = budget.reserveInflation(bounds, wanted, Math.min(MIN_INFLATION, wanted));
-        if (granted == 0) {
-            refuse(session, in, "frame refused by the memory budget", ": no room left to inflate it");
-            return false;
-        }
+        long granted = budget.reserveInflation(bounds, wanted);
         try {
             Document document = Document.fromGzip(payload, bounds.wml().withMaxInflatedBytes((int) granted));
             if (!document.isEmpty()) {

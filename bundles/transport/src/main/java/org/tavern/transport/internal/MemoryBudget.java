@@ -17,6 +17,14 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class MemoryBudget {
 
+    /**
+     * Frames up to this size are never refused for the server's total (only for their address's and
+     * connection's shares), and inflating always gets at least this much: a budget filled by output
+     * queued to clients that do not read must not stop everyone else's chat. What this lets past the
+     * total is bounded by the open connections and the shards.
+     */
+    static final int ALWAYS_ALLOWED = 64 * 1024;
+
     private final AtomicLong inbound = new AtomicLong();
     private final AtomicLong inflating = new AtomicLong();
     private final ConcurrentHashMap<String, Long> perAddress = new ConcurrentHashMap<>();
@@ -39,7 +47,7 @@ final class MemoryBudget {
         if (!granted[0]) {
             return "frames in flight from " + ip + " would pass the per-address share of " + limits.budgetPerAddress();
         }
-        if (inbound.addAndGet(bytes) + inflating.get() + queued > limits.budgetBytes()) {
+        if (inbound.addAndGet(bytes) + inflating.get() + queued > limits.budgetBytes() && bytes > ALWAYS_ALLOWED) {
             releaseFrame(ip, bytes);
             return "bytes in flight would pass the server's budget of " + limits.budgetBytes();
         }
@@ -53,15 +61,13 @@ final class MemoryBudget {
     }
 
     /**
-     * Reserves room to inflate one document: at most {@code wanted}, at least {@code minimum}, as
-     * much as the budget has left. Returns the bytes granted (0: none, refuse the frame).
+     * Reserves room to inflate one document: as much of {@code wanted} as the budget has left, and
+     * at least {@link #ALWAYS_ALLOWED} (or {@code wanted}, if smaller). Returns the bytes granted, the
+     * limit the document is inflated to.
      */
-    long reserveInflation(Limits limits, long wanted, long minimum) {
+    long reserveInflation(Limits limits, long wanted) {
         long free = limits.budgetBytes() - inbound.get() - inflating.get() - queued;
-        long granted = Math.min(wanted, free);
-        if (granted < minimum) {
-            return 0;
-        }
+        long granted = Math.min(wanted, Math.max(free, ALWAYS_ALLOWED));
         inflating.addAndGet(granted);
         return granted;
     }

@@ -68,11 +68,16 @@ public @interface TransportConfig {
 
     @AttributeDefinition(description = "Frames read from one connection per second; past it, reading pauses "
             + "until the next second (the client's own TCP window holds the rest)")
-    int max_frames_per_second() default 50;
+    int max_frames_per_second() default 200;
 
+    /**
+     * Real clients send little but for a host's scenario at game start or between a campaign's
+     * scenarios (tens to a few hundred KB of gzip); a flood of large frames, refused by the lobby's
+     * flood control or not, still costs the server their inflating and parsing.
+     */
     @AttributeDefinition(description = "Bytes read from one connection per second; past it, reading pauses until "
             + "the next second")
-    int max_read_bytes_per_second() default 1024 * 1024;
+    int max_read_bytes_per_second() default 256 * 1024;
 
     @AttributeDefinition(description = "Frames held per connection while no handler is registered")
     int max_pending_frames() default 1000;

@@ -3,12 +3,12 @@ package org.tavern.lobby.internal.admin;
 import java.util.List;
 import org.tavern.api.CommandIssuer;
 import org.tavern.lobby.internal.lobby.AdminContext;
-import org.tavern.lobby.internal.ModeratorCommandService;
 
 /**
  * One wesnothd administrator command (one class each). Runs on the lobby actor and answers with the
- * text wesnothd prints; {@link ModeratorCommandService} offers each as an {@link org.tavern.api.AdminCommand}
- * service, so {@code /query}, the Gogo shell and the fifo reach this one implementation.
+ * text wesnothd prints; ModeratorCommandService (in the wiring) offers each as an
+ * {@link org.tavern.api.AdminCommand} service, so {@code /query}, the Gogo shell and the fifo reach
+ * this one implementation.
  */
 public interface ModeratorCommand {
 

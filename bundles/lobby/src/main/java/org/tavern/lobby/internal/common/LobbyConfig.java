@@ -2,7 +2,6 @@ package org.tavern.lobby.internal.common;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.tavern.lobby.internal.lobby.Lobby;
 
 /**
  * Configuration PID {@code tavern.lobby}: the wesnothd server.cfg keys of the lobby, with wesnothd's
@@ -13,8 +12,9 @@ import org.tavern.lobby.internal.lobby.Lobby;
         description = "Login rules, messages and flood control")
 public @interface LobbyConfig {
 
-    @AttributeDefinition(description = "Comma list of accepted client versions; * and ? are wildcards")
-    String versions_accepted() default "1.16.*,1.16.9,test";
+    @AttributeDefinition(description = "Comma list of accepted client versions; * and ? are wildcards. "
+            + "Each version line (1.16, 1.18, ...) gets a lobby of its own")
+    String versions_accepted() default "1.16.*,1.18.*,test";
 
     @AttributeDefinition(description = "Comma list of reserved nick patterns (case-insensitive; * and ?)")
     String disallow_names() default "*admin*,*admln*,*server*,player,network,human,computer,ai,ai?,*moderator*";

@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tavern.api.ChatMessage;
 import org.tavern.lobby.internal.common.Levels;
 import org.tavern.lobby.internal.common.SerialExecutor;
 import org.tavern.lobby.internal.common.ServerMessages;
@@ -42,6 +41,7 @@ public final class Game {
     public final Moderation moderation;
     private final Joining joining = new Joining(this);
     private final ScenarioFlow scenario;
+    private final GameChat chat;
     /** The version line of the lobby the game was created in: which wesnothd's answers it gives. */
     public final VersionLine line;
 
@@ -53,6 +53,7 @@ public final class Game {
         this.lobby = lobby;
         this.moderation = new Moderation(this, createGame.attr("ignored", ""));
         this.scenario = new ScenarioFlow(this, state);
+        this.chat = new GameChat(this, state);
     }
 
     public String name() {
@@ -163,35 +164,10 @@ public final class Game {
         return state.level;
     }
 
-    /** Game chat: the real sender, the text cut to 256 characters, to everyone else in the game. */
-    public void chat(Member member, Node message) {
-        String text = message.text("message");
-        String delivered = lobby.plugins().screenChat(new ChatMessage(ChatMessage.Kind.GAME_CHAT, member.name(), "", id,
-                text), member.connection(), reply -> tell(member, reply));
-        if (delivered == null) {
-            return;
-        }
-        Document relay = ServerMessages.relayedChat(message, member.name());
-        if (!delivered.equals(text)) {
-            relay.root().child("message").set("message", delivered);
-        }
-        sendToOthers(member, relay);
-        if (line.since118() && !state.started) {
-            if (state.chatBeforeStart.size() == GameState.CHAT_HISTORY_LIMIT) {
-                state.chatBeforeStart.removeFirst();
-            }
-            state.chatBeforeStart.addLast(relay);
-        }
+    /** The game's chat: relayed, and before the start kept for those who join (1.18). */
+    public GameChat chat() {
+        return chat;
     }
-
-    /** 1.18: a member joining before the start gets the game chat so far. */
-    void sendChatHistory(Member joiner) {
-        for (Document message : state.chatBeforeStart) {
-            joiner.connection().send(message);
-        }
-    }
-
-    // ------------------------------------------------------------------ the scenario's life
 
     // ------------------------------------------------------------------ messages
 

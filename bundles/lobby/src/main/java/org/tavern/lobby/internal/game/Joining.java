@@ -66,7 +66,7 @@ final class Joining {
             game.sendToOthers(joiner, ServerMessages.message(joiner.name() + " has joined the game.", null));
             game.sendToAll(userList);
         }
-        game.sendChatHistory(joiner);
+        game.chat().sendHistory(joiner);
         announceSameIp(joiner);
         if (joiner.observer && !request.observe()) {
             game.tell(joiner, "You are an observer.");

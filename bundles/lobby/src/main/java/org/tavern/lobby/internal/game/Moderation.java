@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.tavern.lobby.internal.common.ServerMessages;
-import org.tavern.lobby.internal.lobby.User;
 
 /**
  * The host's powers over his game: muting observers (one by one or all at once), kicking members and

@@ -16,7 +16,6 @@ import org.tavern.identity.GameQuery;
 import org.tavern.identity.GameRecord;
 import org.tavern.identity.GameRecords;
 import org.tavern.identity.GameStart;
-import org.tavern.lobby.internal.game.Game;
 
 /**
  * The game history as the lobby keeps it in the identity bundle's {@link GameRecords}, when that

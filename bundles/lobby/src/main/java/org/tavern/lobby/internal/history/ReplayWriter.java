@@ -13,7 +13,6 @@ import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tavern.lobby.internal.common.Levels;
-import org.tavern.lobby.internal.game.Game;
 import org.tavern.wml.Document;
 import org.tavern.wml.Node;
 

@@ -1,12 +1,11 @@
 package org.tavern.lobby.internal.query;
 
 import org.tavern.lobby.internal.lobby.QueryContext;
-import org.tavern.lobby.internal.command.QueryCommand;
 import org.tavern.lobby.internal.lobby.User;
 
 /**
  * One {@code /query} command a player may use (one class each, found by name in
- * {@link QueryCommand}). Runs on the lobby actor.
+ * the query command). Runs on the lobby actor.
  */
 public interface PlayerQuery {
 

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.junit.jupiter.api.Test;
-import org.tavern.lobby.internal.common.VersionLine;
 import org.junit.jupiter.api.io.TempDir;
 import org.tavern.transport.EncodedFrame;
 import org.tavern.wml.Document;

@@ -10,10 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tavern.lobby.internal.LobbyAssembly;
 import org.tavern.lobby.internal.command.LobbyChatCommand;
-import org.tavern.lobby.internal.common.Nicks;
 import org.tavern.lobby.internal.common.ServerMessages;
 import org.tavern.lobby.internal.common.Settings;
-import org.tavern.lobby.internal.game.Game;
 import org.tavern.lobby.internal.login.ClientVersion;
 import org.tavern.lobby.internal.query.PlayerQuery;
 import org.tavern.lobby.internal.testing.FakeConnection;
@@ -61,7 +59,7 @@ class LobbyTest {
         lobby.received(old, wml("[version]\nversion=1.14.7\n[/version]\n"));
         Document reject = old.takeOne();
         assertEquals("1.16.*", reject.root().attr("version"));
-        assertEquals("1.16.*,1.16.9,test", reject.root().child("reject").attr("accepted_versions"));
+        assertEquals("1.16.*,1.18.*,test", reject.root().child("reject").attr("accepted_versions"));
         assertNotNull(old.closedBecause);
 
         FakeConnection rude = connect();

@@ -34,6 +34,7 @@ public final class LobbySocket extends Endpoint {
     private volatile boolean loggedIn;
     private long openedAtNanos;
     private int badMessages;
+    private boolean flooded;
     private RateLimit rate;
 
     LobbySocket(WebLobby lobby) {
@@ -141,10 +142,14 @@ public final class LobbySocket extends Endpoint {
 
     private void onText(String text) {
         connection.received(text.length());
+        if (flooded) {
+            return; // closing: what else comes is dropped unread
+        }
         if (!rate.tryTake(System.nanoTime())) {
-            connection.sendText(WmlJson.message("error", WmlJson.kwargs().put("code", "flood"),
-                    "Too many messages: the connection is closed."));
-            connection.closeNow(CloseReason.CloseCodes.VIOLATED_POLICY, "too many messages");
+            flooded = true;
+            connection.sendThenClose(WmlJson.message("error", WmlJson.kwargs().put("code", "flood"),
+                    "Too many messages: the connection is closed."), CloseReason.CloseCodes.VIOLATED_POLICY,
+                    "too many messages");
             return;
         }
         ClientMessage message;
@@ -196,7 +201,10 @@ public final class LobbySocket extends Endpoint {
     private void bad(String code, String text) {
         connection.sendText(WmlJson.message("error", WmlJson.kwargs().put("code", code), text));
         if (++badMessages >= Math.max(1, lobby.config().max_bad_messages())) {
-            connection.closeNow(CloseReason.CloseCodes.PROTOCOL_ERROR, "too many bad messages");
+            flooded = true;
+            connection.sendThenClose(WmlJson.message("error", WmlJson.kwargs().put("code", "too_many_bad_messages"),
+                    "Too many bad messages: the connection is closed."), CloseReason.CloseCodes.PROTOCOL_ERROR,
+                    "too many bad messages");
         }
     }
 

@@ -132,6 +132,21 @@ final class WebConnection implements Connection {
         }
     }
 
+    /**
+     * Sends a last message and closes once it is written, so the browser reads why (a close right
+     * after an unfinished send would cut it off).
+     */
+    void sendThenClose(String text, CloseReason.CloseCode code, String reason) {
+        if (!isOpen()) {
+            return;
+        }
+        try {
+            session.getAsyncRemote().sendText(text, result -> closeNow(code, reason));
+        } catch (RuntimeException e) {
+            closeNow(code, reason);
+        }
+    }
+
     @Override
     public void close(String reason) {
         LOG.info("Closing web connection {} from {}: {}", id, remoteIp(), reason);

@@ -25,7 +25,7 @@ public class StaticFiles extends HttpServlet {
             "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8", "svg", "image/svg+xml", "png",
             "image/png", "ico", "image/x-icon");
     /** Only the page's own scripts and its own socket: a line someone says can never run as script. */
-    static final String POLICY = "default-src 'self'; connect-src 'self'; img-src 'self' data:; "
+    public static final String POLICY = "default-src 'self'; connect-src 'self'; img-src 'self' data:; "
             + "style-src 'self'; script-src 'self'; frame-ancestors 'none'";
 
     @Override

@@ -15,6 +15,6 @@ public final class GameChatCommand implements GameCommand {
 
     @Override
     public void handle(Game game, Member member, Document document, Node element) {
-        game.chat(member, element);
+        game.chat().relay(member, element);
     }
 }

@@ -1,4 +1,4 @@
-package org.tavern.lobby.internal;
+package org.tavern.lobby.internal.lobby;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +15,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.tavern.lobby.internal.NullConnection;
 import org.tavern.transport.EncodedFrame;
-import org.tavern.lobby.internal.lobby.FloodControl;
-import org.tavern.lobby.internal.lobby.LobbyList;
-import org.tavern.lobby.internal.lobby.PendingLogins;
-import org.tavern.lobby.internal.lobby.User;
 
 /**
  * Ten logins into a lobby of {@code users} players, as the lobby announces them: one by one (a diff

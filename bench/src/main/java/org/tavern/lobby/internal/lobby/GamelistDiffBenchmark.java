@@ -1,4 +1,4 @@
-package org.tavern.lobby.internal;
+package org.tavern.lobby.internal.lobby;
 
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -13,12 +13,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.tavern.lobby.internal.NullConnection;
 import org.tavern.transport.EncodedFrame;
 import org.tavern.wml.Document;
 import org.tavern.wml.Node;
-import org.tavern.lobby.internal.lobby.FloodControl;
-import org.tavern.lobby.internal.lobby.LobbyList;
-import org.tavern.lobby.internal.lobby.User;
 
 /**
  * The lobby list's work per login and per game change, on a lobby of {@code users} players and 20
