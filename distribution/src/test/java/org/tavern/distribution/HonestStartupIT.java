@@ -62,8 +62,8 @@ class HonestStartupIT {
             try (TavernScript tavern = new TavernScript(temp.resolve("script-home"), temp, Map.of())) {
                 TavernScript.Result start = tavern.run("start", "-p", Integer.toString(port));
                 assertEquals(1, start.exitCode(), start.output());
-                assertTrue(start.output().startsWith("tavern: the server exited during start: " + reason + "\n"),
-                        start.output());
+                assertEquals("tavern: the server exited during start: " + reason + " (more in "
+                        + tavern.home.resolve("logs/console.log") + ")\n", start.output(), "one line");
                 assertFalse(Files.exists(tavern.home.resolve("data/tavern.pid")));
             }
         }
