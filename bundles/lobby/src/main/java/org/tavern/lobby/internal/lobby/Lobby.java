@@ -418,7 +418,9 @@ public final class Lobby implements PlayerContext, AdminContext, LoginContext {
 
     @Override
     public String listStatistics(User user) {
-        LobbyList list = state.lineOf(user).list;
+        // the console (no user) is told of the first line with players
+        LineLobby line = user != null ? state.lineOf(user) : state.lines.values().stream().findFirst().orElse(null);
+        LobbyList list = line != null ? line.list : new LobbyList();
         return list.statistics(list.gameCount());
     }
 }

@@ -27,7 +27,7 @@ public interface QueryContext {
     LobbyStatistics statistics();
 
     /** The {@code wml} query's text: the shared lobby list document. */
-    /** The size of the list {@code user}'s line mirrors. */
+    /** The size of the list {@code user}'s line mirrors (null: the console, told of the first line). */
     String listStatistics(User user);
 
     /** Admin commands of other bundles, for help texts. */

@@ -163,6 +163,16 @@ class LineLobbiesTest {
     }
 
     @Test
+    void theListSizeIsToldPerLineAndToTheConsole() throws Exception {
+        assertTrue(lobby.listStatistics(null).startsWith("Lobby list: 0 users, 0 games"), "nobody yet");
+        loggedIn("old", "1.16.9");
+        loggedIn("new1", "1.18.5");
+        loggedIn("new2", "1.18.5");
+        assertTrue(lobby.listStatistics(lobby.user("new1")).startsWith("Lobby list: 2 users, 0 games"));
+        assertTrue(lobby.listStatistics(null).startsWith("Lobby list: 1 users, 0 games"), "the console: the first line");
+    }
+
+    @Test
     void aLineIsForgottenWithItsLastPlayer() throws Exception {
         FakeConnection only = loggedIn("only", "1.18.5");
         loggedIn("old", "1.16.9");
