@@ -26,6 +26,8 @@ class WebAdminBrowserIT {
     void aModeratorSignsInSeesAPluginAndLiftsABan() throws Exception {
         Path home = temp.resolve("server");
         Files.createDirectories(home.resolve("plugins"));
+        Files.createDirectories(home.resolve("etc"));
+        Files.writeString(home.resolve("etc/tavern.plugin.chatfilter.cfg"), "banned.words=frak\n");
         Files.copy(Path.of(System.getProperty("chatfilter.jar",
                 "../plugins-examples/chat-filter/target/tavern.plugin.chatfilter-0.1.0-SNAPSHOT.jar")),
                 home.resolve("plugins/tavern.plugin.chatfilter.jar"));
@@ -59,6 +61,19 @@ class WebAdminBrowserIT {
                         plugins);
                 assertTrue(browser.driver.findElement(By.id("users")).getText().contains("gamer"));
 
+                // the plugin's filter screens a web user's lines as it screens a game client's
+                try (WebLobbyClient web = WebLobbyClient.loggedIn(httpPort, "webby")) {
+                    web.send("chat", java.util.List.of("what the frak"));
+                    for (int i = 0; ; i++) {
+                        var message = gamer.receive().root().child("message");
+                        if (message != null && message.text("sender").equals("webby")) {
+                            assertEquals("what the ****", message.text("message"));
+                            break;
+                        }
+                        assertTrue(i < 200, "webby's line never reached gamer");
+                    }
+                }
+
                 browser.await(d -> d.findElements(By.cssSelector("#bans button.lift")).stream()
                         .anyMatch(b -> "10.9.8.7".equals(b.getDomAttribute("data-mask"))) ? true : null,
                         Duration.ofSeconds(20), "the ban with its Lift button");
@@ -74,8 +89,8 @@ class WebAdminBrowserIT {
                 browser.await(d -> !d.findElement(By.id("bans")).getText().contains("10.9.8.7"),
                         Duration.ofSeconds(20), "the ban gone from the table");
                 assertFalse(server.shellOutput("tavern:bans").contains("10.9.8.7"), "the server's ban list");
-                assertEquals(1, browser.driver.findElements(By.cssSelector("#games li, #users tbody tr")).size(),
-                        "one user, no game");
+                browser.await(d -> d.findElements(By.cssSelector("#games li, #users tbody tr")).size() == 1,
+                        Duration.ofSeconds(20), "one user (webby has left), no game");
             }
         }
     }

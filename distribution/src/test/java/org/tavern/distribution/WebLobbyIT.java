@@ -84,7 +84,36 @@ class WebLobbyIT {
                             .mapToDouble(Map.Entry::getValue).sum();
                     assertTrue(framesRead >= 5, "the game client's frames: " + framesRead);
                     assertTrue(metrics.get("jvm_threads_current{}") > 0, metrics::toString);
+                    assertTrue(metrics.get("tavern_transport_in_flight_bytes{kind=\"budget\"}") > 0, metrics::toString);
                 }
+
+                // the lobby's flood control holds a web user as it holds a game client: 4 lines in 10 s
+                for (int i = 1; i <= 5; i++) {
+                    web.send("chat", List.of("line " + i));
+                }
+                JsonNode warned = web.await(m -> WebLobbyClient.name(m).equals("message")
+                        && WebLobbyClient.kwargs(m).path("message").asText().contains("too many messages"),
+                        "the lobby's flood warning");
+                assertEquals("error", WebLobbyClient.kwargs(warned).path("type").asText());
+                // the warning means the lobby has handled all five; what it relayed is before gamer's sync answer
+                List<String> heardLines = new java.util.ArrayList<>();
+                for (Document document : gamer.sync()) {
+                    Node message = document.root().child("message");
+                    if (message != null && message.text("sender").equals("webby")) {
+                        heardLines.add(message.text("message"));
+                    }
+                }
+                // 4 lines in 10 s, counting the one webby said above: the first lines pass, in order, the 5th never
+                assertTrue(!heardLines.isEmpty() && heardLines.size() < 5, heardLines.toString());
+                for (int i = 0; i < heardLines.size(); i++) {
+                    assertEquals("line " + (i + 1), heardLines.get(i));
+                }
+
+                // a kick from the console ends the web session as it would a game client's
+                assertTrue(server.shellOutput("tavern:kick webby").contains("webby"));
+                assertTrue(web.awaitClose().startsWith("1000"), "kicked: the socket is closed");
+                awaitDocument(gamer, root -> root.child("gamelist_diff") != null
+                        && root.child("gamelist_diff").toString().contains("delete_child"), "webby gone from the lobby");
             }
 
             // the store stops: /health says so with 503, and recovers when it is back

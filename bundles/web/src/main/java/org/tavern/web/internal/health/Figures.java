@@ -11,9 +11,10 @@ import org.tavern.web.internal.lobby.WebLobby;
 /** The server's figures at one moment, as one /metrics scrape reports them. */
 record Figures(int gameOpen, int gameLoggedIn, int webOpen, int webLoggedIn, int playersOnline, long logins,
         Map<String, Long> webRefusals, int gamesRunning, int gamesWaiting, long gamesCreated, long turnsOfRunningGames,
-        List<Transport.ShardStatistics> shards, List<PluginState> plugins, ServerParts.StorePing store) {
+        List<Transport.ShardStatistics> shards, Transport.BudgetStatistics budget, List<PluginState> plugins,
+        ServerParts.StorePing store) {
 
-    static final Figures NONE = new Figures(0, 0, 0, 0, 0, 0, Map.of(), 0, 0, 0, 0, List.of(), List.of(),
+    static final Figures NONE = new Figures(0, 0, 0, 0, 0, 0, Map.of(), 0, 0, 0, 0, List.of(), null, List.of(),
             new ServerParts.StorePing(false, 0));
 
     /** Where the figures come from. */
@@ -36,8 +37,8 @@ record Figures(int gameOpen, int gameLoggedIn, int webOpen, int webLoggedIn, int
             }
             return new Figures(gameOpen, Math.max(0, players.size() - webLoggedIn), webOpen, webLoggedIn,
                     players.size(), logins.logins(), web.refusals().byCode(), running, games.size() - running,
-                    logins.gamesCreated(), turns, transport == null ? List.of() : transport.shards(), parts.plugins(),
-                    parts.pingStore());
+                    logins.gamesCreated(), turns, transport == null ? List.of() : transport.shards(),
+                    transport == null ? null : transport.budget(), parts.plugins(), parts.pingStore());
         }
     }
 }

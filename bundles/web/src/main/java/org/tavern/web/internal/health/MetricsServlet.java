@@ -95,6 +95,17 @@ public class MetricsServlet extends HttpServlet {
                 .help("Bytes queued for writing and not yet written, by shard").labelNames("shard")
                 .callback(out -> figures.shards().forEach(s -> out.call(s.queuedBytes(), Integer.toString(s.shard()))))
                 .register(registry);
+        GaugeWithCallback.builder().name("tavern_transport_in_flight_bytes")
+                .help("Bytes the transport holds in flight now, against its memory budget (docs/admin-guide.md)")
+                .labelNames("kind").callback(out -> {
+                    var budget = figures.budget();
+                    if (budget != null) {
+                        out.call(budget.receivingBytes(), "receiving");
+                        out.call(budget.inflatingBytes(), "inflating");
+                        out.call(budget.queuedBytes(), "queued");
+                        out.call(budget.budgetBytes(), "budget");
+                    }
+                }).register(registry);
         CounterWithCallback.builder().name("tavern_plugin_calls").help("Calls of each plugin service")
                 .labelNames("plugin", "role").callback(out -> figures.plugins().forEach(p -> out.call(p.calls(),
                         p.name(), p.role()))).register(registry);
