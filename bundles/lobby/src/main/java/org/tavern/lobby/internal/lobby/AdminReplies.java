@@ -51,4 +51,22 @@ final class AdminReplies {
         afterReply.clear();
         tasks.forEach(Runnable::run);
     }
+
+    /**
+     * For the running command of {@code user} (null: the console): its answer is sent later, and
+     * until then what that player sends waits, so it is handled after the answer.
+     */
+    Consumer<String> deferReplyInOrder(User user, Sessions sessions) {
+        Consumer<String> reply = deferReply();
+        if (user != null) {
+            sessions.holdDocuments(user.connection);
+        }
+        return text -> {
+            reply.accept(text);
+            runAfterReply();
+            if (user != null) {
+                sessions.releaseDocuments(user.connection);
+            }
+        };
+    }
 }

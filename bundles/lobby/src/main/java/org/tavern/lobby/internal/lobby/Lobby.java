@@ -102,7 +102,7 @@ public final class Lobby implements PlayerContext, AdminContext, LoginContext {
     }
 
     public void disconnected(Connection connection, String reason) {
-        actor.execute(() -> forget(connection, reason));
+        actor.execute(() -> membership.forget(connection, reason));
     }
 
     @Override
@@ -140,10 +140,6 @@ public final class Lobby implements PlayerContext, AdminContext, LoginContext {
     @Override
     public void alertEveryone(String text) {
         membership.alertEveryone(text);
-    }
-
-    void forget(Connection connection, String reason) {
-        membership.forget(connection, reason);
     }
 
     Membership membership() {
@@ -195,18 +191,7 @@ public final class Lobby implements PlayerContext, AdminContext, LoginContext {
 
     @Override
     public Consumer<String> deferReplyInOrder(CommandIssuer issuer) {
-        Consumer<String> reply = adminReplies.deferReply();
-        User user = issuer.console() ? null : state.users.get(issuer.name());
-        if (user != null) {
-            holdDocuments(user.connection);
-        }
-        return text -> {
-            reply.accept(text);
-            adminReplies.runAfterReply();
-            if (user != null) {
-                releaseDocuments(user.connection);
-            }
-        };
+        return adminReplies.deferReplyInOrder(issuer.console() ? null : state.users.get(issuer.name()), sessions);
     }
 
     @Override
@@ -354,19 +339,12 @@ public final class Lobby implements PlayerContext, AdminContext, LoginContext {
     /** Each line with players, oldest first: its players (in its lobby and games) and its games. */
     @Override
     public List<org.tavern.api.LineFigures> lineFigures() {
-        List<org.tavern.api.LineFigures> figures = new ArrayList<>();
-        for (VersionLine line : state.lines.keySet()) {
-            int players = (int) state.users.values().stream().filter(user -> user.line.equals(line)).count();
-            int games = (int) state.games.values().stream().filter(game -> game.line.equals(line)).count();
-            figures.add(new org.tavern.api.LineFigures(line.name(), players, games));
-        }
-        return figures;
+        return state.lineFigures();
     }
 
     /** The list of a line's lobby; null when the line has nobody. */
     public LobbyList list(VersionLine line) {
-        LineLobby lobby = state.lines.get(line);
-        return lobby == null ? null : lobby.list;
+        return state.listOf(line);
     }
 
     @Override
@@ -406,9 +384,7 @@ public final class Lobby implements PlayerContext, AdminContext, LoginContext {
 
     /** The games in creation order. */
     public List<Game> games() {
-        List<Game> result = new ArrayList<>(state.games.values());
-        result.sort(java.util.Comparator.comparingInt(game -> game.id));
-        return result;
+        return state.gamesInOrder();
     }
 
     @Override
@@ -418,9 +394,6 @@ public final class Lobby implements PlayerContext, AdminContext, LoginContext {
 
     @Override
     public String listStatistics(User user) {
-        // the console (no user) is told of the first line with players
-        LineLobby line = user != null ? state.lineOf(user) : state.lines.values().stream().findFirst().orElse(null);
-        LobbyList list = line != null ? line.list : new LobbyList();
-        return list.statistics(list.gameCount());
+        return state.listStatistics(user);
     }
 }

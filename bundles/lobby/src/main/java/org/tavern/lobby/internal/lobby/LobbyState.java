@@ -1,10 +1,14 @@
 package org.tavern.lobby.internal.lobby;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.tavern.api.LineFigures;
 import org.tavern.lobby.internal.ban.BanList;
 import org.tavern.lobby.internal.ban.FailedLogins;
 import org.tavern.lobby.internal.common.VersionLine;
@@ -57,5 +61,36 @@ public final class LobbyState {
 
     LineLobby lineOf(User user) {
         return line(user.line);
+    }
+
+    /** The list of a line's lobby; null when the line has nobody. */
+    LobbyList listOf(VersionLine line) {
+        LineLobby lobby = lines.get(line);
+        return lobby == null ? null : lobby.list;
+    }
+
+    /** Each line with players, oldest first: its players (in its lobby and games) and its games. */
+    List<LineFigures> lineFigures() {
+        List<LineFigures> figures = new ArrayList<>();
+        for (VersionLine line : lines.keySet()) {
+            int players = (int) users.values().stream().filter(user -> user.line.equals(line)).count();
+            int gameCount = (int) games.values().stream().filter(game -> game.line.equals(line)).count();
+            figures.add(new LineFigures(line.name(), players, gameCount));
+        }
+        return figures;
+    }
+
+    /** The games in creation order. */
+    List<Game> gamesInOrder() {
+        List<Game> result = new ArrayList<>(games.values());
+        result.sort(Comparator.comparingInt(game -> game.id));
+        return result;
+    }
+
+    /** The list statistics a user's line shows; the console (no user) is told of the first line with players. */
+    String listStatistics(User user) {
+        LineLobby line = user != null ? lineOf(user) : lines.values().stream().findFirst().orElse(null);
+        LobbyList list = line != null ? line.list : new LobbyList();
+        return list.statistics(list.gameCount());
     }
 }
