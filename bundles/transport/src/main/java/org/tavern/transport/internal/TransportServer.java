@@ -78,34 +78,11 @@ public class TransportServer implements Transport {
         shardCount = shards(config);
         acceptor = newAcceptor(shardCount);
         boundTo = address(config);
-        bindOrExplain(acceptor, boundTo);
+        Binding.bindOrExplain(acceptor, boundTo);
         watch = new ConnectionWatch(() -> limits, budget, events, connections::values, this::sessions);
         watch.start();
         LOG.info("Listening on port {} with {} shards{}", port(), shardCount, tls != null ? ", TLS offered" : "");
-        logSource(config, properties);
-    }
-
-    /**
-     * Binds, or fails this activation with one line an owner can act on ("cannot listen on port 15000:
-     * Address already in use"): the start-up report turns it into the process's exit. MINA wraps the
-     * socket's exception; its innermost message is the one that says why.
-     */
-    private static void bindOrExplain(NioSocketAcceptor acceptor, InetSocketAddress address) throws IOException {
-        try {
-            acceptor.bind(address);
-        } catch (IOException | RuntimeException e) {
-            acceptor.dispose(false);
-            Throwable cause = e;
-            while (cause.getCause() != null && cause.getCause() != cause) {
-                cause = cause.getCause();
-            }
-            String where = address.getAddress().isAnyLocalAddress() ? "port " + address.getPort()
-                    : address.getAddress().getHostAddress() + " port " + address.getPort();
-            java.net.BindException failure = new java.net.BindException("cannot listen on " + where + ": "
-                    + (cause.getMessage() != null ? cause.getMessage() : cause.toString()));
-            failure.initCause(e);
-            throw failure;
-        }
+        ConfigurationSource.log(config, properties);
     }
 
     /** Every socket of the current and retired acceptors, handshake done or not. */
@@ -120,26 +97,9 @@ public class TransportServer implements Transport {
         return all;
     }
 
-    /** Which configuration is in force (tests and owners wait for this line after editing etc/). */
-    private static void logSource(TransportConfig config, java.util.Map<String, Object> properties) {
-        Object pid = properties.get("service.pid");
-        // the overriding configuration first: etc/<pid>.cfg's, then server.cfg's
-        if (pid instanceof String[] pids) {
-            pid = String.join(", ", reversed(pids));
-        } else if (pid instanceof java.util.Collection<?> pids) {
-            java.util.List<String> names = new java.util.ArrayList<>(pids.stream().map(String::valueOf).toList());
-            java.util.Collections.reverse(names);
-            pid = String.join(", ", names);
-        }
-        LOG.info("Transport configuration {}: {} open connections allowed per address (0: no limit); "
-                + "memory budget {} bytes, {} per address, {} per connection",
-                pid != null ? "applied from " + pid : "defaults", config.connections_per_address(),
-                config.budget_bytes(), config.budget_bytes_per_address(), config.budget_bytes_per_connection());
-    }
-
     @Modified
     void modified(TransportConfig config, java.util.Map<String, Object> properties) throws IOException {
-        logSource(config, properties);
+        ConfigurationSource.log(config, properties);
         limits = Limits.from(config);
         applyTls(config);
         boolean newKeepalive = keepalive(config);
@@ -419,11 +379,5 @@ public class TransportServer implements Transport {
         }
         String host = config.bind_address().trim();
         return host.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
-    }
-
-    private static java.util.List<String> reversed(String[] pids) {
-        java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of(pids));
-        java.util.Collections.reverse(names);
-        return names;
     }
 }
