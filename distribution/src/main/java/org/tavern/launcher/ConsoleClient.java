@@ -17,7 +17,7 @@ import java.util.Arrays;
  * The client side of the server's remote console ({@code bin/tavern exec} and {@code console}):
  * {@code java -cp tavern.jar org.tavern.launcher.ConsoleClient [--home DIR] [--timeout S] exec "<command>"}
  * runs one Gogo command and prints its output; {@code ... console} is a line-mode shell on stdin and
- * stdout. The protocol is described on the server's {@code org.tavern.admin.internal.ConsoleConnection}.
+ * stdout. The protocol is described on the server's {@code org.tavern.admin.internal.console.ConsoleConnection}.
  */
 public final class ConsoleClient {
 

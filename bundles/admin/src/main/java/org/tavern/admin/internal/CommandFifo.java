@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tavern.admin.internal.console.BoundedLineReader;
 import org.tavern.api.AdminCommand;
 import org.tavern.api.CommandIssuer;
 

@@ -10,17 +10,20 @@ import org.osgi.framework.BundleListener;
 import org.osgi.framework.Filter;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.FrameworkListener;
-import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
-import org.osgi.util.tracker.ServiceTracker;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tavern.admin.internal.plugin.PluginFolder;
+import org.tavern.admin.internal.plugin.PluginStarter;
+import org.tavern.admin.internal.plugin.PluginsCommand;
 
 /**
  * Logs one line once the server is up, so operators (and the process test) see it, and one line when
@@ -165,7 +168,7 @@ public class StartupReporter {
 
     private static List<String> inactiveBundles(List<Bundle> bundles) {
         return bundles.stream()
-                .filter(b -> b.getState() != Bundle.ACTIVE && !isFragment(b))
+                .filter(b -> b.getState() != Bundle.ACTIVE && !PluginsCommand.isFragment(b))
                 .map(b -> b.getSymbolicName() + " (" + PluginsCommand.stateName(b.getState()) + ")")
                 .toList();
     }
@@ -212,9 +215,5 @@ public class StartupReporter {
         System.err.flush();
         Thread exit = new Thread(() -> System.exit(EXIT_START_FAILED), "tavern-start-failed");
         exit.start();
-    }
-
-    static boolean isFragment(Bundle bundle) {
-        return bundle.getHeaders("").get("Fragment-Host") != null;
     }
 }

@@ -1,4 +1,4 @@
-package org.tavern.admin.internal;
+package org.tavern.admin.internal.console;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,10 +9,10 @@ import java.nio.charset.StandardCharsets;
  * Reads UTF-8 lines ending in LF (a CR before it is dropped) and never buffers more than the limit,
  * so a client that sends an endless line cannot grow the server's memory.
  */
-final class BoundedLineReader {
+public final class BoundedLineReader {
 
     /** A line longer than the limit; the rest of it is left unread, so the connection must be closed. */
-    static final class LineTooLongException extends IOException {
+    public static final class LineTooLongException extends IOException {
         LineTooLongException(int limit) {
             super("line longer than " + limit + " bytes");
         }
@@ -21,13 +21,13 @@ final class BoundedLineReader {
     private final InputStream in;
     private final int maxLineBytes;
 
-    BoundedLineReader(InputStream in, int maxLineBytes) {
+    public BoundedLineReader(InputStream in, int maxLineBytes) {
         this.in = in;
         this.maxLineBytes = maxLineBytes;
     }
 
     /** The next line without its terminator, or null at end of stream (a last unterminated line is returned). */
-    String readLine() throws IOException {
+    public String readLine() throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         while (true) {
             int b = in.read();

@@ -1,4 +1,4 @@
-package org.tavern.admin.internal;
+package org.tavern.admin.internal.plugin;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +20,8 @@ import org.tavern.api.PluginStates;
  * whether they were switched off, so an owner who dropped a jar in can see whether it started and
  * whether it still works.
  */
-@Component(
+// named as before it moved to its own package: the component name and any default PID stay
+@Component(name = "org.tavern.admin.internal.PluginsCommand",
         service = PluginsCommand.class,
         property = {
             "osgi.command.scope=tavern",
@@ -97,7 +98,12 @@ public class PluginsCommand {
         return String.join("\n", lines);
     }
 
-    static String stateName(int state) {
+    /** Fragments are never active: they are part of their host. */
+    public static boolean isFragment(Bundle bundle) {
+        return bundle.getHeaders("").get("Fragment-Host") != null;
+    }
+
+    public static String stateName(int state) {
         return switch (state) {
             case Bundle.ACTIVE -> "ACTIVE";
             case Bundle.RESOLVED -> "RESOLVED";

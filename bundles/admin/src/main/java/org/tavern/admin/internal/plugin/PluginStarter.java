@@ -1,4 +1,4 @@
-package org.tavern.admin.internal;
+package org.tavern.admin.internal.plugin;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.osgi.framework.Bundle;
@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * stopped from the console stays stopped until its jar changes. Everything runs on one thread,
  * which owns the attempts; {@code tavern:plugins} only reads them.
  */
-@Component(immediate = true, service = PluginStarter.class)
+// named as before it moved to its own package: the component name and any default PID stay
+@Component(name = "org.tavern.admin.internal.PluginStarter", immediate = true, service = PluginStarter.class)
 public class PluginStarter {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginStarter.class);
@@ -147,7 +148,7 @@ public class PluginStarter {
     private void sweep() {
         for (Bundle bundle : context.getBundles()) {
             Path jar = folder.jarOf(bundle);
-            if (jar != null && !StartupReporter.isFragment(bundle)) {
+            if (jar != null && !PluginsCommand.isFragment(bundle)) {
                 try {
                     consider(bundle, jar);
                 } catch (IllegalStateException e) {

@@ -1,4 +1,4 @@
-package org.tavern.admin.internal;
+package org.tavern.admin.internal.plugin;
 
 import java.util.ArrayList;
 import java.util.Collection;

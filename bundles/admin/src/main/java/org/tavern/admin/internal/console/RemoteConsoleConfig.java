@@ -1,4 +1,4 @@
-package org.tavern.admin.internal;
+package org.tavern.admin.internal.console;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -8,7 +8,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * {@code _} written as {@code .} ({@code idle.timeout.seconds=60}). The console always listens on
  * 127.0.0.1 only: there is deliberately no bind address to configure.
  */
-@ObjectClassDefinition(name = "Tavern remote console",
+// the id it had before the admin bundle got its packages, so metatype clients see the same definition
+@ObjectClassDefinition(id = "org.tavern.admin.internal.RemoteConsoleConfig", name = "Tavern remote console",
         description = "The loopback Gogo console that bin/tavern console and exec attach to")
 public @interface RemoteConsoleConfig {
 

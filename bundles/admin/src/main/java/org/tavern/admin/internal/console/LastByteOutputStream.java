@@ -1,4 +1,4 @@
-package org.tavern.admin.internal;
+package org.tavern.admin.internal.console;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.tavern.admin.internal;
+package org.tavern.admin.internal.console;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tavern.admin.internal.SecretCommands;
 
 /**
  * The remote console behind {@code bin/tavern console} and {@code bin/tavern exec}: Gogo commands
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * {@code tavern.home} (the bundles run outside tavern.jar) there is nowhere to publish the token,
  * so the console stays off.
  */
-@Component(immediate = true, configurationPid = "tavern.console", service = {})
+// named as before it moved to its own package: the component name and any default PID stay
+@Component(name = "org.tavern.admin.internal.RemoteConsole", immediate = true, configurationPid = "tavern.console", service = {})
 @Designate(ocd = RemoteConsoleConfig.class)
 public class RemoteConsole {
 

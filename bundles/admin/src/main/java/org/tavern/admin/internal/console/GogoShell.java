@@ -1,4 +1,4 @@
-package org.tavern.admin.internal;
+package org.tavern.admin.internal.console;
 
 import java.io.InputStream;
 import java.io.PrintStream;

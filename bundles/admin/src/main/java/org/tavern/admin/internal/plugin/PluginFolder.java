@@ -1,4 +1,4 @@
-package org.tavern.admin.internal;
+package org.tavern.admin.internal.plugin;
 
 import java.net.URI;
 import java.nio.file.FileSystemNotFoundException;
@@ -7,7 +7,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
 /** The home's plugins/ folder, and which installed bundles FileInstall took from it. */
-final class PluginFolder {
+public final class PluginFolder {
 
     /** The server's home ({@code tavern.home}); plugins/ and data/ are in it. */
     final Path home;
@@ -18,7 +18,7 @@ final class PluginFolder {
         this.dir = home.resolve("plugins");
     }
 
-    static PluginFolder of(BundleContext context) {
+    public static PluginFolder of(BundleContext context) {
         String home = context.getProperty("tavern.home");
         return new PluginFolder(Path.of(home != null ? home : ".").toAbsolutePath().normalize());
     }
@@ -29,7 +29,7 @@ final class PluginFolder {
     }
 
     /** The jar in plugins/ the bundle was installed from, or null for every other bundle. */
-    Path jarOf(Bundle bundle) {
+    public Path jarOf(Bundle bundle) {
         String location = bundle.getLocation();
         if (location == null || !location.startsWith("file:")) {
             return null;
