@@ -1,12 +1,11 @@
 package org.tavern.identity.internal;
 
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
+import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
-import org.junit.jupiter.api.Test;
 
 class PasswordHasherTest {
 
@@ -48,13 +47,5 @@ class PasswordHasherTest {
                 good.replace("t=1", "t=x"), good.substring(0, good.length() - 4) + "!!!!", "$2y$04$short"}) {
             assertFalse(hasher.verify("pw", bad), String.valueOf(bad));
         }
-    }
-
-    @Test
-    void randomPasswordsAvoidLookAlikes() {
-        String password = NewPassword.random(16);
-        assertEquals(16, password.length());
-        assertTrue(password.chars().noneMatch(ch -> "l1O0I".indexOf(ch) >= 0), password);
-        assertNotEquals(password, NewPassword.random(16));
     }
 }

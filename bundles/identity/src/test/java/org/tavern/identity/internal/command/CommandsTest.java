@@ -1,8 +1,4 @@
-package org.tavern.identity.internal;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+package org.tavern.identity.internal.command;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +12,13 @@ import org.tavern.identity.GamePlayer;
 import org.tavern.identity.GameRecord;
 import org.tavern.identity.GameStart;
 import org.tavern.identity.PasswordCheck;
+import org.tavern.identity.internal.AccountStore;
+import org.tavern.identity.internal.Database;
+import org.tavern.identity.internal.GameRecordStore;
+import org.tavern.identity.internal.StoreFixtures;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Gogo commands, on an H2 store. */
 class CommandsTest {
@@ -28,8 +31,8 @@ class CommandsTest {
 
     @BeforeEach
     void open() {
-        database = new Database(Database.Settings.of(Database.Settings.defaultUrl(folder)));
-        accounts = new AccountStore(database, StoreContract.FAST);
+        database = StoreFixtures.h2(folder);
+        accounts = StoreFixtures.accounts(database);
         games = new GameRecordStore(database);
     }
 
@@ -133,9 +136,9 @@ class CommandsTest {
         HistoryCommand command = new HistoryCommand(games);
         assertEquals("No games recorded.", command.history());
         GameRecord first = games.recordStart(new GameStart(3, "Duel", "2p_Sulla", "Sulla's Ruins", "era_default", "Default",
-                List.of(), List.of(new GamePlayer("alice", 1, "Drakes"), new GamePlayer("bob", 2, "")), StoreContract.T0));
-        games.recordEnd(first.id(), StoreContract.T0.plusSeconds(600), "victory", "replays/Sulla_Turn_4_(3).bz2");
-        games.recordStart("Second", "Default", "Caves", List.of("carol"), StoreContract.T0.plusSeconds(60));
+                List.of(), List.of(new GamePlayer("alice", 1, "Drakes"), new GamePlayer("bob", 2, "")), StoreFixtures.T0));
+        games.recordEnd(first.id(), StoreFixtures.T0.plusSeconds(600), "victory", "replays/Sulla_Turn_4_(3).bz2");
+        games.recordStart("Second", "Default", "Caves", List.of("carol"), StoreFixtures.T0.plusSeconds(60));
         String listed = command.history();
         String[] lines = listed.split("\n");
         assertEquals(4, lines.length, listed);
@@ -155,7 +158,7 @@ class CommandsTest {
     @Test
     void cachesReportsAndFlushes() {
         accounts.create("alice", "", "x");
-        games.recordStart("g", "", "", List.of("alice"), StoreContract.T0);
+        games.recordStart("g", "", "", List.of("alice"), StoreFixtures.T0);
         CachesCommand caches = caches();
         String report = caches.caches();
         assertTrue(report.startsWith("CACHE"), report);

@@ -1,4 +1,4 @@
-package org.tavern.identity.internal;
+package org.tavern.identity.internal.command;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -15,7 +15,9 @@ import org.tavern.identity.StoreException;
  * ({@code tavern:register}, the fifo) and moderators ({@code /query register}) reach it; the password
  * is its secret, redacted in every log and shell history.
  */
-@Component(service = AdminCommand.class, property = AdminCommand.SERVER_COMMAND_PROPERTY + ":Boolean=true")
+// named as before it moved to its own package: the component name and any default PID stay
+@Component(name = "org.tavern.identity.internal.RegisterCommand",
+        service = AdminCommand.class, property = AdminCommand.SERVER_COMMAND_PROPERTY + ":Boolean=true")
 public class RegisterCommand extends AccountAdminCommand {
 
     static final String USAGE = "register <nick> <email>|- [<password>]";

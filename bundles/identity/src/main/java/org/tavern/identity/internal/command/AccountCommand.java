@@ -1,4 +1,4 @@
-package org.tavern.identity.internal;
+package org.tavern.identity.internal.command;
 
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
@@ -12,7 +12,8 @@ import org.tavern.identity.StoreException;
  * Gogo command {@code tavern:account <nick> [moderator|inactive yes|no] [email <address>]}: shows
  * one account, or changes its flags or e-mail.
  */
-@Component(
+// named as before it moved to its own package: the component name and any default PID stay
+@Component(name = "org.tavern.identity.internal.AccountCommand",
         service = AccountCommand.class,
         property = {
             "osgi.command.scope=tavern",

@@ -1,4 +1,4 @@
-package org.tavern.identity.internal;
+package org.tavern.identity.internal.command;
 
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
@@ -16,7 +16,9 @@ import org.tavern.identity.StoreException;
  * a moderator ({@code /query passwd}) only that of an account that is no moderator, since a
  * moderator account's password opens the SSH console. The password is redacted in every log.
  */
-@Component(service = AdminCommand.class, property = AdminCommand.SERVER_COMMAND_PROPERTY + ":Boolean=true")
+// named as before it moved to its own package: the component name and any default PID stay
+@Component(name = "org.tavern.identity.internal.PasswdCommand",
+        service = AdminCommand.class, property = AdminCommand.SERVER_COMMAND_PROPERTY + ":Boolean=true")
 public class PasswdCommand extends AccountAdminCommand {
 
     static final String USAGE = "passwd <nick> [<password>]";

@@ -1,4 +1,4 @@
-package org.tavern.identity.internal;
+package org.tavern.identity.internal.command;
 
 /**
  * The arguments of a Gogo listing command that pages: {@code [<nick pattern>] [<offset>]}, or

@@ -1,4 +1,4 @@
-package org.tavern.identity.internal;
+package org.tavern.identity.internal.command;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,8 @@ import org.tavern.identity.IdentityMap;
  * Gogo command {@code tavern:caches}: the identity caches' statistics (Evennia's "@server" cache
  * report); {@code flush} releases what they hold strongly, {@code gc} also asks for a collection.
  */
-@Component(
+// named as before it moved to its own package: the component name and any default PID stay
+@Component(name = "org.tavern.identity.internal.CachesCommand",
         service = CachesCommand.class,
         property = {
             "osgi.command.scope=tavern",

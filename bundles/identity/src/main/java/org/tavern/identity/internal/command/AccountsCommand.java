@@ -1,4 +1,4 @@
-package org.tavern.identity.internal;
+package org.tavern.identity.internal.command;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -13,7 +13,8 @@ import org.tavern.identity.Account;
 import org.tavern.identity.Accounts;
 
 /** Gogo command {@code tavern:accounts [<nick pattern>] [<offset>]}: lists registered nicks. */
-@Component(
+// named as before it moved to its own package: the component name and any default PID stay
+@Component(name = "org.tavern.identity.internal.AccountsCommand",
         service = AccountsCommand.class,
         property = {
             "osgi.command.scope=tavern",

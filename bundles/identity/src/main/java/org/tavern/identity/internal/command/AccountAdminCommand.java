@@ -1,4 +1,4 @@
-package org.tavern.identity.internal;
+package org.tavern.identity.internal.command;
 
 import java.util.concurrent.CompletionStage;
 import org.tavern.api.AdminCommand;

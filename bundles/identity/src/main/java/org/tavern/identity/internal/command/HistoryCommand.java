@@ -1,4 +1,4 @@
-package org.tavern.identity.internal;
+package org.tavern.identity.internal.command;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,8 @@ import org.tavern.identity.GameRecords;
  * each record with its end and why (running games show {@code running}). Named apart from
  * {@code tavern:games}, the running games.
  */
-@Component(
+// named as before it moved to its own package: the component name and any default PID stay
+@Component(name = "org.tavern.identity.internal.HistoryCommand",
         service = HistoryCommand.class,
         property = {
             "osgi.command.scope=tavern",
