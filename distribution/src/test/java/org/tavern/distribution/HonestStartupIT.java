@@ -29,7 +29,13 @@ class HonestStartupIT {
         try (TavernScript tavern = new TavernScript(temp.resolve("home"), temp, Map.of())) {
             TavernScript.Result start = tavern.run("start", "-p", "0");
             assertEquals(0, start.exitCode(), start.output());
+            // start returns once the port listens and the console is up; the started line may follow
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
             String log = tavern.log();
+            while (!log.contains("Tavern started in ") && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                log = tavern.log();
+            }
             int listening = log.indexOf("Listening on port ");
             int started = log.indexOf("Tavern started in ");
             assertTrue(listening >= 0 && started > listening, "listener bound before the started line:\n" + log);
