@@ -3,15 +3,15 @@
 
 `mvn verify` compares each API bundle (tavern.wml, tavern.api, tavern.transport, tavern.identity)
 with the baseline jar named by the `api.baseline` property of its pom, found in the file
-repository cnf/baseline (docs/plugins.md, "Releasing the API"). This script, run after a build of
-those bundles, writes for each one a jar of its manifest and its exported package (not its private
-packages: the baseline check reads only the exported ones, and the identity bundle's private H2
-and Bouncy Castle packages alone are megabytes), named after the exported package's version, and
-points the pom's `api.baseline` at it. Jars already there are left as they are: a release is
-never rewritten.
+repository cnf/baseline (docs/plugins.md, "Versions you can rely on, and releasing the API"). This
+script, run after a build of those bundles, writes for each one a jar of its manifest and its
+exported packages (not its private packages: the baseline check reads only the exported ones, and
+the identity bundle's private H2 and Bouncy Castle packages alone are megabytes) under the release
+label given, and points the pom's `api.baseline` at it. A label already released is refused: a
+release is never rewritten.
 
 Usage: mvn -o -DskipTests package -pl bundles/wml,bundles/api,bundles/transport,bundles/identity
-       tools/release-api.py
+       tools/release-api.py <label>        (the release, e.g. Tavern's version: 0.1.0)
 """
 
 import hashlib
@@ -48,63 +48,65 @@ def manifest_headers(text):
     return headers
 
 
-def exported_package(headers, bundle):
-    """The one package the bundle exports and its version."""
+def exported_packages(headers, bundle):
+    """The packages the bundle exports, each with its version."""
     clauses = re.findall(r'([\w.]+)((?:;[\w.:-]+:?="[^"]*"|;[\w.:-]+:?=[^,;]*)*)', headers.get("Export-Package", ""))
-    if len(clauses) != 1:
-        sys.exit(f"{bundle}: expected exactly one exported package, found {[c[0] for c in clauses]}")
-    package, attributes = clauses[0]
-    version = re.search(r';version="?([\d.]+)"?', attributes)
-    if not version:
-        sys.exit(f"{bundle}: the exported package {package} has no version")
-    return package, version.group(1)
+    if not clauses:
+        sys.exit(f"{bundle}: exports no package")
+    packages = {}
+    for package, attributes in clauses:
+        version = re.search(r';version="?([\d.]+)"?', attributes)
+        if not version:
+            sys.exit(f"{bundle}: the exported package {package} has no version")
+        packages[package] = version.group(1)
+    return packages
 
 
-def release(module):
+def release(module, label):
     artifact = f"tavern.{module}"
     built = [jar for jar in (ROOT / "bundles" / module / "target").glob(f"{artifact}-*.jar")
              if not jar.name.endswith(("-sources.jar", "-tests.jar", "-javadoc.jar"))]
     if len(built) != 1:
         sys.exit(f"{artifact}: build the bundle first (found {[j.name for j in built]})")
+    target = REPOSITORY / "org" / "tavern" / artifact / label
+    jar = target / f"{artifact}-{label}.jar"
+    if jar.exists():
+        sys.exit(f"{artifact} {label}: already released; a release is never rewritten (choose another label)")
     with zipfile.ZipFile(built[0]) as bundle:
         manifest = bundle.read("META-INF/MANIFEST.MF")
-        package, version = exported_package(manifest_headers(manifest.decode("utf-8")), artifact)
-        folder = package.replace(".", "/") + "/"
-        classes = sorted(name for name in bundle.namelist()
+        packages = exported_packages(manifest_headers(manifest.decode("utf-8")), artifact)
+        folders = [package.replace(".", "/") + "/" for package in packages]
+        classes = sorted(name for name in bundle.namelist() for folder in folders
                          if name.startswith(folder) and "/" not in name[len(folder):] and name != folder)
-        target = REPOSITORY / "org" / "tavern" / artifact / version
-        jar = target / f"{artifact}-{version}.jar"
-        if jar.exists():
-            print(f"{artifact} {version}: already released, kept")
-        else:
-            target.mkdir(parents=True, exist_ok=True)
-            with zipfile.ZipFile(jar, "w", zipfile.ZIP_DEFLATED) as baseline:
-                baseline.writestr(entry("META-INF/MANIFEST.MF"), manifest)
-                for name in classes:
-                    baseline.writestr(entry(name), bundle.read(name))
-            (target / f"{artifact}-{version}.pom").write_text(
-                '<?xml version="1.0" encoding="UTF-8"?>\n'
-                '<project xmlns="http://maven.apache.org/POM/4.0.0">\n'
-                "  <modelVersion>4.0.0</modelVersion>\n"
-                f"  <groupId>org.tavern</groupId>\n  <artifactId>{artifact}</artifactId>\n"
-                f"  <version>{version}</version>\n"
-                f"  <description>The released {package} {version}: baseline of bnd's baseline check</description>\n"
-                "</project>\n")
-            for written in (jar, target / f"{artifact}-{version}.pom"):
-                # Maven checks a download against these (without them it warns at every build).
-                digest = hashlib.sha1(written.read_bytes()).hexdigest()
-                written.with_name(written.name + ".sha1").write_text(digest + "\n")
-            print(f"{artifact} {version}: released {len(classes)} classes of {package} into {jar.relative_to(ROOT)}")
+        target.mkdir(parents=True, exist_ok=True)
+        with zipfile.ZipFile(jar, "w", zipfile.ZIP_DEFLATED) as baseline:
+            baseline.writestr(entry("META-INF/MANIFEST.MF"), manifest)
+            for name in classes:
+                baseline.writestr(entry(name), bundle.read(name))
+    listed = ", ".join(f"{package} {version}" for package, version in sorted(packages.items()))
+    (target / f"{artifact}-{label}.pom").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<project xmlns="http://maven.apache.org/POM/4.0.0">\n'
+        "  <modelVersion>4.0.0</modelVersion>\n"
+        f"  <groupId>org.tavern</groupId>\n  <artifactId>{artifact}</artifactId>\n"
+        f"  <version>{label}</version>\n"
+        f"  <description>Released API ({listed}): baseline of bnd's baseline check</description>\n"
+        "</project>\n")
+    for written in (jar, target / f"{artifact}-{label}.pom"):
+        # Maven checks a download against these (without them it warns at every build).
+        digest = hashlib.sha1(written.read_bytes()).hexdigest()
+        written.with_name(written.name + ".sha1").write_text(digest + "\n")
+    print(f"{artifact} {label}: released {len(classes)} classes of {listed} into {jar.relative_to(ROOT)}")
     pom = ROOT / "bundles" / module / "pom.xml"
     text = pom.read_text()
-    updated = re.sub(r"<api\.baseline>[^<]*</api\.baseline>", f"<api.baseline>{version}</api.baseline>", text)
     if "<api.baseline>" not in text:
-        sys.exit(f"{pom.relative_to(ROOT)} has no <api.baseline> property to point at {version}")
-    if updated != text:
-        pom.write_text(updated)
-        print(f"{pom.relative_to(ROOT)}: api.baseline = {version}")
+        sys.exit(f"{pom.relative_to(ROOT)} has no <api.baseline> property to point at {label}")
+    pom.write_text(re.sub(r"<api\.baseline>[^<]*</api\.baseline>", f"<api.baseline>{label}</api.baseline>", text))
+    print(f"{pom.relative_to(ROOT)}: api.baseline = {label}")
 
 
 if __name__ == "__main__":
+    if len(sys.argv) != 2 or not re.fullmatch(r"[0-9A-Za-z][0-9A-Za-z.-]*", sys.argv[1]):
+        sys.exit("usage: tools/release-api.py <label>   (the release, e.g. 0.1.0)")
     for name in MODULES:
-        release(name)
+        release(name, sys.argv[1])

@@ -1,7 +1,10 @@
--- Tavern real-client probe: host a game "Test" from the --mp-test scenario test1 (which chains into
--- test2), wait for a player to say "ready", launch, play until the game is over, leave.
+-- Tavern real-client probe: host a game "Test" (or @NAME@ when the test fills it in) from the
+-- --mp-test scenario test1 (which chains into test2), wait for a player to say "ready", launch, play
+-- until the game is over, leave.
 local function plugin()
   local function log(text) std_print("tavern-probe " .. text) end
+  local game_name = "@NAME@"
+  if game_name:sub(1, 1) == "@" then game_name = "Test" end
   local events, context, info
   local function next_slice() events, context, info = coroutine.yield() end
   local function wait_for(name, limit)
@@ -20,7 +23,7 @@ local function plugin()
   context.select_type({type = "scenario"})
   local level = info.find_level({id = "test1"})
   context.select_level({index = level.index})
-  context.set_name({name = "Test"})
+  context.set_name({name = game_name})
   context.update_settings({registered_users = false})
   next_slice()
   context.create({})

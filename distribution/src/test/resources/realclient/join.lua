@@ -1,21 +1,33 @@
--- Tavern real-client probe: find the game "Test" in the lobby and take part as @ROLE@ ("player":
--- join, say "ready" and play; "observer": observe and watch) until the game is over, then leave.
+-- Tavern real-client probe: find the game "Test" (or @GAME@ when the test fills it in) in the lobby
+-- and take part as @ROLE@ ("player": join, say "ready" and play; "observer": observe and watch) until
+-- the game is over, then leave. Every game name the lobby list shows is logged once ("listed").
 local function plugin()
   local function log(text) std_print("tavern-probe " .. text) end
   local events, context, info
   local function next_slice() events, context, info = coroutine.yield() end
+  local wanted = "@GAME@"
+  if wanted:sub(1, 1) == "@" then wanted = "Test" end
+  local seen = {}
 
   local function find_test_game()
     local list = info.game_list and info.game_list()
     if not list then return nil end
+    local found = nil
     for _, child in ipairs(list) do
       if child[1] == "gamelist" then
         for _, entry in ipairs(child[2]) do
-          if entry[1] == "game" and entry[2].name == "Test" then return entry[2].id end
+          if entry[1] == "game" and entry[2].name ~= nil then
+            local name = tostring(entry[2].name)
+            if not seen[name] then
+              seen[name] = true
+              log("listed " .. name)
+            end
+            if name == wanted then found = entry[2].id end
+          end
         end
       end
     end
-    return nil
+    return found
   end
 
   next_slice()

@@ -29,13 +29,9 @@ class HonestStartupIT {
         try (TavernScript tavern = new TavernScript(temp.resolve("home"), temp, Map.of())) {
             TavernScript.Result start = tavern.run("start", "-p", "0");
             assertEquals(0, start.exitCode(), start.output());
-            // start returns once the port listens and the console is up; the started line may follow
-            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
-            String log = tavern.log();
-            while (!log.contains("Tavern started in ") && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-                log = tavern.log();
-            }
+            // start returns once the server listens and its console is up; the started line may follow
+            String log = tavern.awaitLog(l -> l.contains("Tavern started in "), java.time.Duration.ofSeconds(30),
+                    "the started line");
             int listening = log.indexOf("Listening on port ");
             int started = log.indexOf("Tavern started in ");
             assertTrue(listening >= 0 && started > listening, "listener bound before the started line:\n" + log);
@@ -66,8 +62,8 @@ class HonestStartupIT {
             try (TavernScript tavern = new TavernScript(temp.resolve("script-home"), temp, Map.of())) {
                 TavernScript.Result start = tavern.run("start", "-p", Integer.toString(port));
                 assertEquals(1, start.exitCode(), start.output());
-                assertTrue(start.output().startsWith("tavern: the server exited during start: " + reason + "\n"),
-                        start.output());
+                assertEquals("tavern: the server exited during start: " + reason + " (more in "
+                        + tavern.home.resolve("logs/console.log") + ")\n", start.output(), "one line");
                 assertFalse(Files.exists(tavern.home.resolve("data/tavern.pid")));
             }
         }

@@ -44,9 +44,14 @@ final class ProtocolClient implements AutoCloseable {
      * sync answer is its end).
      */
     static ProtocolClient loggedIn(String name, int port) throws IOException {
+        return loggedIn(name, port, "1.16.9");
+    }
+
+    /** As {@link #loggedIn(String, int)}, announcing {@code version}. */
+    static ProtocolClient loggedIn(String name, int port, String version) throws IOException {
         ProtocolClient client = new ProtocolClient(name, port);
         client.receive(); // [version]
-        client.send("[version]\nversion=\"1.16.9\"\n[/version]\n");
+        client.send("[version]\nversion=\"" + version + "\"\n[/version]\n");
         client.receive(); // [mustlogin]
         client.send("[login]\nusername=\"" + name + "\"\n[/login]\n");
         client.sync();

@@ -54,6 +54,13 @@ final class ServerProcess implements AutoCloseable {
             command.add("--http-port");
             command.add("0");
         }
+        Path sshConfig = home.resolve("etc/tavern.ssh.cfg");
+        if (!Files.exists(sshConfig)) {
+            // The SSH console off unless a test configures it: servers under test (two at once in some
+            // tests, and other test runs on the machine) must not fight over port 8101.
+            Files.createDirectories(sshConfig.getParent());
+            Files.writeString(sshConfig, "port=0\n");
+        }
         Path console = home.resolve("console.txt");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())

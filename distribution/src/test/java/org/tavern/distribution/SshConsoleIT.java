@@ -107,6 +107,16 @@ class SshConsoleIT {
                     awaitText(screen, text -> text.contains("Tavern ") && text.contains("protocol"), "tavern:version");
                     type(keyboard, "tavern:passwd pleb s3cret-shell\r");
                     awaitText(screen, text -> text.contains("Password of pleb set"), "tavern:passwd");
+                    // "exit 0" leaves the session; on the terminal it would be System.exit
+                    type(keyboard, "exit 0\r");
+                    // the server ends the shell: its exit status arrives (the channel itself closes once
+                    // the client stops sending the keyboard)
+                    shell.waitFor(java.util.EnumSet.of(org.apache.sshd.client.channel.ClientChannelEvent.EXIT_STATUS,
+                            org.apache.sshd.client.channel.ClientChannelEvent.CLOSED), WAIT);
+                    assertEquals(Integer.valueOf(0), shell.getExitStatus(),
+                            "exit ends the SSH shell:\n" + screen.toString(StandardCharsets.UTF_8));
+                    keyboard.close();
+                    assertTrue(server.process.isAlive(), "exit 0 over SSH does not stop the server");
                 }
             }
             // refused: an unknown key, a wrong password, a player who is no moderator

@@ -42,6 +42,16 @@ public interface AdminCommand {
     /** {@link #secretArgumentsFrom()} of a command that takes no secret. */
     int NO_SECRETS = -1;
 
+    /**
+     * Service property: {@code true} on the commands of the server's own bundles beyond wesnothd's
+     * (the identity store's {@code register}, {@code passwd}). They are reached by {@code /query} like
+     * a plugin's, but not listed under "Plugin commands" in the lobby's help texts, so a moderator's
+     * replies stay wesnothd's word for word.
+     *
+     * @since 1.4
+     */
+    String SERVER_COMMAND_PROPERTY = "tavern.command.server";
+
     /** What a secret argument is written as in logs and histories. */
     String REDACTED = "****";
 

@@ -15,12 +15,21 @@ import java.util.List;
  * @param observers the members watching
  * @param scenario the scenario's id from the level, empty until the host sent it
  * @param createdAt when it was created
+ * @param line the version line of its lobby ({@code 1.16}, {@code 1.18}, ...); only players of that
+ *     line see it and may join it (since 1.4)
  */
 public record GameInfo(int id, String name, String host, boolean started, int turn, List<String> players,
-        List<String> observers, String scenario, Instant createdAt) {
+        List<String> observers, String scenario, Instant createdAt, String line) {
 
     public GameInfo {
         players = List.copyOf(players);
         observers = List.copyOf(observers);
+        line = line == null ? "" : line;
+    }
+
+    /** As made before 1.4: the line is unknown (empty). */
+    public GameInfo(int id, String name, String host, boolean started, int turn, List<String> players,
+            List<String> observers, String scenario, Instant createdAt) {
+        this(id, name, host, started, turn, players, observers, scenario, createdAt, "");
     }
 }

@@ -6,8 +6,8 @@ import java.util.concurrent.CompletionStage;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * The lobby model, as a service: the online players, the games, and the one "games and users"
- * document every lobby client mirrors. Each answer is a snapshot taken on the actor that owns the
+ * The lobby model, as a service: the online players, the games, and the "games and users" document
+ * every lobby client mirrors (one per version line; {@link #lobbyDocument()} is the oldest line's). Each answer is a snapshot taken on the actor that owns the
  * state; nothing here locks the lobby.
  */
 @ProviderType
@@ -30,4 +30,13 @@ public interface LobbyDirectory {
      * WML text. The server encodes it once per change and sends the same bytes to every newcomer.
      */
     CompletionStage<String> lobbyDocument();
+
+    /**
+     * Each version line that has players now, oldest first, with its figures (since 1.4). Each line
+     * is a lobby of its own: its players see only its games and its players.
+     */
+    CompletionStage<List<LineFigures>> lines();
+
+    /** {@link #lobbyDocument()} of one line's lobby; empty when the line has nobody (since 1.4). */
+    CompletionStage<String> lobbyDocument(String line);
 }

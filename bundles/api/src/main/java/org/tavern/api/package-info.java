@@ -10,7 +10,9 @@
  * era, scenario and mods (and {@code allowCreate} is asked when the level arrives); {@link PluginStates}.
  * 1.3: {@link Decision#allowAs} lets a rule rename a game as it is created ({@link GameProposal#withName}).
  * 1.4: {@link AdminCommand#secretArgumentsFrom} marks a command's secret arguments, which every log and
- * shell history redacts ({@link AdminCommand#loggableArguments}).
+ * shell history redacts ({@link AdminCommand#loggableArguments}). Version lines: {@link GameInfo#line}
+ * and {@link PlayerInfo#line} say which lobby a game or a player is in, {@link LobbyDirectory#lines}
+ * gives each line's figures, and {@link LobbyDirectory#lobbyDocument(String)} one line's document.
  *
  * <p>Lobby and games are actors: every question is answered on the actor that owns the state, so the
  * answers arrive as {@link java.util.concurrent.CompletionStage}s and are snapshots, never live views.

@@ -164,7 +164,7 @@ final class RelayScenario {
         Path capture = Path.of(options.string("capture", "testdata/captures/ai_battle_lg_battle.trace.txt"));
         if (!java.nio.file.Files.isRegularFile(capture)) {
             throw new Options.UsageException("no capture at " + capture.toAbsolutePath()
-                    + " (run from the project root beside ../shared, or pass --capture=FILE)");
+                    + " (run from the repository root, or pass --capture=FILE)");
         }
         this.recorded = RecordedGame.from(Capture.read(capture), capture.toString());
     }

@@ -92,13 +92,13 @@ public class DirectoryCommands {
         }
         Instant now = Instant.now();
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "%-20s %-39s %-10s %5s %-4s %-10s %s", "NAME", "ADDRESS", "STATUS",
-                "GAME", "ROLE", "ONLINE", "CLIENT"));
+        lines.add(String.format(Locale.ROOT, "%-20s %-39s %-10s %5s %-4s %-10s %-6s %s", "NAME", "ADDRESS", "STATUS",
+                "GAME", "ROLE", "ONLINE", "LINE", "CLIENT"));
         for (PlayerInfo player : players) {
             String role = player.moderator() ? "mod" : player.registered() ? "reg" : "-";
-            lines.add(String.format(Locale.ROOT, "%-20s %-39s %-10s %5s %-4s %-10s %s", player.name(),
+            lines.add(String.format(Locale.ROOT, "%-20s %-39s %-10s %5s %-4s %-10s %-6s %s", player.name(),
                     player.address(), player.status(), player.gameId() == 0 ? "-" : player.gameId(), role,
-                    since(player.loggedInSince(), now), player.clientVersion()));
+                    since(player.loggedInSince(), now), player.line(), player.clientVersion()));
         }
         lines.add(players.size() + (players.size() == 1 ? " player" : " players"));
         return String.join("\n", lines);
@@ -109,11 +109,11 @@ public class DirectoryCommands {
             return "No games.";
         }
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "%5s %-24s %-20s %-10s %7s %9s", "ID", "NAME", "HOST", "STATE",
-                "PLAYERS", "OBSERVERS"));
+        lines.add(String.format(Locale.ROOT, "%5s %-6s %-24s %-20s %-10s %7s %9s", "ID", "LINE", "NAME", "HOST",
+                "STATE", "PLAYERS", "OBSERVERS"));
         for (GameInfo game : games) {
-            lines.add(String.format(Locale.ROOT, "%5d %-24s %-20s %-10s %7d %9d", game.id(), game.name(), game.host(),
-                    state(game), game.players().size(), game.observers().size()));
+            lines.add(String.format(Locale.ROOT, "%5d %-6s %-24s %-20s %-10s %7d %9d", game.id(), game.line(), game.name(),
+                    game.host(), state(game), game.players().size(), game.observers().size()));
         }
         lines.add(games.size() + (games.size() == 1 ? " game" : " games"));
         return String.join("\n", lines);
@@ -127,6 +127,7 @@ public class DirectoryCommands {
         return String.join("\n",
                 "Game " + game.id() + " '" + game.name() + "'",
                 "  host:      " + game.host(),
+                "  line:      " + game.line(),
                 "  scenario:  " + (game.scenario().isEmpty() ? "(no level yet)" : game.scenario()),
                 "  state:     " + state(game),
                 "  created:   " + game.createdAt() + " (" + since(game.createdAt(), Instant.now()) + " ago)",

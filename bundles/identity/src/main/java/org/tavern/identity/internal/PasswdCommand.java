@@ -16,7 +16,7 @@ import org.tavern.identity.StoreException;
  * a moderator ({@code /query passwd}) only that of an account that is no moderator, since a
  * moderator account's password opens the SSH console. The password is redacted in every log.
  */
-@Component(service = AdminCommand.class)
+@Component(service = AdminCommand.class, property = AdminCommand.SERVER_COMMAND_PROPERTY + ":Boolean=true")
 public class PasswdCommand extends AccountAdminCommand {
 
     static final String USAGE = "passwd <nick> [<password>]";

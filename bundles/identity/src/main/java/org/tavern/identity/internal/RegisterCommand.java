@@ -15,7 +15,7 @@ import org.tavern.identity.StoreException;
  * ({@code tavern:register}, the fifo) and moderators ({@code /query register}) reach it; the password
  * is its secret, redacted in every log and shell history.
  */
-@Component(service = AdminCommand.class)
+@Component(service = AdminCommand.class, property = AdminCommand.SERVER_COMMAND_PROPERTY + ":Boolean=true")
 public class RegisterCommand extends AccountAdminCommand {
 
     static final String USAGE = "register <nick> <email>|- [<password>]";

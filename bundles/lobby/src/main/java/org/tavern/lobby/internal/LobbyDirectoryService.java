@@ -10,7 +10,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tavern.api.GameInfo;
+import org.tavern.api.LineFigures;
 import org.tavern.api.LobbyDirectory;
+import org.tavern.lobby.internal.common.VersionLine;
+import org.tavern.lobby.internal.lobby.LobbyList;
 import org.tavern.api.PlayerInfo;
 import org.tavern.lobby.internal.game.Game;
 import org.tavern.lobby.internal.lobby.Lobby;
@@ -65,7 +68,24 @@ public final class LobbyDirectoryService implements LobbyDirectory {
 
     @Override
     public CompletionStage<String> lobbyDocument() {
-        return onLobby(() -> new String(lobby.list().document().output(), StandardCharsets.UTF_8));
+        return onLobby(() -> {
+            List<VersionLine> lines = lobby.lines();
+            LobbyList list = lines.isEmpty() ? new LobbyList() : lobby.list(lines.get(0));
+            return new String(list.document().output(), StandardCharsets.UTF_8);
+        });
+    }
+
+    @Override
+    public CompletionStage<String> lobbyDocument(String line) {
+        return onLobby(() -> {
+            LobbyList list = lobby.list(VersionLine.of(line));
+            return list == null ? "" : new String(list.document().output(), StandardCharsets.UTF_8);
+        });
+    }
+
+    @Override
+    public CompletionStage<List<LineFigures>> lines() {
+        return onLobby(lobby::lineFigures);
     }
 
     private static PlayerInfo info(User user) {

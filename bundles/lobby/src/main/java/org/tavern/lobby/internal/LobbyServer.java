@@ -97,7 +97,8 @@ public class LobbyServer implements ConnectionHandler, LobbyHandle {
                 }
                 AdminCommand command = context.getService(reference);
                 if (command != null) {
-                    lobby.pluginCommands().add(command);
+                    lobby.pluginCommands().add(command,
+                            !Boolean.TRUE.equals(reference.getProperty(AdminCommand.SERVER_COMMAND_PROPERTY)));
                     LOG.info("Admin command '{}' added by {}", command.name(), reference.getBundle().getSymbolicName());
                 }
                 return command;

@@ -48,7 +48,7 @@ final class NetworkEvents {
      * One occurrence of {@code cause} (a text without per-connection details), concerning {@code who};
      * {@code detail} (may be empty) is added to the line when it is written.
      */
-    void closed(Level level, String cause, String who, String detail) {
+    boolean closed(Level level, String cause, String who, String detail) {
         Tally tally = tallies.computeIfAbsent(cause, c -> new Tally(level, clock.getAsLong()));
         if (tally.count.getAndIncrement() == 0) {
             String line = "Closing {}: {}{} (more of the same are counted for {} s)";
@@ -57,13 +57,18 @@ final class NetworkEvents {
             } else {
                 LOG.info(line, who, cause, detail, INTERVAL_MILLIS / 1000);
             }
-        } else {
-            LOG.debug("Closing {}: {}{}", who, cause, detail);
+            return true;
         }
+        LOG.debug("Closing {}: {}{}", who, cause, detail);
+        return false;
     }
 
-    /** Writes the sums of the intervals that ended (called every second by the watch). */
-    void flush() {
+    /**
+     * Writes the sums of the intervals that ended (called every second by the watch); returns how
+     * many closes each written line counted.
+     */
+    Map<String, Integer> flush() {
+        Map<String, Integer> written = new java.util.HashMap<>();
         long now = clock.getAsLong();
         for (Map.Entry<String, Tally> entry : tallies.entrySet()) {
             Tally tally = entry.getValue();
@@ -75,9 +80,11 @@ final class NetworkEvents {
             if (seen > 1) {
                 LOG.info("{} more connections closed in the last {} s: {}", seen - 1, INTERVAL_MILLIS / 1000,
                         entry.getKey());
+                written.put(entry.getKey(), seen - 1);
             } else if (seen == 0) {
                 tallies.remove(entry.getKey(), tally);
             }
         }
+        return written;
     }
 }

@@ -74,6 +74,7 @@ final class SshExecCommand implements Command {
         PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
         try (CommandSession session = processor.createSession(in, output, errors)) {
             session.put(SshShell.SSH_USER, who);
+            SshShell.leaveWith(session, () -> { }); // "exit" ends this command, never the server
             Object result = session.execute(command);
             if (result != null) {
                 output.println(session.format(result, Converter.INSPECT));

@@ -3,6 +3,7 @@ package org.tavern.admin.internal.ssh;
 import org.apache.felix.gogo.jline.Shell;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Function;
 import org.apache.sshd.server.session.ServerSession;
 import org.jline.builtins.ssh.Ssh;
 import org.jline.terminal.Terminal;
@@ -36,6 +37,7 @@ final class SshShell {
         try (CommandSession session = processor.createSession(terminal.input(), terminal.output(), terminal.output())) {
             session.put(".terminal", terminal);
             session.put(SSH_USER, who);
+            leaveWith(session, params.getCloser());
             // Called directly, as Gogo starts the terminal's shell: run through the session, the shell
             // would be the session's foreground job, and each typed line a job waiting behind it.
             gosh.gosh(session, new String[] {"--login", "--noshutdown", "--nohistory"});
@@ -44,6 +46,21 @@ final class SshShell {
         } finally {
             params.getCloser().run();
         }
+    }
+
+    /**
+     * {@code exit} and {@code logout} end the SSH session. On the server's terminal {@code exit 0} is
+     * Java's System.exit (the profile adds System's methods as commands): typed over SSH out of
+     * habit it would stop the server. A session variable holding a function is found before any
+     * command of that name, so this session's {@code exit} is its own.
+     */
+    static void leaveWith(CommandSession session, Runnable leave) {
+        Function end = (ignored, arguments) -> {
+            leave.run();
+            return null;
+        };
+        session.put("exit", end);
+        session.put("logout", end);
     }
 
     /** {@code user@address}, as the log names an SSH session. */

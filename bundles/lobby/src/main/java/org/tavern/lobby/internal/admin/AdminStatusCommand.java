@@ -3,7 +3,6 @@ package org.tavern.lobby.internal.admin;
 import java.util.List;
 import org.tavern.api.CommandIssuer;
 import org.tavern.identity.Wildcards;
-import org.tavern.lobby.internal.common.VersionLine;
 import org.tavern.lobby.internal.common.Nicks;
 import org.tavern.lobby.internal.common.ServerMessages;
 import org.tavern.lobby.internal.lobby.AdminContext;
@@ -40,6 +39,7 @@ public final class AdminStatusCommand implements ModeratorCommand {
         }
         String addressMask = named != null ? named.connection.remoteIp() : mask.indexOf('.') >= 0 ? mask : null;
         boolean found = false;
+        boolean severalLines = lobby.lineFigures().size() > 1;
         for (User user : lobby.users()) {
             boolean matches = mask.isEmpty() || mask.equals("*")
                     || (addressMask != null ? Wildcards.matches(addressMask, user.connection.remoteIp())
@@ -48,6 +48,9 @@ public final class AdminStatusCommand implements ModeratorCommand {
                 found = true;
                 report.append("\n'").append(user.name).append("' @ ").append(user.connection.remoteIp())
                         .append(" logged on for ").append(ServerMessages.span(lobby.nowMillis() - user.loginMillis));
+                if (severalLines) { // a moderator sees every line; with one line the report is wesnothd's
+                    report.append(" (version line ").append(user.line).append(')');
+                }
             }
         }
         return found ? report.toString() : report + "\nNo match found. You may want to check with 'searchlog'.";
@@ -56,6 +59,6 @@ public final class AdminStatusCommand implements ModeratorCommand {
     /** Whether the issuer is a player of a 1.18 line (the console answers as wesnothd 1.16). */
     private static boolean speaks118(AdminContext lobby, CommandIssuer issuer) {
         User user = issuer.console() ? null : lobby.user(issuer.name());
-        return user != null && VersionLine.of(user.clientVersion).since118();
+        return user != null && user.line.since118();
     }
 }

@@ -34,6 +34,6 @@ public final class CreateGameCommand implements LobbyCommand {
     private static void refuse(PlayerContext lobby, User user, String reason) {
         user.connection.send(ServerMessages.empty("leave_game"));
         user.connection.send(ServerMessages.message(reason, "error"));
-        user.connection.send(lobby.list().full());
+        user.connection.send(lobby.list(user).full());
     }
 }

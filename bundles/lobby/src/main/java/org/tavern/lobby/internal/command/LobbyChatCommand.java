@@ -44,7 +44,7 @@ public final class LobbyChatCommand implements LobbyCommand {
         }
         EncodedFrame frame = EncodedFrame.of(relay);
         for (User other : lobby.lobbyUsers()) {
-            if (other != user) {
+            if (other != user && other.line.equals(user.line)) { // lobby chat stays in its line
                 other.connection.send(frame);
             }
         }

@@ -3,7 +3,6 @@ package org.tavern.lobby.internal.command;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tavern.identity.GameQuery;
-import org.tavern.lobby.internal.common.VersionLine;
 import org.tavern.lobby.internal.game.command.GameHistoryRequestCommand;
 import org.tavern.lobby.internal.history.GameArchive;
 import org.tavern.lobby.internal.lobby.LobbyCommand;
@@ -42,7 +41,7 @@ public final class LobbyGameHistoryCommand implements LobbyCommand {
 
     @Override
     public void handle(PlayerContext lobby, User user, Node element) {
-        if (!VersionLine.of(user.clientVersion).since118()) {
+        if (!user.line.since118()) {
             return;
         }
         Connection connection = user.connection;

@@ -15,6 +15,6 @@ public final class RefreshLobbyCommand implements LobbyCommand {
 
     @Override
     public void handle(PlayerContext lobby, User user, Node element) {
-        user.connection.send(lobby.list().full());
+        user.connection.send(lobby.list(user).full());
     }
 }

@@ -12,8 +12,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
         description = "Login rules, messages and flood control")
 public @interface LobbyConfig {
 
-    @AttributeDefinition(description = "Comma list of accepted client versions; * and ? are wildcards")
-    String versions_accepted() default "1.16.*,1.16.9,test";
+    @AttributeDefinition(description = "Comma list of accepted client versions; * and ? are wildcards. "
+            + "Each version line (1.16, 1.18, ...) gets a lobby of its own")
+    String versions_accepted() default "1.16.*,1.18.*,test";
 
     @AttributeDefinition(description = "Comma list of reserved nick patterns (case-insensitive; * and ?)")
     String disallow_names() default "*admin*,*admln*,*server*,player,network,human,computer,ai,ai?,*moderator*";

@@ -27,7 +27,7 @@ public record Settings(List<String> versionsAccepted, List<String> disallowedNam
     }
 
     public static Settings defaults() {
-        return new Settings(List.of("1.16.*", "1.16.9", "test"),
+        return new Settings(List.of("1.16.*", "1.18.*", "test"),
                 Wildcards.list("*admin*,*admln*,*server*,player,network,human,computer,ai,ai?,*moderator*"),
                 "", "", "", 4, 10_000, "", "", List.of(), 5, false, "", Map.of(), DEFAULT_IP_LOG_SIZE, 0);
     }

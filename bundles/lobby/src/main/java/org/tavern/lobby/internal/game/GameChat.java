@@ -30,17 +30,12 @@ public final class GameChat {
         }
         game.sendToOthers(member, relay);
         if (game.line.since118() && !state.started) {
-            if (state.chatBeforeStart.size() == GameState.CHAT_HISTORY_LIMIT) {
-                state.chatBeforeStart.removeFirst();
-            }
-            state.chatBeforeStart.addLast(relay);
+            state.chatBeforeStart.remember(relay);
         }
     }
 
     /** 1.18: a member joining before the start gets the game chat so far. */
     void sendHistory(Member joiner) {
-        for (Document message : state.chatBeforeStart) {
-            joiner.connection().send(message);
-        }
+        state.chatBeforeStart.sendTo(joiner.connection());
     }
 }

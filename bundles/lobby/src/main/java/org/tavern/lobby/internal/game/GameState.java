@@ -1,6 +1,5 @@
 package org.tavern.lobby.internal.game;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -48,13 +47,8 @@ public final class GameState {
     final long createdMillis;
     /** The version line of the lobby the game was created in: which wesnothd's answers it gives. */
     final VersionLine line;
-    /**
-     * 1.18: the game chat since the game was created (or last started), replayed to whoever joins
-     * before the start, as wesnothd 1.18 does; at most {@link #CHAT_HISTORY_LIMIT}, the oldest dropped.
-     */
-    final ArrayDeque<Document> chatBeforeStart = new ArrayDeque<>();
-    /** wesnothd keeps it all; flood control bounds the rate, this bounds what a long wait can pile up. */
-    static final int CHAT_HISTORY_LIMIT = 200;
+    /** 1.18: the game chat before the start, for those who join before it. */
+    final PreStartChat chatBeforeStart = new PreStartChat();
 
     GameState(int id, Node createGame, Member host, long createdMillis, VersionLine line) {
         this.id = id;
@@ -79,7 +73,7 @@ public final class GameState {
             scenario = level.root().child("multiplayer").attr("mp_scenario", "");
         }
         return new org.tavern.api.GameInfo(id, name, host.name(), started, turn, players, observers, scenario,
-                java.time.Instant.ofEpochMilli(createdMillis));
+                java.time.Instant.ofEpochMilli(createdMillis), line.name());
     }
 
     Member member(String memberName) {

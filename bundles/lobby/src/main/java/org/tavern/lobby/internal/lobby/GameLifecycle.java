@@ -6,7 +6,6 @@ import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tavern.lobby.internal.common.ServerMessages;
-import org.tavern.lobby.internal.common.VersionLine;
 import org.tavern.lobby.internal.game.Game;
 import org.tavern.lobby.internal.game.GameCommand;
 import org.tavern.lobby.internal.game.JoinRequest;
@@ -79,7 +78,7 @@ final class GameLifecycle implements LobbyLink {
     void createGame(User host, Node createGame) {
         int id = ++state.lastGameId;
         Game game = new Game(id, pool, this, createGame, new Member(host.name, host.connection),
-                VersionLine.of(host.clientVersion));
+                host.line);
         state.games.put(id, game);
         host.gameId = id;
         host.location = game.name();
@@ -94,7 +93,7 @@ final class GameLifecycle implements LobbyLink {
     /** {@code [join]}: the game decides; the player waits outside the lobby until it has. */
     void join(User user, int gameId, boolean observe, String password) {
         Game game = state.games.get(gameId);
-        if (game == null) {
+        if (game == null || !game.line.equals(user.line)) { // another line's games are not there for him
             refuseJoin(user, "Attempt to join unknown game.");
             return;
         }
@@ -108,7 +107,7 @@ final class GameLifecycle implements LobbyLink {
     private void refuseJoin(User user, String message) {
         user.connection.send(ServerMessages.empty("leave_game"));
         user.connection.send(ServerMessages.message(message, "error"));
-        user.connection.send(state.list.full());
+        user.connection.send(state.lineOf(user).list.full());
     }
 
     // ------------------------------------------------------------------ games' reports (handed to the lobby actor)
@@ -121,8 +120,8 @@ final class GameLifecycle implements LobbyLink {
                 return; // the host left while the level was being read; the game will report its end
             }
             host.location = game.name(); // a game rule may have renamed it
-            Document diff = state.list.addGame(game.id, description.root().child("game"), host);
-            lobby.membership().broadcastToLobby(EncodedFrame.of(diff), null);
+            Document diff = state.line(game.line).list.addGame(game.id, description.root().child("game"), host);
+            lobby.membership().broadcastToLobby(game.line, EncodedFrame.of(diff), null);
         });
     }
 
@@ -140,6 +139,7 @@ final class GameLifecycle implements LobbyLink {
             String leaveReason) {
         state.games.remove(game.id);
         state.statistics.countEnding(reason);
+        LineLobby line = state.line(game.line);
         List<User> returning = new ArrayList<>();
         for (String name : memberNames) {
             User user = state.users.get(name);
@@ -147,9 +147,9 @@ final class GameLifecycle implements LobbyLink {
                 user.gameId = 0;
                 user.location = "";
                 user.status = "lobby";
-                Document diff = state.list.changeUser(user);
+                Document diff = line.list.changeUser(user);
                 if (diff != null) {
-                    lobby.membership().broadcastToLobbyExcept(EncodedFrame.of(diff), returning, user);
+                    lobby.membership().broadcastToLobbyExcept(game.line, EncodedFrame.of(diff), returning, user);
                 }
                 returning.add(user);
             }
@@ -163,14 +163,14 @@ final class GameLifecycle implements LobbyLink {
         if (stopped) {
             // stopgame, as wesnothd's delete_game: the members get the list while it still shows the game,
             // and its removal with everyone else in the lobby
-            sendBack(returning, leaveFrame, hostError);
+            sendBack(line, returning, leaveFrame, hostError);
         }
-        Document removal = wasVisible ? state.list.removeGame(game.id) : null;
+        Document removal = wasVisible ? line.list.removeGame(game.id) : null;
         if (removal != null) {
-            lobby.membership().broadcastToLobby(EncodedFrame.of(removal), null);
+            lobby.membership().broadcastToLobby(game.line, EncodedFrame.of(removal), null);
         }
         if (!stopped) {
-            sendBack(returning, leaveFrame, hostError);
+            sendBack(line, returning, leaveFrame, hostError);
         }
         LOG.info("Game {} '{}' ended", game.id, game.name());
         String name = game.name();
@@ -178,10 +178,10 @@ final class GameLifecycle implements LobbyLink {
     }
 
     /** Members of an ended game: {@code [leave_game]}, the whole list, and the host's error if any. */
-    private void sendBack(List<User> returning, EncodedFrame leaveFrame, String hostError) {
+    private void sendBack(LineLobby line, List<User> returning, EncodedFrame leaveFrame, String hostError) {
         for (User user : returning) {
             user.connection.send(leaveFrame);
-            user.connection.send(state.list.full());
+            user.connection.send(line.list.full());
             if (hostError != null) {
                 user.connection.send(ServerMessages.message(hostError, "error"));
             }
@@ -209,9 +209,9 @@ final class GameLifecycle implements LobbyLink {
             }
             user.status = observer ? "observing" : "playing";
             LOG.info("{} joined game {} as {}", name, gameId, observer ? "an observer" : "a player");
-            Document diff = state.list.changeGame(gameId, description.root().child("game"), user);
+            Document diff = state.lineOf(user).list.changeGame(gameId, description.root().child("game"), user);
             if (diff != null) {
-                lobby.membership().broadcastToLobby(EncodedFrame.of(diff), null);
+                lobby.membership().broadcastToLobby(user.line, EncodedFrame.of(diff), null);
             }
         });
     }
@@ -223,7 +223,7 @@ final class GameLifecycle implements LobbyLink {
             User user = state.users.get(name);
             if (user != null && user.gameId == gameId) {
                 user.status = observer ? "observing" : "playing";
-                state.list.refreshUserQuietly(user);
+                state.lineOf(user).list.refreshUserQuietly(user);
             }
         });
     }
@@ -231,9 +231,13 @@ final class GameLifecycle implements LobbyLink {
     @Override
     public void gameChanged(int gameId, Document description) {
         lobby.execute(() -> {
-            Document diff = state.list.changeGame(gameId, description.root().child("game"), null);
+            Game game = state.games.get(gameId);
+            if (game == null) {
+                return; // it ended meanwhile; its end took it off the list
+            }
+            Document diff = state.line(game.line).list.changeGame(gameId, description.root().child("game"), null);
             if (diff != null) {
-                lobby.membership().broadcastToLobby(EncodedFrame.of(diff), null);
+                lobby.membership().broadcastToLobby(game.line, EncodedFrame.of(diff), null);
             }
         });
     }
@@ -253,12 +257,17 @@ final class GameLifecycle implements LobbyLink {
                 user.location = "";
                 user.status = "lobby";
             }
-            Document diff = state.list.changeGame(gameId, description.root().child("game"), returning ? user : null);
+            Game game = state.games.get(gameId);
+            LineLobby line = game != null ? state.line(game.line) : user != null ? state.lineOf(user) : null;
+            if (line == null) {
+                return;
+            }
+            Document diff = line.list.changeGame(gameId, description.root().child("game"), returning ? user : null);
             if (diff != null) {
-                lobby.membership().broadcastToLobby(EncodedFrame.of(diff), returning && !removed ? user : null);
+                lobby.membership().broadcastToLobby(line.line, EncodedFrame.of(diff), returning && !removed ? user : null);
             }
             if (returning) {
-                user.connection.send(state.list.full());
+                user.connection.send(line.list.full());
             }
         });
     }

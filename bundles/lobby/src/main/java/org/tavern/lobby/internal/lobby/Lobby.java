@@ -18,6 +18,7 @@ import org.tavern.lobby.internal.ban.FailedLogins;
 import org.tavern.lobby.internal.ban.StoredBans;
 import org.tavern.lobby.internal.common.ServerControl;
 import org.tavern.lobby.internal.common.Settings;
+import org.tavern.lobby.internal.common.VersionLine;
 import org.tavern.lobby.internal.game.Game;
 import org.tavern.lobby.internal.history.GameArchive;
 import org.tavern.lobby.internal.history.ReplayWriter;
@@ -341,8 +342,31 @@ public final class Lobby implements PlayerContext, AdminContext, LoginContext {
     }
 
     @Override
-    public LobbyList list() {
-        return state.list;
+    public LobbyList list(User user) {
+        return state.lineOf(user).list;
+    }
+
+    /** The version lines that have players now, oldest first. */
+    public List<VersionLine> lines() {
+        return new ArrayList<>(state.lines.keySet());
+    }
+
+    /** Each line with players, oldest first: its players (in its lobby and games) and its games. */
+    @Override
+    public List<org.tavern.api.LineFigures> lineFigures() {
+        List<org.tavern.api.LineFigures> figures = new ArrayList<>();
+        for (VersionLine line : state.lines.keySet()) {
+            int players = (int) state.users.values().stream().filter(user -> user.line.equals(line)).count();
+            int games = (int) state.games.values().stream().filter(game -> game.line.equals(line)).count();
+            figures.add(new org.tavern.api.LineFigures(line.name(), players, games));
+        }
+        return figures;
+    }
+
+    /** The list of a line's lobby; null when the line has nobody. */
+    public LobbyList list(VersionLine line) {
+        LineLobby lobby = state.lines.get(line);
+        return lobby == null ? null : lobby.list;
     }
 
     @Override
@@ -393,7 +417,10 @@ public final class Lobby implements PlayerContext, AdminContext, LoginContext {
     }
 
     @Override
-    public String listStatistics() {
-        return state.list.statistics(gameCount());
+    public String listStatistics(User user) {
+        // the console (no user) is told of the first line with players
+        LineLobby line = user != null ? state.lineOf(user) : state.lines.values().stream().findFirst().orElse(null);
+        LobbyList list = line != null ? line.list : new LobbyList();
+        return list.statistics(list.gameCount());
     }
 }

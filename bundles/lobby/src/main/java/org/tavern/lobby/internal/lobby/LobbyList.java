@@ -25,7 +25,7 @@ public final class LobbyList {
     private final Map<Integer, Node> gameNodes = new HashMap<>();
     private EncodedFrame fullFrame;
 
-    LobbyList() {
+    public LobbyList() {
         document.root().addChild(GAMELIST);
     }
 

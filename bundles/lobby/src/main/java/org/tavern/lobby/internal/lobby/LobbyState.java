@@ -4,8 +4,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.tavern.lobby.internal.ban.BanList;
 import org.tavern.lobby.internal.ban.FailedLogins;
+import org.tavern.lobby.internal.common.VersionLine;
 import org.tavern.lobby.internal.game.Game;
 import org.tavern.lobby.internal.game.OnlinePlayers;
 
@@ -26,10 +28,12 @@ public final class LobbyState {
     /** The games by id; each owns its own state on its own actor. */
     final Map<Integer, Game> games = new HashMap<>();
     int lastGameId;
-    /** The list every lobby client mirrors. */
-    final LobbyList list = new LobbyList();
-    /** Logins handled but not yet told to the lobby. */
-    final PendingLogins pendingLogins = new PendingLogins();
+    /**
+     * Each version line's lobby: the list its clients mirror and its logins not yet announced. Game
+     * ids are numbered server-wide ({@link #lastGameId}), so a moderator, the console and the plugins
+     * name a game by one number; each line lists only its own games.
+     */
+    final Map<VersionLine, LineLobby> lines = new TreeMap<>();
     BanList bans = new BanList();
     /** Addresses refused as wesnothd's {@code tor_ip_list_path} lists them. */
     Set<String> torAddresses = Set.of();
@@ -44,5 +48,14 @@ public final class LobbyState {
 
     LobbyState(long startMillis) {
         statistics = new LobbyStatistics(startMillis);
+    }
+
+    /** The lobby of a line, made when its first player arrives (and kept: lines are few). */
+    LineLobby line(VersionLine line) {
+        return lines.computeIfAbsent(line, LineLobby::new);
+    }
+
+    LineLobby lineOf(User user) {
+        return line(user.line);
     }
 }

@@ -35,15 +35,23 @@ final class LoginAnnouncer {
 
     /** A user logged in: listed now, announced with the others of his batch. */
     void add(User user, Runnable welcome) {
-        if (state.pendingLogins.add(state.list, user, welcome)) {
+        LineLobby line = state.lineOf(user);
+        if (line.pendingLogins.add(line.list, user, welcome)) {
             schedule();
         }
     }
 
     /** Sends the pending logins' diff and welcomes. */
     void announce() {
-        if (!state.pendingLogins.isEmpty()) {
-            state.pendingLogins.announce((frame, newcomers) -> lobby.membership().broadcastToLobbyExcept(frame, newcomers, null));
+        boolean announced = false;
+        for (LineLobby line : state.lines.values()) {
+            if (!line.pendingLogins.isEmpty()) {
+                line.pendingLogins.announce((frame, newcomers) ->
+                        lobby.membership().broadcastToLobbyExcept(line.line, frame, newcomers, null));
+                announced = true;
+            }
+        }
+        if (announced) {
             lastAnnouncedNanos = System.nanoTime();
         }
     }

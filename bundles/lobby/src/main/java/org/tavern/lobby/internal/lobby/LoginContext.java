@@ -14,7 +14,8 @@ public interface LoginContext {
 
     long nowMillis();
 
-    LobbyList list();
+    /** The list of his version line, as his client mirrors it. */
+    LobbyList list(User user);
 
     boolean isLoggedIn(String name);
 

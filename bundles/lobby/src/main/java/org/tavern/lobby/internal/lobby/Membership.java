@@ -4,6 +4,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tavern.lobby.internal.common.ServerMessages;
+import org.tavern.lobby.internal.common.VersionLine;
 import org.tavern.lobby.internal.game.Game;
 import org.tavern.transport.Connection;
 import org.tavern.transport.EncodedFrame;
@@ -36,7 +37,9 @@ final class Membership {
         // Players in games hear of it too, in their game's form; the client parses this exact sentence.
         String notice = user.name + " has logged into the lobby";
         for (Game game : state.games.values()) {
-            game.execute(() -> game.announce(notice));
+            if (game.line.equals(user.line)) { // his line's games only: the others' lists do not show him
+                game.execute(() -> game.announce(notice));
+            }
         }
         LOG.info("{} logged in from {} with {}", user.name, user.connection.remoteIp(), user.clientVersion);
         org.tavern.api.PlayerInfo player = user.info();
@@ -62,9 +65,14 @@ final class Membership {
         }
         state.ipLog.loggedOut(user.name, user.connection.remoteIp(), lobby.nowMillis());
         state.online.remove(user.name);
-        Document diff = state.list.removeUser(user);
+        LineLobby line = state.lineOf(user);
+        Document diff = line.list.removeUser(user);
         if (diff != null) {
-            broadcastToLobby(EncodedFrame.of(diff), user);
+            broadcastToLobby(user.line, EncodedFrame.of(diff), user);
+        }
+        if (state.users.values().stream().noneMatch(other -> other.line.equals(user.line))
+                && line.pendingLogins.isEmpty()) {
+            state.lines.remove(user.line); // a line exists while it has players: versions are the clients' to choose
         }
         LOG.info("{} left ({})", user.name, reason);
         String name = user.name;
@@ -90,17 +98,18 @@ final class Membership {
         state.online.put(user.name, user.connection.remoteIp(), moderator);
     }
 
-    void broadcastToLobby(EncodedFrame frame, User except) {
+    /** To everyone in the lobby of {@code line} (not in a game) but {@code except}. */
+    void broadcastToLobby(VersionLine line, EncodedFrame frame, User except) {
         for (User other : state.users.values()) {
-            if (other != except && other.inLobby()) {
+            if (other != except && other.inLobby() && other.line.equals(line)) {
                 other.connection.send(frame);
             }
         }
     }
 
-    void broadcastToLobbyExcept(EncodedFrame frame, List<User> alsoExcept, User except) {
+    void broadcastToLobbyExcept(VersionLine line, EncodedFrame frame, List<User> alsoExcept, User except) {
         for (User other : state.users.values()) {
-            if (other != except && other.inLobby() && !alsoExcept.contains(other)) {
+            if (other != except && other.inLobby() && other.line.equals(line) && !alsoExcept.contains(other)) {
                 other.connection.send(frame);
             }
         }

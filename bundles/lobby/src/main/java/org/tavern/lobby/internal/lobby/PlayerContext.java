@@ -25,7 +25,8 @@ public interface PlayerContext {
 
     PluginCommands pluginCommands();
 
-    LobbyList list();
+    /** The list of his version line, as his client mirrors it. */
+    LobbyList list(User user);
 
     /** The logged-in player of that name, or null. */
     User user(String name);

@@ -21,10 +21,14 @@ public interface QueryContext {
 
     int gameCount();
 
+    /** Each version line with players, oldest first, and its figures. */
+    List<org.tavern.api.LineFigures> lineFigures();
+
     LobbyStatistics statistics();
 
     /** The {@code wml} query's text: the shared lobby list document. */
-    String listStatistics();
+    /** The size of the list {@code user}'s line mirrors (null: the console, told of the first line). */
+    String listStatistics(User user);
 
     /** Admin commands of other bundles, for help texts. */
     PluginCommands pluginCommands();

@@ -1,5 +1,6 @@
 package org.tavern.lobby.internal.lobby;
 
+import org.tavern.lobby.internal.common.VersionLine;
 import org.tavern.transport.Connection;
 import org.tavern.wml.Node;
 
@@ -9,6 +10,8 @@ public final class User {
     public final String name;
     public final Connection connection;
     public final String clientVersion;
+    /** His version line: the lobby he sees, the games he may join, the answers he gets. */
+    public final VersionLine line;
     public final long loginMillis;
     public final FloodControl flood;
     public boolean moderator;
@@ -18,9 +21,15 @@ public final class User {
     public String status = "lobby";
 
     public User(String name, Connection connection, String clientVersion, long loginMillis, FloodControl flood) {
+        this(name, connection, clientVersion, VersionLine.of(clientVersion), loginMillis, flood);
+    }
+
+    public User(String name, Connection connection, String clientVersion, VersionLine line, long loginMillis,
+            FloodControl flood) {
         this.name = name;
         this.connection = connection;
         this.clientVersion = clientVersion;
+        this.line = line;
         this.loginMillis = loginMillis;
         this.flood = flood;
     }
@@ -44,6 +53,6 @@ public final class User {
     /** As the lobby directory and the plugins see him. */
     public org.tavern.api.PlayerInfo info() {
         return new org.tavern.api.PlayerInfo(name, connection.remoteIp(), status, moderator, registered, gameId,
-                java.time.Instant.ofEpochMilli(loginMillis), clientVersion);
+                java.time.Instant.ofEpochMilli(loginMillis), clientVersion, line.name());
     }
 }

@@ -9,6 +9,7 @@ import org.tavern.identity.Wildcards;
 import org.tavern.lobby.internal.common.Nicks;
 import org.tavern.lobby.internal.common.ServerMessages;
 import org.tavern.lobby.internal.common.Settings;
+import org.tavern.lobby.internal.common.VersionLine;
 import org.tavern.lobby.internal.lobby.FloodControl;
 import org.tavern.lobby.internal.lobby.LoginContext;
 import org.tavern.lobby.internal.lobby.LoginHandler;
@@ -143,7 +144,9 @@ public final class LoginFlow implements LoginHandler {
 
     private User admit(Connection connection, String clientVersion, String name, boolean registered,
             boolean moderator) {
-        User user = new User(name, connection, clientVersion, lobby.nowMillis(), new FloodControl());
+        // a version without numbers (test) is in the primary line, as it shares that wesnothd's lobby
+        VersionLine line = VersionLine.of(clientVersion, VersionLine.primary(lobby.settings().versionsAccepted()));
+        User user = new User(name, connection, clientVersion, line, lobby.nowMillis(), new FloodControl());
         user.registered = registered;
         user.moderator = moderator;
         connection.loggedIn(); // the transport's pre-login deadlines stop here
@@ -176,7 +179,7 @@ public final class LoginFlow implements LoginHandler {
         joinLobby.root().addChild("join_lobby").set("is_moderator", user.moderator)
                 .set("profile_url_prefix", PROFILE_URL_PREFIX);
         user.connection.send(joinLobby);
-        user.connection.send(lobby.list().full());
+        user.connection.send(lobby.list(user).full());
         if (!settings.motd().isEmpty()) {
             user.connection.send(ServerMessages.message(settings.motd() + "\n" + settings.announcements(), "motd"));
         }

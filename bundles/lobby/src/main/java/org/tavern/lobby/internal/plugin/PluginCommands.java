@@ -3,6 +3,7 @@ package org.tavern.lobby.internal.plugin;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +27,18 @@ public final class PluginCommands {
     static final long ANSWER_TIMEOUT_SECONDS = 10;
 
     private final Map<String, AdminCommand> byName = new ConcurrentHashMap<>();
+    /** The server's own extra commands: reachable, but not in the help's "Plugin commands" line. */
+    private final Set<AdminCommand> unlisted = ConcurrentHashMap.newKeySet();
 
     public void add(AdminCommand command) {
+        add(command, true);
+    }
+
+    /** {@code listed}: whether the help texts name it (a plugin's), or not (the server's own extras). */
+    public void add(AdminCommand command, boolean listed) {
+        if (!listed) {
+            unlisted.add(command);
+        }
         for (String name : names(command)) {
             AdminCommand earlier = byName.putIfAbsent(name, command);
             if (earlier != null && earlier != command) {
@@ -38,6 +49,7 @@ public final class PluginCommands {
 
     public void remove(AdminCommand command) {
         byName.values().removeIf(registered -> registered == command);
+        unlisted.remove(command);
     }
 
     public AdminCommand find(String word) {
@@ -48,7 +60,8 @@ public final class PluginCommands {
     public String helpFor(CommandIssuer issuer) {
         Map<String, String> usages = new TreeMap<>();
         for (AdminCommand command : byName.values()) {
-            if (issuer.may(command.permission()) && command.permission() != Permission.CONSOLE) {
+            if (issuer.may(command.permission()) && command.permission() != Permission.CONSOLE
+                    && !unlisted.contains(command)) {
                 usages.put(command.name(), command.usage());
             }
         }

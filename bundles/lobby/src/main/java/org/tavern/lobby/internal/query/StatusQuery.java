@@ -23,10 +23,14 @@ public final class StatusQuery implements PlayerQuery {
         }
         StringBuilder report = new StringBuilder("STATUS REPORT for '" + user.name + "'");
         String ip = user.connection.remoteIp();
+        boolean severalLines = lobby.lineFigures().size() > 1;
         for (User other : lobby.users()) {
             if (other.connection.remoteIp().equals(ip)) {
                 report.append("\n'").append(other.name).append("' @ ").append(ip).append(" logged on for ")
                         .append(ServerMessages.span(lobby.nowMillis() - other.loginMillis));
+                if (severalLines) { // with one line the report is wesnothd's
+                    report.append(" (version line ").append(other.line).append(')');
+                }
             }
         }
         return Reply.info(report.toString());

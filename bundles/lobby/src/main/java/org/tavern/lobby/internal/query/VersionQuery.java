@@ -1,7 +1,6 @@
 package org.tavern.lobby.internal.query;
 
 import org.tavern.lobby.internal.lobby.QueryContext;
-import org.tavern.lobby.internal.common.VersionLine;
 import org.tavern.lobby.internal.lobby.User;
 
 /** {@code /query version}: The server's version, or another player's client version. */
@@ -16,7 +15,7 @@ public final class VersionQuery implements PlayerQuery {
     public Reply answer(QueryContext lobby, User user, String argument) {
         if (argument.isEmpty()) {
             // each line is answered as its own wesnothd would
-            return Reply.info("Server version is " + VersionLine.of(user.clientVersion).serverVersion());
+            return Reply.info("Server version is " + user.line.serverVersion());
         }
         User other = lobby.user(argument);
         return Reply.info(other == null ? "Player '" + argument + "' not found."

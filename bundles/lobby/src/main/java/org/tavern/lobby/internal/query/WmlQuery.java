@@ -13,6 +13,6 @@ public final class WmlQuery implements PlayerQuery {
 
     @Override
     public Reply answer(QueryContext lobby, User user, String argument) {
-        return argument.isEmpty() ? Reply.info(lobby.listStatistics()) : null;
+        return argument.isEmpty() ? Reply.info(lobby.listStatistics(user)) : null;
     }
 }

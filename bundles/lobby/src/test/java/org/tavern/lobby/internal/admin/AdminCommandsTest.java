@@ -1,6 +1,7 @@
 package org.tavern.lobby.internal.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -192,5 +193,20 @@ class AdminCommandsTest {
         assertTrue(queryReply(player, lobby, "help").endsWith("\nPlugin commands: broken <text>, echo <text>"));
         assertTrue(queryReply(moderator, lobby, "help").endsWith(
                 "\nPlugin commands: broken <text>, echo <text>, secret <text>"));
+    }
+
+    @Test
+    void theServersOwnExtraCommandsAnswerButAreNotListedAsPluginCommands() throws Exception {
+        lobby.pluginCommands().add(pluginCommand("register", org.tavern.api.Permission.MODERATOR, false), false);
+        FakeConnection moderator = loggedIn("mod", "10.0.0.1");
+        lobby.setModerator(lobby.user("mod"), true);
+
+        assertEquals("mod said alice", queryReply(moderator, lobby, "register alice"));
+        String unknown = queryReply(moderator, lobby, "frobnicate");
+        assertTrue(unknown.startsWith("Command 'frobnicate' is not recognized."), unknown);
+        assertFalse(unknown.contains("Plugin commands"), "wesnothd's reply, word for word: " + unknown);
+
+        lobby.pluginCommands().add(pluginCommand("echo", org.tavern.api.Permission.EVERYONE, false));
+        assertTrue(queryReply(moderator, lobby, "frobnicate").endsWith("\nPlugin commands: echo <text>"));
     }
 }

@@ -19,14 +19,20 @@ class VersionLineTest {
     }
 
     @Test
-    void aVersionWithoutTwoNumbersIsALineOfItsOwn() {
-        VersionLine test = VersionLine.of("test");
-        assertEquals("test", test.name());
-        assertFalse(test.numbered());
-        assertEquals("(none)", VersionLine.of("").name());
-        assertEquals("1.x", VersionLine.of("1.x").name());
-        assertEquals(VersionLine.MAX_NAME, VersionLine.of("v".repeat(10_000)).name().length(), "bounded");
-        assertEquals("9999999.1", VersionLine.of("9999999.1").name(), "too long to be a number");
+    void aVersionWithoutTwoNumbersBelongsToTheNewestLine() {
+        assertEquals(VersionLine.NEWEST, VersionLine.of("test"));
+        assertEquals(VersionLine.NEWEST, VersionLine.of(""));
+        assertEquals(VersionLine.NEWEST, VersionLine.of("1.x"));
+        assertEquals(VersionLine.NEWEST, VersionLine.of("v".repeat(10_000)));
+        assertEquals(VersionLine.NEWEST, VersionLine.of("9999999.1"), "too long to be a number");
+    }
+
+    @Test
+    void thePrimaryLineIsThatOfTheFirstPatternNamingOne() {
+        assertEquals(VersionLine.V1_16, VersionLine.primary(java.util.List.of("1.16.*", "1.18.*", "test")));
+        assertEquals(VersionLine.V1_18, VersionLine.primary(java.util.List.of("test", "1.18.*")));
+        assertEquals(VersionLine.NEWEST, VersionLine.primary(java.util.List.of("*")));
+        assertEquals(VersionLine.V1_16, VersionLine.of("test", VersionLine.V1_16));
     }
 
     @Test
@@ -35,16 +41,15 @@ class VersionLineTest {
         assertFalse(VersionLine.of("1.14.7").since118());
         assertTrue(VersionLine.of("1.18.0").since118());
         assertTrue(VersionLine.of("1.19.2").since118());
-        assertTrue(VersionLine.of("test").since118(), "unnumbered lines speak the newest");
+        assertTrue(VersionLine.of("test").since118(), "test is in the newest line");
         assertEquals("1.16.9", VersionLine.V1_16.serverVersion());
         assertEquals("1.18.5", VersionLine.V1_18.serverVersion());
     }
 
     @Test
-    void linesSortInReleaseOrderThenByName() {
+    void linesSortInReleaseOrder() {
         assertTrue(VersionLine.V1_16.compareTo(VersionLine.V1_18) < 0);
         assertTrue(VersionLine.of("1.9.1").compareTo(VersionLine.V1_16) < 0, "9 < 16 as numbers");
-        assertTrue(VersionLine.V1_18.compareTo(VersionLine.of("test")) < 0);
-        assertTrue(VersionLine.of("alpha").compareTo(VersionLine.of("test")) < 0);
+        assertTrue(VersionLine.of("2.0.0").compareTo(VersionLine.V1_18) > 0);
     }
 }

@@ -33,19 +33,6 @@ public class GameTest {
     private final Lobby lobby = LobbyAssembly.create(Runnable::run, () -> 1_000_000, Settings.defaults());
     private final LobbyDriver clients = new LobbyDriver(lobby);
 
-    private FakeConnection loggedIn(String name) throws Exception {
-        return clients.loggedIn(name);
-    }
-
-    private void send(FakeConnection connection, String wml) throws Exception {
-        clients.send(connection, wml);
-    }
-
-    /** host creates "Duel", join joins and takes side 2, the host starts it. */
-    private void startDuel(FakeConnection host, FakeConnection join) throws Exception {
-        clients.startDuel(host, join, LEVEL);
-    }
-
     private static String speakOf(Document document) {
         Node turn = document.root().child("turn");
         Node speak = turn == null ? null : turn.child("command").child("speak");
@@ -57,15 +44,15 @@ public class GameTest {
         Path folder = temp.resolve("replays");
         try (ReplayWriter writer = new ReplayWriter(folder + "/")) {
             lobby.services().useReplays(writer);
-            FakeConnection host = loggedIn("host");
-            FakeConnection join = loggedIn("join");
-            startDuel(host, join);
-            send(host, "[turn]\n[command]\n[move]\nx=\"1\"\n[/move]\n[/command]\n[/turn]\n");
-            send(host, "[turn]\n[command]\n[end_turn]\nnext_player_number=2\n[/end_turn]\n[/command]\n[/turn]\n");
-            send(join, "[turn]\n[command]\n[recruit]\ntype=\"Grunt\"\n[/recruit]\n[/command]\n[/turn]\n");
+            FakeConnection host = clients.loggedIn("host");
+            FakeConnection join = clients.loggedIn("join");
+            clients.startDuel(host, join, LEVEL);
+            clients.send(host, "[turn]\n[command]\n[move]\nx=\"1\"\n[/move]\n[/command]\n[/turn]\n");
+            clients.send(host, "[turn]\n[command]\n[end_turn]\nnext_player_number=2\n[/end_turn]\n[/command]\n[/turn]\n");
+            clients.send(join, "[turn]\n[command]\n[recruit]\ntype=\"Grunt\"\n[/recruit]\n[/command]\n[/turn]\n");
             join.take();
-            send(join, "[leave_game]\n[/leave_game]\n");
-            send(host, "[leave_game]\n[/leave_game]\n");
+            clients.send(join, "[leave_game]\n[/leave_game]\n");
+            clients.send(host, "[leave_game]\n[/leave_game]\n");
         }
         Path file = folder.resolve("The_Duel_Turn_1_(1).bz2");
         assertTrue(Files.exists(file), "replay written: " + List.of(folder.toFile().list()));
@@ -83,25 +70,25 @@ public class GameTest {
 
     @Test
     void aMutedObserverIsHeardByObserversOnly() throws Exception {
-        FakeConnection host = loggedIn("host");
-        FakeConnection join = loggedIn("join");
-        FakeConnection watcher = loggedIn("watcher");
-        FakeConnection other = loggedIn("other");
-        send(host, "[create_game]\nname=\"Duel\"\npassword=\"\"\n[/create_game]\n");
-        send(host, LEVEL);
-        send(join, "[join]\nid=\"1\"\nobserve=\"no\"\n[/join]\n");
-        send(watcher, "[join]\nid=\"1\"\nobserve=\"yes\"\n[/join]\n");
-        send(other, "[join]\nid=\"1\"\nobserve=\"yes\"\n[/join]\n");
-        send(host, "[start_game]\n[/start_game]\n");
-        send(host, "[mute]\nusername=\"watcher\"\n[/mute]\n");
+        FakeConnection host = clients.loggedIn("host");
+        FakeConnection join = clients.loggedIn("join");
+        FakeConnection watcher = clients.loggedIn("watcher");
+        FakeConnection other = clients.loggedIn("other");
+        clients.send(host, "[create_game]\nname=\"Duel\"\npassword=\"\"\n[/create_game]\n");
+        clients.send(host, LEVEL);
+        clients.send(join, "[join]\nid=\"1\"\nobserve=\"no\"\n[/join]\n");
+        clients.send(watcher, "[join]\nid=\"1\"\nobserve=\"yes\"\n[/join]\n");
+        clients.send(other, "[join]\nid=\"1\"\nobserve=\"yes\"\n[/join]\n");
+        clients.send(host, "[start_game]\n[/start_game]\n");
+        clients.send(host, "[mute]\nusername=\"watcher\"\n[/mute]\n");
         for (FakeConnection member : List.of(host, join, watcher, other)) {
             List<Document> got = member.take();
             assertEquals("watcher has been muted.", speakOf(got.get(got.size() - 1)));
         }
-        send(watcher, "[turn]\n[command]\n[speak]\nmessage=\"psst\"\n[/speak]\n[/command]\n[/turn]\n");
+        clients.send(watcher, "[turn]\n[command]\n[speak]\nmessage=\"psst\"\n[/speak]\n[/command]\n[/turn]\n");
         assertEquals("You have been muted, others can't see your message!", speakOf(watcher.takeOne()));
         assertTrue(host.take().isEmpty() && join.take().isEmpty() && other.take().isEmpty());
-        send(watcher, "[turn]\n[command]\n[speak]\nmessage=\"to you\"\nto_sides=\"observer\"\n[/speak]\n"
+        clients.send(watcher, "[turn]\n[command]\n[speak]\nmessage=\"to you\"\nto_sides=\"observer\"\n[/speak]\n"
                 + "[/command]\n[/turn]\n");
         Document relayed = other.takeOne();
         assertEquals("to you", speakOf(relayed));
@@ -112,45 +99,45 @@ public class GameTest {
 
     @Test
     void theHostKicksAndBansAndTheBannedCannotComeBack() throws Exception {
-        FakeConnection host = loggedIn("host");
+        FakeConnection host = clients.loggedIn("host");
         FakeConnection pest = new FakeConnection("10.0.0.9");
         lobby.connected(pest);
-        send(pest, "[version]\nversion=\"1.16.9\"\n[/version]\n");
-        send(pest, "[login]\nusername=\"pest\"\n[/login]\n");
-        send(host, "[create_game]\nname=\"Duel\"\npassword=\"\"\n[/create_game]\n");
-        send(host, LEVEL);
-        send(pest, "[join]\nid=\"1\"\nobserve=\"yes\"\n[/join]\n");
+        clients.send(pest, "[version]\nversion=\"1.16.9\"\n[/version]\n");
+        clients.send(pest, "[login]\nusername=\"pest\"\n[/login]\n");
+        clients.send(host, "[create_game]\nname=\"Duel\"\npassword=\"\"\n[/create_game]\n");
+        clients.send(host, LEVEL);
+        clients.send(pest, "[join]\nid=\"1\"\nobserve=\"yes\"\n[/join]\n");
         pest.take();
-        send(host, "[kick]\nusername=\"pest\"\n[/kick]\n");
+        clients.send(host, "[kick]\nusername=\"pest\"\n[/kick]\n");
         List<Document> kicked = pest.take();
         assertEquals("pest has been kicked.", kicked.get(0).root().child("message").attr("message"));
         assertNotNull(kicked.get(1).root().child("leave_game"));
         assertNotNull(kicked.get(kicked.size() - 1).root().child("gamelist"), "back in the lobby with the list");
-        send(host, "[ban]\nusername=\"pest\"\n[/ban]\n");
-        send(pest, "[join]\nid=\"1\"\nobserve=\"yes\"\n[/join]\n");
+        clients.send(host, "[ban]\nusername=\"pest\"\n[/ban]\n");
+        clients.send(pest, "[join]\nid=\"1\"\nobserve=\"yes\"\n[/join]\n");
         List<Document> refused = pest.take();
         assertEquals("You are banned from this game.", refused.get(1).root().child("message").attr("message"));
-        send(host, "[unban]\nusername=\"pest\"\n[/unban]\n");
-        send(pest, "[join]\nid=\"1\"\nobserve=\"yes\"\n[/join]\n");
+        clients.send(host, "[unban]\nusername=\"pest\"\n[/unban]\n");
+        clients.send(pest, "[join]\nid=\"1\"\nobserve=\"yes\"\n[/join]\n");
         assertNotNull(pest.take().get(0).root().child("multiplayer"), "after the unban the level arrives");
     }
 
     @Test
     void serverChoicesAreAnsweredOncePerRequestToEveryMember() throws Exception {
-        FakeConnection host = loggedIn("host");
-        FakeConnection join = loggedIn("join");
-        startDuel(host, join);
+        FakeConnection host = clients.loggedIn("host");
+        FakeConnection join = clients.loggedIn("join");
+        clients.startDuel(host, join, LEVEL);
         host.take();
         join.take();
-        send(join, "[request_choice]\nrequest_id=\"1\"\n[random_seed]\n[/random_seed]\n[/request_choice]\n");
-        send(host, "[request_choice]\nrequest_id=\"1\"\n[random_seed]\n[/random_seed]\n[/request_choice]\n");
+        clients.send(join, "[request_choice]\nrequest_id=\"1\"\n[random_seed]\n[/random_seed]\n[/request_choice]\n");
+        clients.send(host, "[request_choice]\nrequest_id=\"1\"\n[random_seed]\n[/random_seed]\n[/request_choice]\n");
         Node seed = host.takeOne().root().child("turn").child("command");
         assertEquals("server", seed.attr("from_side"));
         assertEquals(seed.child("random_seed").attr("new_seed"),
                 join.takeOne().root().child("turn").child("command").child("random_seed").attr("new_seed"),
                 "the same seed to both, once for request 1");
 
-        send(host, "[request_choice]\nrequest_id=\"2\"\n[change_controller_wml]\nnew_controller=\"ai\"\n"
+        clients.send(host, "[request_choice]\nrequest_id=\"2\"\n[change_controller_wml]\nnew_controller=\"ai\"\n"
                 + "old_controller=\"human\"\nside=\"2\"\n[/change_controller_wml]\n[/request_choice]\n");
         Node forHost = host.takeOne().root().child("turn").child("command").child("change_controller_wml");
         Node forOwner = join.takeOne().root().child("turn").child("command").child("change_controller_wml");
@@ -158,7 +145,7 @@ public class GameTest {
         assertEquals("no", forHost.attr("is_local"));
         assertEquals("yes", forOwner.attr("is_local"), "the side's owner plays it locally");
 
-        send(join, "[request_choice]\nrequest_id=\"3\"\n[frobnicate]\n[/frobnicate]\n[/request_choice]\n");
+        clients.send(join, "[request_choice]\nrequest_id=\"3\"\n[frobnicate]\n[/frobnicate]\n[/request_choice]\n");
         assertEquals("Found unknown server choice request: [frobnicate]", speakOf(host.takeOne()));
         assertEquals("Found unknown server choice request: [frobnicate]", speakOf(join.takeOne()));
     }

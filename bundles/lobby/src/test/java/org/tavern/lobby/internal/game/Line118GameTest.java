@@ -110,13 +110,13 @@ class Line118GameTest {
     void theReplayedChatIsBounded() throws Exception {
         FakeConnection host = loggedIn("host", "1.18.5");
         createDuel(host, GameTest.LEVEL);
-        for (int i = 0; i < GameState.CHAT_HISTORY_LIMIT + 5; i++) {
+        for (int i = 0; i < PreStartChat.LIMIT + 5; i++) {
             send(host, "[message]\nmessage=\"line " + i + "\"\n[/message]\n");
         }
         FakeConnection obs = loggedIn("obs", "1.18.5");
         send(obs, "[join]\nid=\"1\"\nobserve=\"yes\"\n[/join]\n");
         List<String> chat = chatIn(obs.take());
-        assertEquals(GameState.CHAT_HISTORY_LIMIT, chat.size());
+        assertEquals(PreStartChat.LIMIT, chat.size());
         assertEquals("host: line 5", chat.get(0), "the oldest dropped");
     }
 

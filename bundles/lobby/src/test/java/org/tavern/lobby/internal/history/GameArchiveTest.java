@@ -48,21 +48,8 @@ class GameArchiveTest {
     private final LobbyDriver clients = new LobbyDriver(lobby);
     private final FakeGameRecords records = new FakeGameRecords();
 
-    private FakeConnection loggedIn(String name) throws Exception {
-        return clients.loggedIn(name);
-    }
-
-    private void send(FakeConnection connection, String wml) throws Exception {
-        clients.send(connection, wml);
-    }
-
-    /** host creates "Duel", join joins and takes side 2, the host starts it. */
-    private void startDuel(FakeConnection host, FakeConnection join) throws Exception {
-        clients.startDuel(host, join, LEVEL);
-    }
-
     private void playATurn(FakeConnection host) throws Exception {
-        send(host, "[turn]\n[command]\n[move]\nx=\"1\"\n[/move]\n[/command]\n[/turn]\n");
+        clients.send(host, "[turn]\n[command]\n[move]\nx=\"1\"\n[/move]\n[/command]\n[/turn]\n");
     }
 
     @Test
@@ -71,11 +58,11 @@ class GameArchiveTest {
         lobby.gameArchive().useExecutors(writes, Runnable::run);
         lobby.gameArchive().useStore(records);
         writes.runAll();
-        FakeConnection host = loggedIn("host");
-        FakeConnection join = loggedIn("join");
+        FakeConnection host = clients.loggedIn("host");
+        FakeConnection join = clients.loggedIn("join");
         try (ReplayWriter writer = new ReplayWriter(temp.resolve("replays") + "/")) {
             lobby.services().useReplays(writer);
-            startDuel(host, join);
+            clients.startDuel(host, join, LEVEL);
             assertTrue(records.records.isEmpty(), "written off the game's actor, not yet");
             writes.runAll();
             FakeGameRecords.Record record = records.records.get(0);
@@ -91,10 +78,10 @@ class GameArchiveTest {
             assertEquals(Instant.ofEpochMilli(now), record.started());
 
             playATurn(host);
-            send(join, "[info]\ncondition=\"game over\"\ntype=\"termination\"\n[/info]\n");
+            clients.send(join, "[info]\ncondition=\"game over\"\ntype=\"termination\"\n[/info]\n");
             now += 60_000;
-            send(join, "[leave_game]\n[/leave_game]\n");
-            send(host, "[leave_game]\n[/leave_game]\n");
+            clients.send(join, "[leave_game]\n[/leave_game]\n");
+            clients.send(host, "[leave_game]\n[/leave_game]\n");
             assertTrue(record.ended().isEmpty());
             writes.runAll();
             assertEquals(Instant.ofEpochMilli(now), record.ended().orElseThrow());
@@ -108,22 +95,22 @@ class GameArchiveTest {
     @Test
     void eachScenarioOfACampaignIsARecordOfItsOwn() throws Exception {
         lobby.gameArchive().useStore(records);
-        FakeConnection host = loggedIn("host");
-        FakeConnection join = loggedIn("join");
-        startDuel(host, join);
+        FakeConnection host = clients.loggedIn("host");
+        FakeConnection join = clients.loggedIn("join");
+        clients.startDuel(host, join, LEVEL);
         playATurn(host);
-        send(host, "[store_next_scenario]\n" + LEVEL.replace("duel", "second") + "[/store_next_scenario]\n");
+        clients.send(host, "[store_next_scenario]\n" + LEVEL.replace("duel", "second") + "[/store_next_scenario]\n");
         assertEquals(1, records.records.size());
         assertEquals(Game.NEXT_SCENARIO, records.records.get(0).terminationReason().orElseThrow());
-        send(join, "[load_next_scenario]\n[/load_next_scenario]\n");
-        send(host, "[start_game]\n[/start_game]\n");
+        clients.send(join, "[load_next_scenario]\n[/load_next_scenario]\n");
+        clients.send(host, "[start_game]\n[/start_game]\n");
         assertEquals(2, records.records.size());
         FakeGameRecords.Record second = records.records.get(1);
         assertEquals("second", second.scenarioId());
         assertEquals(1, second.lobbyId(), "the same game");
         assertTrue(second.ended().isEmpty());
-        send(host, "[leave_game]\n[/leave_game]\n");
-        send(join, "[leave_game]\n[/leave_game]\n");
+        clients.send(host, "[leave_game]\n[/leave_game]\n");
+        clients.send(join, "[leave_game]\n[/leave_game]\n");
         assertEquals("aborted", second.terminationReason().orElseThrow(), "nobody reported how it ended");
     }
 
@@ -153,21 +140,21 @@ class GameArchiveTest {
     void aFailingStoreNeverStopsTheGame() throws Exception {
         lobby.gameArchive().useStore(records);
         records.broken = true;
-        FakeConnection host = loggedIn("host");
-        FakeConnection join = loggedIn("join");
-        startDuel(host, join);
+        FakeConnection host = clients.loggedIn("host");
+        FakeConnection join = clients.loggedIn("join");
+        clients.startDuel(host, join, LEVEL);
         join.take();
         playATurn(host);
         assertNotNull(join.takeOne().root().child("turn"), "the relay goes on");
-        send(host, "[leave_game]\n[/leave_game]\n");
+        clients.send(host, "[leave_game]\n[/leave_game]\n");
         assertTrue(records.records.isEmpty());
     }
 
     @Test
     void withoutAStoreNothingIsRecordedAndGamesRun() throws Exception {
-        FakeConnection host = loggedIn("host");
-        FakeConnection join = loggedIn("join");
-        startDuel(host, join);
+        FakeConnection host = clients.loggedIn("host");
+        FakeConnection join = clients.loggedIn("join");
+        clients.startDuel(host, join, LEVEL);
         join.take();
         playATurn(host);
         assertNotNull(join.takeOne().root().child("turn"));
@@ -177,7 +164,7 @@ class GameArchiveTest {
     @Test
     void runningGamesEndWithTheServer() throws Exception {
         lobby.gameArchive().useStore(records);
-        startDuel(loggedIn("host"), loggedIn("join"));
+        clients.startDuel(clients.loggedIn("host"), clients.loggedIn("join"), LEVEL);
         lobby.gameArchive().endAll();
         assertEquals(GameArchive.SHUTDOWN_REASON, records.records.get(0).terminationReason().orElseThrow());
     }
@@ -196,11 +183,11 @@ class GameArchiveTest {
 
     /** host in a running game asks; the answer he gets. */
     private Document ask(String request) throws Exception {
-        FakeConnection host = loggedIn("host");
-        FakeConnection join = loggedIn("join");
-        startDuel(host, join);
+        FakeConnection host = clients.loggedIn("host");
+        FakeConnection join = clients.loggedIn("join");
+        clients.startDuel(host, join, LEVEL);
         host.take();
-        send(host, request);
+        clients.send(host, request);
         List<Document> got = host.take();
         return got.isEmpty() ? null : got.get(got.size() - 1);
     }
@@ -237,11 +224,11 @@ class GameArchiveTest {
     @Test
     void inTheLobbyWithoutAStoreOrWithoutANickNothingIsAnswered() throws Exception {
         playedGames(1);
-        FakeConnection alone = loggedIn("alone");
-        send(alone, "[game_history_request]\noffset=\"0\"\nsearch_for=\"alice\"\n[/game_history_request]\n");
+        FakeConnection alone = clients.loggedIn("alone");
+        clients.send(alone, "[game_history_request]\noffset=\"0\"\nsearch_for=\"alice\"\n[/game_history_request]\n");
         assertTrue(alone.take().isEmpty(), "no store");
         lobby.gameArchive().useStore(records);
-        send(alone, "[game_history_request]\noffset=\"0\"\nsearch_for=\"alice\"\n[/game_history_request]\n");
+        clients.send(alone, "[game_history_request]\noffset=\"0\"\nsearch_for=\"alice\"\n[/game_history_request]\n");
         assertTrue(alone.take().isEmpty(), "in the lobby: ignored, as wesnothd 1.16 does");
         assertTrue(records.queries.isEmpty());
         assertNull(ask("[game_history_request]\noffset=\"0\"\n[/game_history_request]\n"), "nobody to search for");
@@ -250,29 +237,29 @@ class GameArchiveTest {
     @Test
     void badRequestsGetAClearError() throws Exception {
         lobby.gameArchive().useStore(records);
-        FakeConnection host = loggedIn("host");
-        startDuel(host, loggedIn("join"));
+        FakeConnection host = clients.loggedIn("host");
+        clients.startDuel(host, clients.loggedIn("join"), LEVEL);
         host.take();
         for (String offset : List.of("-1", "abc", "1001", "99999999999")) {
-            send(host, "[game_history_request]\noffset=\"" + offset + "\"\nsearch_for=\"alice\"\n[/game_history_request]\n");
+            clients.send(host, "[game_history_request]\noffset=\"" + offset + "\"\nsearch_for=\"alice\"\n[/game_history_request]\n");
             assertEquals("Invalid offset: it must be a number from 0 to 1000.", host.takeOne().root().attr("error"),
                     offset);
         }
-        send(host, "[game_history_request]\noffset=\"0\"\nsearch_for=\"a*\"\n[/game_history_request]\n");
+        clients.send(host, "[game_history_request]\noffset=\"0\"\nsearch_for=\"a*\"\n[/game_history_request]\n");
         assertEquals("Invalid search_for: not a nickname.", host.takeOne().root().attr("error"));
-        send(host, "[game_history_request]\nsearch_for=\"" + "x".repeat(21) + "\"\n[/game_history_request]\n");
+        clients.send(host, "[game_history_request]\nsearch_for=\"" + "x".repeat(21) + "\"\n[/game_history_request]\n");
         assertEquals("Invalid search_for: not a nickname.", host.takeOne().root().attr("error"));
         assertTrue(records.queries.isEmpty(), "the store is not asked");
 
         records.broken = true;
-        send(host, "[game_history_request]\nsearch_for=\"alice\"\n[/game_history_request]\n");
+        clients.send(host, "[game_history_request]\nsearch_for=\"alice\"\n[/game_history_request]\n");
         assertEquals(GameHistoryRequestCommand.RETRIEVAL_ERROR, host.takeOne().root().attr("error"));
 
         records.broken = false;
         lobby.gameArchive().useExecutors(Runnable::run, task -> {
             throw new RejectedExecutionException("full");
         });
-        send(host, "[game_history_request]\nsearch_for=\"alice\"\n[/game_history_request]\n");
+        clients.send(host, "[game_history_request]\nsearch_for=\"alice\"\n[/game_history_request]\n");
         assertEquals(GameHistoryRequestCommand.BUSY_ERROR, host.takeOne().root().attr("error"));
     }
 
@@ -282,10 +269,10 @@ class GameArchiveTest {
         StoredBansTest.SteppedExecutor searches = new StoredBansTest.SteppedExecutor();
         lobby.gameArchive().useExecutors(Runnable::run, searches);
         lobby.gameArchive().useStore(records);
-        FakeConnection host = loggedIn("host");
-        startDuel(host, loggedIn("join"));
+        FakeConnection host = clients.loggedIn("host");
+        clients.startDuel(host, clients.loggedIn("join"), LEVEL);
         host.take();
-        send(host, "[game_history_request]\nsearch_for=\"alice\"\n[/game_history_request]\n");
+        clients.send(host, "[game_history_request]\nsearch_for=\"alice\"\n[/game_history_request]\n");
         assertTrue(host.take().isEmpty(), "searching off the actor");
         searches.runAll();
         assertNotNull(host.takeOne().root().child("game_history_results"));

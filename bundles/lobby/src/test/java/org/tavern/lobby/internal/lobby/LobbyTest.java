@@ -59,7 +59,7 @@ class LobbyTest {
         lobby.received(old, wml("[version]\nversion=1.14.7\n[/version]\n"));
         Document reject = old.takeOne();
         assertEquals("1.16.*", reject.root().attr("version"));
-        assertEquals("1.16.*,1.16.9,test", reject.root().child("reject").attr("accepted_versions"));
+        assertEquals("1.16.*,1.18.*,test", reject.root().child("reject").attr("accepted_versions"));
         assertNotNull(old.closedBecause);
 
         FakeConnection rude = connect();
