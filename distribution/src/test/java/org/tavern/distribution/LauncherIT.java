@@ -207,7 +207,7 @@ class LauncherIT {
     private Process start(Path output, String... args) throws IOException {
         Path script = ServerProcess.tavernJar().toAbsolutePath().resolveSibling("bin/tavern");
         List<String> command = new ArrayList<>(List.of(script.toString(), "--home", home.toString()));
-        command.addAll(List.of(args));
+        command.addAll(ServerProcess.scriptArguments(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
                 .redirectInput(new File("/dev/null")).directory(temp.toFile());
         builder.environment().put("JAVA", System.getProperty("java.command", "java"));
@@ -244,7 +244,7 @@ class LauncherIT {
     private Result run(Path homeDir, String stdin, String... args) throws Exception {
         Path script = ServerProcess.tavernJar().toAbsolutePath().resolveSibling("bin/tavern");
         List<String> command = new ArrayList<>(List.of(script.toString(), "--home", homeDir.toString()));
-        command.addAll(List.of(args));
+        command.addAll(ServerProcess.scriptArguments(args));
         Path output = Files.createTempFile(temp, "tavern-", ".out");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)

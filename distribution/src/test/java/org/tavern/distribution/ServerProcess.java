@@ -91,6 +91,19 @@ final class ServerProcess implements AutoCloseable {
         throw new IOException("no free port found between 20000 and 32000");
     }
 
+    /**
+     * The arguments of a {@code bin/tavern start} with HTTP off unless they name an HTTP port: servers
+     * under test must not fight over port 15080 (with each other, or with other runs on the machine).
+     */
+    static List<String> scriptArguments(String... args) {
+        List<String> list = new ArrayList<>(List.of(args));
+        if (!list.isEmpty() && list.get(0).equals("start") && list.stream().noneMatch(a -> a.startsWith("--http-port"))) {
+            list.add("--http-port");
+            list.add("0");
+        }
+        return list;
+    }
+
     static Path tavernJar() {
         Path jar = Path.of(System.getProperty("tavern.jar", "target/tavern.jar"));
         if (!Files.isRegularFile(jar)) {

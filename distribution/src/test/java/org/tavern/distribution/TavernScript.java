@@ -45,7 +45,7 @@ final class TavernScript implements AutoCloseable {
 
     Result runWith(Map<String, String> extraEnvironment, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(script().toString(), "--home", home.toString()));
-        command.addAll(List.of(args));
+        command.addAll(ServerProcess.scriptArguments(args));
         Path output = Files.createTempFile(scratch, "tavern-", ".out");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(output.toFile()).directory(scratch.toFile());
