@@ -8,7 +8,7 @@ import org.tavern.api.CommandIssuer;
 import org.tavern.identity.Wildcards;
 import org.tavern.lobby.internal.common.ServerMessages;
 import org.tavern.lobby.internal.lobby.AdminContext;
-import org.tavern.lobby.internal.lobby.IpLog;
+import org.tavern.lobby.internal.ban.IpLog;
 
 /**
  * {@code searchlog <mask>} ({@code sl}): the logins a mask matches, oldest first: an address mask

@@ -3,6 +3,7 @@ package org.tavern.lobby.internal.lobby;
 import java.util.function.Consumer;
 import org.tavern.api.CommandIssuer;
 import org.tavern.lobby.internal.ban.BanList;
+import org.tavern.lobby.internal.ban.IpLog;
 import org.tavern.lobby.internal.ban.StoredBans;
 import org.tavern.lobby.internal.common.Settings;
 import org.tavern.lobby.internal.game.Game;

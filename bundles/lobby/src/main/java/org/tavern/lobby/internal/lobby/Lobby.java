@@ -15,6 +15,7 @@ import org.tavern.identity.Accounts;
 import org.tavern.identity.Bans;
 import org.tavern.lobby.internal.ban.BanList;
 import org.tavern.lobby.internal.ban.FailedLogins;
+import org.tavern.lobby.internal.ban.IpLog;
 import org.tavern.lobby.internal.ban.StoredBans;
 import org.tavern.lobby.internal.common.ServerControl;
 import org.tavern.lobby.internal.common.Settings;
@@ -336,7 +337,6 @@ public final class Lobby implements PlayerContext, AdminContext, LoginContext {
         return new ArrayList<>(state.lines.keySet());
     }
 
-    /** Each line with players, oldest first: its players (in its lobby and games) and its games. */
     @Override
     public List<org.tavern.api.LineFigures> lineFigures() {
         return state.lineFigures();

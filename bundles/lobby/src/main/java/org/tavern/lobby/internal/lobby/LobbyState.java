@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.tavern.api.LineFigures;
 import org.tavern.lobby.internal.ban.BanList;
 import org.tavern.lobby.internal.ban.FailedLogins;
+import org.tavern.lobby.internal.ban.IpLog;
 import org.tavern.lobby.internal.common.VersionLine;
 import org.tavern.lobby.internal.game.Game;
 import org.tavern.lobby.internal.game.OnlinePlayers;

@@ -1,4 +1,4 @@
-package org.tavern.lobby.internal.lobby;
+package org.tavern.lobby.internal.ban;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -30,13 +30,13 @@ public final class IpLog {
     private final Deque<Entry> entries = new ArrayDeque<>();
     private int maxSize = Settings.DEFAULT_IP_LOG_SIZE;
 
-    void loggedIn(String nick, String ip, long nowMillis) {
+    public void loggedIn(String nick, String ip, long nowMillis) {
         entries.addLast(new Entry(nick, ip, nowMillis));
         trim();
     }
 
     /** Marks his open entry from that address as ended (the newest, should there be several). */
-    void loggedOut(String nick, String ip, long nowMillis) {
+    public void loggedOut(String nick, String ip, long nowMillis) {
         Iterator<Entry> newestFirst = entries.descendingIterator();
         while (newestFirst.hasNext()) {
             Entry entry = newestFirst.next();
@@ -47,7 +47,7 @@ public final class IpLog {
         }
     }
 
-    void setMaxSize(int size) {
+    public void setMaxSize(int size) {
         maxSize = Math.max(0, size);
         trim();
     }
