@@ -35,7 +35,7 @@ final class TrixieChroot {
         if (!Files.isRegularFile(root.resolve(".tavern-ready"))
                 || !Files.isExecutable(root.resolve(program.substring(1)))) {
             throw new IllegalStateException("The Debian 13 chroot with " + program + " is missing in " + root
-                    + ": run '" + SCRIPT + " ensure' as root (.ci/run does)");
+                    + ": run '" + SCRIPT + " ensure' as root (bin/test does)");
         }
         List<String> command = new ArrayList<>(List.of(SCRIPT.toString(), "run"));
         for (Path folder : folders) {
