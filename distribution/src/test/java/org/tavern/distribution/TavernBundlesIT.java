@@ -70,14 +70,25 @@ public class TavernBundlesIT {
         List<Option> options = new ArrayList<>();
         options.add(systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"));
         options.add(frameworkProperty("tavern.port").value("0"));
-        // the identity store creates its H2 database in <home>/data
-        options.add(frameworkProperty("tavern.home").value(new File("target/it-home").getAbsolutePath()));
+        // The identity store creates its H2 database in <home>/data. A home of its own per framework:
+        // an H2 file still locked by an earlier test class's framework in this JVM must not fail this one.
+        options.add(frameworkProperty("tavern.home").value(freshHome().getAbsolutePath()));
         for (String name : bundles) {
             File jar = new File(dir, mavenFileName(name) + ".jar");
             options.add(bundle(jar.toURI().toString()));
         }
         options.add(junitBundles());
         return options(options.toArray(new Option[0]));
+    }
+
+    private static File freshHome() {
+        try {
+            File parent = new File("target/it-homes");
+            parent.mkdirs();
+            return java.nio.file.Files.createTempDirectory(parent.toPath(), "home-").toFile();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** copy-dependencies names files by artifactId, which differs from some symbolic names. */
@@ -97,15 +108,12 @@ public class TavernBundlesIT {
      */
     @Test
     public void theLobbyModelAndTheAdminCommandsAreServices() throws Exception {
-        ServiceReference<org.tavern.api.LobbyDirectory> directory =
-                context.getServiceReference(org.tavern.api.LobbyDirectory.class);
-        assertNotNull("LobbyDirectory service", directory);
-        assertTrue(context.getService(directory).players().toCompletableFuture()
+        assertTrue(serviceWithin(org.tavern.api.LobbyDirectory.class, 30).players().toCompletableFuture()
                 .get(10, java.util.concurrent.TimeUnit.SECONDS).isEmpty());
         java.util.Set<String> commands = new java.util.TreeSet<>();
         for (ServiceReference<org.tavern.api.AdminCommand> reference
                 : context.getServiceReferences(org.tavern.api.AdminCommand.class, null)) {
-            commands.add(context.getService(reference).name());
+            commands.add(serviceWithin(reference, 30).name());
         }
         for (String name : List.of("kick", "ban", "kickban", "gban", "unban", "ungban", "bans", "msg", "pm",
                 "adminmsg", "dul", "motd", "status", "clones", "searchlog", "stopgame", "sample", "help",
@@ -151,7 +159,7 @@ public class TavernBundlesIT {
             for (String service : description.serviceInterfaces) {
                 for (ServiceReference<?> reference : context.getServiceReferences(service,
                         "(component.name=" + description.name + ")")) {
-                    assertNotNull(description.name, context.getService(reference));
+                    assertNotNull(description.name, serviceWithin(reference, 30));
                 }
             }
             for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
@@ -163,17 +171,56 @@ public class TavernBundlesIT {
 
     @Test
     public void theIdentityStoreRunsOnH2InTheHomeAndReportsItsCaches() throws Exception {
-        Accounts accounts = context.getService(context.getServiceReference(Accounts.class));
+        Accounts accounts = serviceWithin(Accounts.class, 30);
         String nick = "it" + System.nanoTime() % 1_000_000;
         accounts.create(nick, "", "pw");
         assertEquals(PasswordCheck.OK, accounts.verify(nick, "pw"));
-        assertTrue(new File("target/it-home/data/tavern.mv.db").isFile());
+        assertTrue(new File(context.getProperty("tavern.home"), "data/tavern.mv.db").isFile());
         ServiceReference<?>[] caches = context.getServiceReferences((String) null, "(osgi.command.function=caches)");
         assertNotNull("tavern:caches is registered", caches);
         Object command = context.getService(caches[0]);
         String report = (String) command.getClass().getMethod("caches", String[].class).invoke(command,
                 (Object) new String[0]);
         assertTrue(report, report.startsWith("CACHE") && report.contains("accounts"));
+    }
+
+    /** The service of the first registration of {@code type}, polled: a component may still be activating. */
+    private <T> T serviceWithin(Class<T> type, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(seconds);
+        ServiceReference<T> reference = context.getServiceReference(type);
+        while (reference == null && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            reference = context.getServiceReference(type);
+        }
+        assertNotNull(type.getName() + " is registered", reference);
+        return serviceWithin(reference, (int) Math.max(1,
+                java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(deadline - System.nanoTime())));
+    }
+
+    /**
+     * The service behind {@code reference}, polled until the deadline; SCR answers null while another
+     * thread activates the component, and for good when activation failed, which the error then names.
+     */
+    private <T> T serviceWithin(ServiceReference<T> reference, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(seconds);
+        T service = context.getService(reference);
+        while (service == null && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            service = context.getService(reference);
+        }
+        if (service == null) {
+            StringBuilder failures = new StringBuilder();
+            for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs(
+                    tavernBundles().toArray(new Bundle[0]))) {
+                for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
+                    if (configuration.failure != null) {
+                        failures.append('\n').append(description.name).append(": ").append(configuration.failure);
+                    }
+                }
+            }
+            throw new AssertionError("no service behind " + reference + failures);
+        }
+        return service;
     }
 
     private List<Bundle> tavernBundles() {

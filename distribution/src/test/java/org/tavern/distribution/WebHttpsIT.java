@@ -44,7 +44,12 @@ class WebHttpsIT {
             URI health = URI.create("https://localhost:" + httpPort + "/health");
             long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             HttpResponse<String> answer = null;
-            while (answer == null) {
+            // Felix HTTP restarts Jetty when it is switched to HTTPS, after the started line; until the
+            // whiteboard has registered the servlets again, /health is a 404.
+            while (answer == null || answer.statusCode() == 404 && System.nanoTime() < end) {
+                if (answer != null) {
+                    Thread.sleep(200);
+                }
                 try {
                     answer = https.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
                             HttpResponse.BodyHandlers.ofString());

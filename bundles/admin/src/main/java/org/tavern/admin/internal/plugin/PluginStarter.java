@@ -239,8 +239,12 @@ public class PluginStarter {
         String failedAs = PluginFolder.describe(jar, bundle);
         String consequence = "the server runs on without it";
         if (anotherVersionRan) {
-            consequence = rollBack(bundle);
-            if (bundle.getState() == Bundle.ACTIVE) {
+            RollBack rollBack = rollBack(bundle);
+            consequence = rollBack.consequence();
+            if (rollBack.restored()) {
+                // The bundle holds the previous jar now, whatever state a concurrent refresh has it in
+                // this instant (Felix's refresh restarts it): its new stamp is what later sweeps compare
+                // with, so none of them takes the restored version for a fresh update that started.
                 outcome = Outcome.ROLLED_BACK;
                 stamp = bundle.getLastModified();
             }
@@ -257,20 +261,25 @@ public class PluginStarter {
         }
     }
 
+    /** How a roll-back went: whether the previous jar is back in the bundle and running, and what to say. */
+    record RollBack(boolean restored, String consequence) {
+    }
+
     /** Puts the jar that last started back into the bundle and starts it; says how that went. */
-    private String rollBack(Bundle bundle) {
+    private RollBack rollBack(Bundle bundle) {
         try {
             Optional<InputStream> saved = lastGood.open(bundle.getBundleId());
             if (saved.isEmpty()) {
-                return "no copy of the previous version to go back to";
+                return new RollBack(false, "no copy of the previous version to go back to");
             }
             try (InputStream in = saved.get()) {
                 bundle.update(in);
             }
             bundle.start(Bundle.START_TRANSIENT);
-            return "version " + bundle.getVersion() + " that ran before keeps running";
+            return new RollBack(true, "version " + bundle.getVersion() + " that ran before keeps running");
         } catch (IOException | BundleException e) {
-            return "the previous version could not be restored either: " + StartFailureReason.rootCause(e);
+            return new RollBack(false, "the previous version could not be restored either: "
+                    + StartFailureReason.rootCause(e));
         }
     }
 
