@@ -7,6 +7,7 @@ import org.tavern.lobby.internal.common.ServerMessages;
 import org.tavern.lobby.internal.lobby.Admission;
 import org.tavern.lobby.internal.lobby.LoginContext;
 import org.tavern.lobby.internal.lobby.PasswordLogin;
+import org.tavern.lobby.internal.metrics.Counters;
 import org.tavern.transport.Connection;
 import org.tavern.wml.Document;
 
@@ -34,9 +35,11 @@ final class RegisteredLogin {
     }
 
     private final LoginContext lobby;
+    private final Counters counters;
 
-    RegisteredLogin(LoginContext lobby) {
+    RegisteredLogin(LoginContext lobby, Counters counters) {
         this.lobby = lobby;
+        this.counters = counters;
     }
 
     /** Answers the client; returns how it is admitted, or null when it is not (yet). */
@@ -50,6 +53,7 @@ final class RegisteredLogin {
                 return unregistered(connection, name, taken);
             case PASSWORD_NEEDED:
                 connection.send(passwordRequest(name, taken));
+                counters.loginRefused(taken ? PASSWORD_REQUEST_NAME_IN_USE : PASSWORD_REQUEST);
                 return null;
             case WRONG_PASSWORD:
                 wrongPassword(connection, name);
@@ -64,6 +68,7 @@ final class RegisteredLogin {
             default:
                 connection.send(ServerMessages.error("The server cannot check registered nicks right now. "
                         + "Please try again later."));
+                counters.loginRefusedWithoutCode();
                 return null;
         }
     }
@@ -72,10 +77,12 @@ final class RegisteredLogin {
         if (lobby.denyUnregistered()) {
             connection.send(ServerMessages.error("The nickname '" + name + "' is not registered. This server "
                     + "disallows unregistered nicknames.", NOT_REGISTERED));
+            counters.loginRefused(NOT_REGISTERED);
             return null;
         }
         if (taken) {
             connection.send(LoginFlow.nameTaken(name));
+            counters.loginRefused(LoginFlow.NAME_TAKEN);
             return null;
         }
         return new Admission(false, false);
@@ -84,6 +91,7 @@ final class RegisteredLogin {
     private void wrongPassword(Connection connection, String name) {
         String address = connection.remoteIp();
         if (!lobby.failedLogins().recordAndCheck(address, lobby.nowMillis())) {
+            counters.loginRefused(INCORRECT_PASSWORD);
             LOG.info("Wrong password for {} from {}", name, address);
             Document error = ServerMessages.error("The password you provided for the nickname '" + name
                     + "' was incorrect.", INCORRECT_PASSWORD);
@@ -103,6 +111,7 @@ final class RegisteredLogin {
         LOG.warn("Banned {} for {} s: too many wrong passwords (last for {})", address,
                 lobby.failedLogins().banMillis() / 1000, name);
         connection.send(ServerMessages.error("You have made too many failed login attempts.", TOO_MANY_ATTEMPTS));
+        counters.loginRefused(TOO_MANY_ATTEMPTS);
         // the address is banned now, as any new connection from it would be told
         connection.close("too many failed logins");
     }
