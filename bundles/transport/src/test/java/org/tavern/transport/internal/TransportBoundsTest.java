@@ -142,6 +142,41 @@ class TransportBoundsTest {
     }
 
     @Test
+    void aQueuePastItsShareWhileTheServerIsOverItsBudgetIsCutAndCounted() throws Exception {
+        RecordingHandler handler = start(Map.of("budget_bytes", 1_000_000, "budget_bytes_per_address", 10_000_000,
+                "queue_share_bytes", 50_000, "send_buffer_bytes", 4096));
+        TestClient holder = client(); // half a frame of 990 000 bytes: the server is near its budget
+        handler.nextConnected();
+        holder.out.writeInt(990_000);
+        holder.out.flush();
+        TransportServerTest.await(() -> server.budget().receivingBytes() == 990_000, "the reservation");
+        TestClient reader = client(); // never reads
+        Connection connection = handler.nextConnected();
+        Document big = Document.create();
+        StringBuilder text = new StringBuilder();
+        java.util.Random random = new java.util.Random(2);
+        for (int i = 0; i < 20_000; i++) {
+            text.append((char) ('a' + random.nextInt(26)));
+        }
+        big.root().addChild("blob").set("data", text.toString());
+        EncodedFrame frame = EncodedFrame.of(big);
+        // the socket's buffers fill, then the queue grows past its share (far below max.queued.bytes)
+        for (int i = 0; i < 2_000 && connection.isOpen() && connection.queuedBytes() < 200_000; i++) {
+            connection.send(frame);
+        }
+        // once the watch has counted that queue the server is over its budget: the next frame cuts the reader
+        TransportServerTest.await(() -> {
+            if (connection.isOpen()) {
+                connection.send(frame);
+            }
+            return !connection.isOpen();
+        }, "the reader past its share to be cut");
+        TransportServerTest.await(() -> !handler.disconnects.isEmpty(), "the cut to reach the handler");
+        assertTrue(handler.disconnects.get(0).contains("memory budget"), handler.disconnects.toString());
+        assertEquals(new Transport.SlowClientDrops(0, 0, 1), server.slowClientDrops());
+    }
+
+    @Test
     void queuedFramesCountTheirBookkeepingToo() throws Exception {
         RecordingHandler handler = start(Map.of("max_queued_bytes", 200_000, "send_buffer_bytes", 4096));
         TestClient client = client(); // never reads
