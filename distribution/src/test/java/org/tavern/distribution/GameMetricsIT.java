@@ -30,6 +30,7 @@ class GameMetricsIT {
     private static final int TURNS = 5;
     /** Small, so that a member who stops reading is cut after a few hundred KB of turns. */
     private static final int MAX_QUEUED_BYTES = 400_000;
+    private static final String GAME_DROPS = "tavern_slow_clients_dropped_total{bound=\"queued_bytes\",kind=\"game\"}";
 
     @TempDir
     Path temp;
@@ -48,7 +49,7 @@ class GameMetricsIT {
             WebLobbyIT.awaitHealth(server, httpPort, 200);
             Map<String, Double> before = metrics(httpPort);
             assertEquals(0.0, before.get("tavern_turns_relayed_total{}"), before::toString);
-            assertEquals(0.0, before.get("tavern_slow_clients_dropped_total{bound=\"queued_bytes\"}"), before::toString);
+            assertEquals(0.0, before.get(GAME_DROPS), before::toString);
             assertNull(before.get("tavern_logins_refused_total{code=\"101\"}"), "no refusal yet: " + before);
 
             try (RelayedGame game = RelayedGame.idle(port)) {
@@ -85,9 +86,10 @@ class GameMetricsIT {
                 try (Socket frozen = frozenObserver(port)) {
                     int bigTurns = awaitDropped(server, httpPort, game.host);
                     Map<String, Double> dropped = metrics(httpPort);
-                    assertEquals(1.0, dropped.get("tavern_slow_clients_dropped_total{bound=\"queued_bytes\"}"),
+                    assertEquals(1.0, dropped.get(GAME_DROPS), dropped::toString);
+                    assertEquals(0.0, dropped.get("tavern_slow_clients_dropped_total{bound=\"queue_age\",kind=\"game\"}"),
                             dropped::toString);
-                    assertEquals(0.0, dropped.get("tavern_slow_clients_dropped_total{bound=\"queue_age\"}"),
+                    assertEquals(0.0, dropped.get("tavern_slow_clients_dropped_total{bound=\"queued_bytes\",kind=\"web\"}"),
                             dropped::toString);
                     assertEquals((double) TURNS + bigTurns, dropped.get("tavern_turns_relayed_total{}"),
                             dropped::toString);
@@ -121,7 +123,7 @@ class GameMetricsIT {
                 // the host's turns reach the server at its read limit; the barrier waits for them
                 host.barrier();
                 Map<String, Double> figures = metrics(httpPort);
-                if (figures.get("tavern_slow_clients_dropped_total{bound=\"queued_bytes\"}") >= 1) {
+                if (figures.get(GAME_DROPS) >= 1) {
                     return sent;
                 }
             }

@@ -13,12 +13,13 @@ import org.tavern.web.internal.lobby.WebLobby;
 record Figures(int gameOpen, int gameLoggedIn, int webOpen, int webLoggedIn, int playersOnline, long logins,
         Map<String, Long> webRefusals, int gamesRunning, int gamesWaiting, long gamesCreated, long turnsOfRunningGames,
         List<Transport.ShardStatistics> shards, Transport.BudgetStatistics budget, List<PluginState> plugins,
-        ServerParts.StorePing store, LobbyCounters lobby, Transport.SlowClientDrops slowClientDrops) {
+        ServerParts.StorePing store, LobbyCounters lobby, Transport.SlowClientDrops slowClientDrops,
+        long webSlowClientsDropped) {
 
     static final LobbyCounters NO_COUNTERS = new LobbyCounters(Map.of(), 0, 0);
     static final Transport.SlowClientDrops NO_DROPS = new Transport.SlowClientDrops(0, 0, 0);
     static final Figures NONE = new Figures(0, 0, 0, 0, 0, 0, Map.of(), 0, 0, 0, 0, List.of(), null, List.of(),
-            new ServerParts.StorePing(false, 0), NO_COUNTERS, NO_DROPS);
+            new ServerParts.StorePing(false, 0), NO_COUNTERS, NO_DROPS, 0);
 
     /** Where the figures come from. */
     record Source(ServerParts parts, LoginCounter logins, WebLobby web) {
@@ -43,7 +44,7 @@ record Figures(int gameOpen, int gameLoggedIn, int webOpen, int webLoggedIn, int
                     logins.gamesCreated(), turns, transport == null ? List.of() : transport.shards(),
                     transport == null ? null : transport.budget(), parts.plugins(), parts.pingStore(),
                     parts.lobbyCounters().orElse(NO_COUNTERS),
-                    transport == null ? NO_DROPS : transport.slowClientDrops());
+                    transport == null ? NO_DROPS : transport.slowClientDrops(), web.slowClientsDropped());
         }
     }
 }

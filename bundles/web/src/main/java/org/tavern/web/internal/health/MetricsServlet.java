@@ -92,12 +92,13 @@ public class MetricsServlet extends HttpServlet {
                 .help("Bytes of relayed [turn]s handed to the transport: each frame's size once per member it went to")
                 .callback(out -> out.call(figures.lobby().relayedBytes())).register(registry);
         CounterWithCallback.builder().name("tavern_slow_clients_dropped")
-                .help("Game clients cut for not reading, by the bound their output queue passed")
-                .labelNames("bound").callback(out -> {
+                .help("Clients cut for not reading, by kind and the bound their output queue passed")
+                .labelNames("kind", "bound").callback(out -> {
                     var drops = figures.slowClientDrops();
-                    out.call(drops.queuedBytes(), "queued_bytes");
-                    out.call(drops.queueAge(), "queue_age");
-                    out.call(drops.memoryBudget(), "memory_budget");
+                    out.call(drops.queuedBytes(), "game", "queued_bytes");
+                    out.call(drops.queueAge(), "game", "queue_age");
+                    out.call(drops.memoryBudget(), "game", "memory_budget");
+                    out.call(figures.webSlowClientsDropped(), "web", "queued_bytes");
                 }).register(registry);
         CounterWithCallback.builder().name("tavern_transport_bytes").help("Bytes read and written by each shard")
                 .labelNames("shard", "direction").callback(out -> figures.shards().forEach(s -> {
