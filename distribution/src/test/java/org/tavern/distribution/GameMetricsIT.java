@@ -59,6 +59,7 @@ class GameMetricsIT {
                     assertEquals("101", refusal(late, "join"));
                     assertEquals("102", refusal(late, "no spaces"));
                 }
+                // each refusal is counted before it is sent
                 Map<String, Double> refused = metrics(httpPort);
                 assertEquals(2.0, refused.get("tavern_logins_refused_total{code=\"101\"}"), refused::toString);
                 assertEquals(1.0, refused.get("tavern_logins_refused_total{code=\"102\"}"), refused::toString);
@@ -75,6 +76,9 @@ class GameMetricsIT {
                         received += member.lastFrameBytes();
                     }
                 }
+                // the game counts a turn once it has handed it to every member, which may be just after a member
+                // reads it; the host's barrier is answered after the game has finished with his turns
+                game.host.barrier();
                 Map<String, Double> relayed = metrics(httpPort);
                 assertEquals((double) TURNS, relayed.get("tavern_turns_relayed_total{}"), relayed::toString);
                 assertEquals((double) received, relayed.get("tavern_relayed_bytes_total{}"), relayed::toString);

@@ -95,8 +95,8 @@ public final class LoginFlow implements LoginHandler {
     public void login(Connection connection, String clientVersion, Node root, Consumer<User> loggedIn) {
         Node login = root.child("login");
         if (login == null) {
-            connection.send(ServerMessages.error("You must login first.", MUST_LOGIN_FIRST));
             counters.loginRefused(MUST_LOGIN_FIRST);
+            connection.send(ServerMessages.error("You must login first.", MUST_LOGIN_FIRST));
             return;
         }
         String name = login.text("username");
@@ -106,8 +106,8 @@ public final class LoginFlow implements LoginHandler {
         Accounts accounts = lobby.accounts();
         if (accounts == null) {
             if (lobby.isLoggedIn(name)) {
-                connection.send(nameTaken(name));
                 counters.loginRefused(NAME_TAKEN);
+                connection.send(nameTaken(name));
                 return;
             }
             loggedIn.accept(admit(connection, clientVersion, name, false, false));
@@ -178,8 +178,8 @@ public final class LoginFlow implements LoginHandler {
     }
 
     private boolean refuse(Connection connection, String message, int code) {
-        connection.send(ServerMessages.error(message, code));
         counters.loginRefused(code);
+        connection.send(ServerMessages.error(message, code));
         return true;
     }
 

@@ -52,8 +52,8 @@ final class RegisteredLogin {
             case UNREGISTERED:
                 return unregistered(connection, name, taken);
             case PASSWORD_NEEDED:
-                connection.send(passwordRequest(name, taken));
                 counters.loginRefused(taken ? PASSWORD_REQUEST_NAME_IN_USE : PASSWORD_REQUEST);
+                connection.send(passwordRequest(name, taken));
                 return null;
             case WRONG_PASSWORD:
                 wrongPassword(connection, name);
@@ -66,23 +66,23 @@ final class RegisteredLogin {
                 return new Admission(true, outcome.moderator());
             case UNAVAILABLE:
             default:
+                counters.loginRefusedWithoutCode();
                 connection.send(ServerMessages.error("The server cannot check registered nicks right now. "
                         + "Please try again later."));
-                counters.loginRefusedWithoutCode();
                 return null;
         }
     }
 
     private Admission unregistered(Connection connection, String name, boolean taken) {
         if (lobby.denyUnregistered()) {
+            counters.loginRefused(NOT_REGISTERED);
             connection.send(ServerMessages.error("The nickname '" + name + "' is not registered. This server "
                     + "disallows unregistered nicknames.", NOT_REGISTERED));
-            counters.loginRefused(NOT_REGISTERED);
             return null;
         }
         if (taken) {
-            connection.send(LoginFlow.nameTaken(name));
             counters.loginRefused(LoginFlow.NAME_TAKEN);
+            connection.send(LoginFlow.nameTaken(name));
             return null;
         }
         return new Admission(false, false);
@@ -110,8 +110,8 @@ final class RegisteredLogin {
         });
         LOG.warn("Banned {} for {} s: too many wrong passwords (last for {})", address,
                 lobby.failedLogins().banMillis() / 1000, name);
-        connection.send(ServerMessages.error("You have made too many failed login attempts.", TOO_MANY_ATTEMPTS));
         counters.loginRefused(TOO_MANY_ATTEMPTS);
+        connection.send(ServerMessages.error("You have made too many failed login attempts.", TOO_MANY_ATTEMPTS));
         // the address is banned now, as any new connection from it would be told
         connection.close("too many failed logins");
     }
