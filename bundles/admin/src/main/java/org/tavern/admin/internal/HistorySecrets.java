@@ -1,9 +1,15 @@
 package org.tavern.admin.internal;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.CommandSessionListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
@@ -11,7 +17,9 @@ import org.osgi.service.component.annotations.Reference;
  * {@code ~/.gogo.history}, an SSH session's): before each command a session runs, its JLine
  * {@code history-ignore} variable is set to the secret commands of the moment, so the next line
  * typed with one of them is not recorded. Gogo's line reader reads its variables from the session,
- * and the session runs its profile before the first line is read, so the first line is covered too.
+ * and the session runs its profile before the first line is read. A secret command that appears
+ * later (the identity store's {@code register} opens after the terminal's shell started) updates
+ * every session seen so far at once: else the first line typed after it would be kept.
  */
 @Component
 public class HistorySecrets implements CommandSessionListener {
@@ -20,16 +28,38 @@ public class HistorySecrets implements CommandSessionListener {
     static final String HISTORY_IGNORE = "history-ignore";
 
     private final SecretCommands secrets;
+    /** The sessions that ran a command (a closed one goes with its last reference). */
+    private final Set<CommandSession> sessions = Collections.synchronizedSet(
+            Collections.newSetFromMap(new WeakHashMap<>()));
+    private final Runnable updateSessions = this::updateSessions;
 
     @Activate
     public HistorySecrets(@Reference SecretCommands secrets) {
         this.secrets = secrets;
+        secrets.addChangeListener(updateSessions);
+    }
+
+    @Deactivate
+    void deactivate() {
+        secrets.removeChangeListener(updateSessions);
     }
 
     @Override
     public void beforeExecute(CommandSession session, CharSequence command) {
+        sessions.add(session);
         String patterns = secrets.historyIgnorePatterns();
         if (!patterns.isEmpty()) {
+            session.put(HISTORY_IGNORE, patterns);
+        }
+    }
+
+    private void updateSessions() {
+        String patterns = secrets.historyIgnorePatterns();
+        List<CommandSession> known;
+        synchronized (sessions) {
+            known = new ArrayList<>(sessions);
+        }
+        for (CommandSession session : known) {
             session.put(HISTORY_IGNORE, patterns);
         }
     }

@@ -142,38 +142,61 @@ class TransportBoundsTest {
     }
 
     @Test
-    void aQueuePastItsShareWhileTheServerIsOverItsBudgetIsCutAndCounted() throws Exception {
-        RecordingHandler handler = start(Map.of("budget_bytes", 1_000_000, "budget_bytes_per_address", 10_000_000,
-                "queue_share_bytes", 50_000, "send_buffer_bytes", 4096));
-        TestClient holder = client(); // half a frame of 990 000 bytes: the server is near its budget
-        handler.nextConnected();
-        holder.out.writeInt(990_000);
-        holder.out.flush();
-        TransportServerTest.await(() -> server.budget().receivingBytes() == 990_000, "the reservation");
-        TestClient reader = client(); // never reads
-        Connection connection = handler.nextConnected();
-        Document big = Document.create();
+    void overTheBudgetAStalledQueueIsCutAndAReaderThatDrainsIsNot() throws Exception {
+        RecordingHandler handler = start(Map.of("budget_bytes", 1_000_000, "queue_share_bytes", 64 * 1024,
+                "send_buffer_bytes", 4096));
+        TestClient frozenClient = client(); // never reads
+        Connection frozen = handler.nextConnected();
+        TestClient readerClient = client();
+        Connection reader = handler.nextConnected();
+        java.util.concurrent.atomic.AtomicInteger read = new java.util.concurrent.atomic.AtomicInteger();
+        Thread reading = new Thread(() -> {
+            try {
+                while (true) {
+                    readerClient.receive();
+                    read.incrementAndGet();
+                }
+            } catch (Exception closed) {
+                // the test ends, or the server cut the reader: the assertions below tell
+            }
+        });
+        reading.setDaemon(true);
+        reading.start();
+        EncodedFrame frame = EncodedFrame.of(incompressible(20_000, 3));
+        for (int i = 0; i < 120; i++) { // ~1.5 MB the frozen client will not read: the server is over budget
+            frozen.send(frame);
+        }
+        TransportServerTest.await(() -> server.budget().queuedBytes() > 1_000_000, "the watch to count the queue");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        int burst = 0;
+        while (frozen.isOpen() && System.nanoTime() < deadline) {
+            for (int i = 0; i < 10; i++) { // 200 KB at once: past the reader's share until it reads them
+                reader.send(frame);
+            }
+            burst++;
+            int expected = burst * 10;
+            TransportServerTest.await(() -> read.get() >= expected || !reader.isOpen(), "the reader to read a burst");
+            frozen.send(frame);
+        }
+        assertFalse(frozen.isOpen(), "the stalled queue is cut while the server is over its budget");
+        assertTrue(reader.isOpen(), "a reader that drains its queue stays: " + handler.disconnects);
+        TransportServerTest.await(() -> !handler.disconnects.isEmpty(), "the cut to reach the handler");
+        assertEquals(1, handler.disconnects.size(), handler.disconnects.toString());
+        assertTrue(handler.disconnects.get(0).contains("over its memory budget"), handler.disconnects.toString());
+        assertEquals(new Transport.SlowClientDrops(0, 0, 1), server.slowClientDrops(), "counted once, the reader not");
+        frozenClient.close();
+    }
+
+    /** A document of about {@code bytes} that gzip cannot shrink. */
+    private static Document incompressible(int bytes, long seed) {
+        java.util.Random random = new java.util.Random(seed);
         StringBuilder text = new StringBuilder();
-        java.util.Random random = new java.util.Random(2);
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < bytes; i++) {
             text.append((char) ('a' + random.nextInt(26)));
         }
-        big.root().addChild("blob").set("data", text.toString());
-        EncodedFrame frame = EncodedFrame.of(big);
-        // the socket's buffers fill, then the queue grows past its share (far below max.queued.bytes)
-        for (int i = 0; i < 2_000 && connection.isOpen() && connection.queuedBytes() < 200_000; i++) {
-            connection.send(frame);
-        }
-        // once the watch has counted that queue the server is over its budget: the next frame cuts the reader
-        TransportServerTest.await(() -> {
-            if (connection.isOpen()) {
-                connection.send(frame);
-            }
-            return !connection.isOpen();
-        }, "the reader past its share to be cut");
-        TransportServerTest.await(() -> !handler.disconnects.isEmpty(), "the cut to reach the handler");
-        assertTrue(handler.disconnects.get(0).contains("memory budget"), handler.disconnects.toString());
-        assertEquals(new Transport.SlowClientDrops(0, 0, 1), server.slowClientDrops());
+        Document document = Document.create();
+        document.root().addChild("blob").set("data", text.toString());
+        return document;
     }
 
     @Test
