@@ -16,16 +16,20 @@ import org.osgi.service.component.annotations.Reference;
  * Keeps command lines that hold a secret out of every Gogo shell's history (the terminal's
  * {@code ~/.gogo.history}, an SSH session's): before each command a session runs, its JLine
  * {@code history-ignore} variable is set to the secret commands of the moment, so the next line
- * typed with one of them is not recorded. Gogo's line reader reads its variables from the session,
- * and the session runs its profile before the first line is read. A secret command that appears
- * later (the identity store's {@code register} opens after the terminal's shell started) updates
- * every session seen so far at once: else the first line typed after it would be kept.
+ * typed with one of them is not recorded. Gogo's line reader reads its variables from the session.
+ * A secret command that appears later (the identity store's {@code register} opens after the
+ * terminal's shell started) updates every session seen so far at once. A session this filter has
+ * not seen yet (the terminal's shell starts beside the server and may read its first line before
+ * this component runs) has kept that line when it runs it: the line is then taken out of its
+ * history again, file included.
  */
 @Component
 public class HistorySecrets implements CommandSessionListener {
 
     /** JLine's LineReader.HISTORY_IGNORE; patterns separated by ':', '*' any text. */
     static final String HISTORY_IGNORE = "history-ignore";
+    /** Where Gogo's JLine shell keeps its line reader in the session (its Shell.VAR_READER). */
+    static final String SHELL_READER = ".reader";
 
     private final SecretCommands secrets;
     /** The sessions that ran a command (a closed one goes with its last reference). */
@@ -66,11 +70,23 @@ public class HistorySecrets implements CommandSessionListener {
 
     @Override
     public void afterExecute(CommandSession session, CharSequence command, Exception exception) {
-        // nothing: the variable is set before each command
+        eraseIfSecret(session, command);
     }
 
     @Override
     public void afterExecute(CommandSession session, CharSequence command, Object result) {
-        // nothing: the variable is set before each command
+        eraseIfSecret(session, command);
+    }
+
+    private void eraseIfSecret(CommandSession session, CharSequence command) {
+        String line = command.toString();
+        if (secrets.redact(line).equals(line)) {
+            return;
+        }
+        try {
+            HistoryEraser.erase(session.get(SHELL_READER), entry -> !secrets.redact(entry).equals(entry));
+        } catch (NoClassDefFoundError noJline) {
+            // a shell without JLine keeps no history
+        }
     }
 }
