@@ -5,5 +5,5 @@
  * written to any number of connections. No MINA type appears here.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.tavern.transport;
