@@ -44,6 +44,10 @@ final class ServerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(System.getProperty("java.command", "java"));
         command.addAll(jvmOptions);
+        if (jvmOptions.stream().noneMatch(option -> option.startsWith("-Duser.home="))) {
+            // The terminal shell keeps its history in ~/.gogo.history: the test's home, not the person's
+            command.add("-Duser.home=" + home.toAbsolutePath());
+        }
         command.add("-jar");
         command.add(tavernJar().toString());
         command.add("--home");
