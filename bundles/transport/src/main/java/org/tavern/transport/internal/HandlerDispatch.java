@@ -37,9 +37,19 @@ final class HandlerDispatch {
                 open.size());
     }
 
-    void unbind(ConnectionHandler oldHandler) {
+    /**
+     * The handler is gone: frames are held from now on. Returns once no event is being delivered to
+     * it any more (each connection's monitor is passed once), so that a handler handing its state
+     * over after this sees every event it was given.
+     */
+    void unbind(ConnectionHandler oldHandler, Collection<MinaConnection> open) {
         if (handler == oldHandler) {
             handler = null;
+            for (MinaConnection connection : open) {
+                synchronized (connection) {
+                    // nothing: a delivery to the old handler in progress on this connection has ended
+                }
+            }
             LOG.info("Connection handler {} gone; holding inbound frames until another arrives",
                     oldHandler.getClass().getName());
         }

@@ -69,6 +69,11 @@ public final class Game {
         actor.execute(task);
     }
 
+    /** Whether its actor has nothing to do (see {@link SerialExecutor#idle()}). */
+    public boolean idle() {
+        return actor.idle();
+    }
+
     // ------------------------------------------------------------------ on the game actor
 
     public void received(String memberName, Document document) {

@@ -52,11 +52,19 @@ public final class GameArchive {
     private final AtomicBoolean abandonedEnded = new AtomicBoolean();
     private final LongSupplier clock;
     /** When this lobby started: a record of this server started earlier and still open was abandoned. */
-    private final long startMillis;
+    private volatile long startMillis;
 
     public GameArchive(LongSupplier clock) {
         this.clock = clock;
         this.startMillis = clock.getAsLong();
+    }
+
+    /**
+     * This lobby took over from one started at {@code millis} (a live upgrade): the games it runs
+     * started before this lobby did, and their records are not abandoned. Before the store is bound.
+     */
+    public void continuesFrom(long millis) {
+        startMillis = Math.min(startMillis, millis);
     }
 
     /** Where the store is called from now on (the lobby server's executors; tests run tasks at once). */

@@ -1,0 +1,82 @@
+package org.tavern.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tavern.wml.Document;
+import org.tavern.wml.Node;
+
+/**
+ * {@code tavern:upgrade} in a running tavern.jar while a recorded game relays numbered turns (host,
+ * joiner, observer): the lobby bundle is replaced with itself and hands its state over; nobody is
+ * disconnected, every turn arrives exactly once and in order, and a late observer joining after the
+ * upgrade gets the whole history, from before and after it.
+ */
+class LiveUpgradeIT {
+
+    private static final long DEADLINE_MILLIS = 30_000;
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aGameKeepsRelayingTurnsAcrossAnUpgrade() throws Exception {
+        Path home = temp.resolve("home");
+        Files.createDirectories(home.resolve("etc"));
+        try (ServerProcess server = ServerProcess.start(home, true, "-p", "0")) {
+            server.awaitStarted();
+            int port = server.awaitPort();
+            try (RelayedGame game = RelayedGame.start(port, "turn", true)) {
+                game.awaitReceived(10, DEADLINE_MILLIS);
+                String answer = server.shellOutput("tavern:upgrade");
+                answer.lines().filter(line -> line.startsWith("Upgraded")).forEach(System.out::println); // the pause, for the record
+                assertTrue(answer.contains("Upgraded tavern.lobby") && answer.contains("3 connections carried over"),
+                        answer);
+                long afterUpgrade = game.lastSent();
+                game.awaitReceived(afterUpgrade + 10, DEADLINE_MILLIS);
+                game.stopAndCheckEverythingArrivedInOrder();
+                // nobody left: checked before the players close their connections at the end
+                String console = server.consoleText();
+                console.lines().filter(line -> line.contains("handed over") || line.contains("taken over"))
+                        .forEach(System.out::println);
+                assertTrue(console.contains("Lobby state taken over: 3 connections carried over"), console);
+                assertFalse(console.contains("host left") || console.contains("join left")
+                        || console.contains("watcher left"), console);
+
+                try (ProtocolClient late = ProtocolClient.loggedIn("late", port)) {
+                    late.send("[join]\nid=\"1\"\nobserve=\"yes\"\n[/join]\n");
+                    Document history = awaitHistory(late);
+                    List<String> speaks = history.root().children("turn").stream()
+                            .map(turn -> turn.child("command")).filter(command -> command != null)
+                            .map(command -> command.child("speak")).filter(speak -> speak != null)
+                            .map(speak -> speak.text("message")).filter(text -> text.startsWith("turn "))
+                            .toList();
+                    assertEquals(game.lastSent(), speaks.size(), "every turn, from before and after the upgrade");
+                    assertEquals("turn 1", speaks.get(0));
+                }
+            }
+            assertEquals(143, server.terminate(Duration.ofSeconds(30)));
+        }
+    }
+
+    /** The one document with the recorded turns, which a late observer gets (bounded wait). */
+    private static Document awaitHistory(ProtocolClient late) throws Exception {
+        long end = System.nanoTime() + Duration.ofMillis(DEADLINE_MILLIS).toNanos();
+        while (System.nanoTime() < end) {
+            for (Document document : late.sync()) {
+                Node root = document.root();
+                if (root.count("turn") > 1) {
+                    return document;
+                }
+            }
+        }
+        throw new AssertionError("the late observer never got the history");
+    }
+}
