@@ -116,7 +116,11 @@ class Server:
         else:
             home = os.path.join(workdir, "tavern-home")
             shutil.rmtree(home, ignore_errors=True)
-            os.makedirs(home)
+            os.makedirs(os.path.join(home, "etc"))
+            # Tavern's transport also paces reading (200 frames and 256 KB a second per connection, issue
+            # 22), which wesnothd does not: lifted too, or the closed-loop relay measures the pacing.
+            with open(os.path.join(home, "etc", "tavern.transport.cfg"), "w") as f:
+                f.write("max.frames.per.second=1000000\nmax.read.bytes.per.second=1000000000\n")
             cmd = ["java"] + args.tavern_java_opts.split() + ["-jar", args.tavern, "-p", str(self.port), "--home", home,
                                                                 "-c", cfg]
         self.process = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=self.log, stderr=subprocess.STDOUT,
