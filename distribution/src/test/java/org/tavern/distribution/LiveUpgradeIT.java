@@ -14,20 +14,22 @@ import org.tavern.wml.Document;
 import org.tavern.wml.Node;
 
 /**
- * {@code tavern:upgrade} in a running tavern.jar while a recorded game relays numbered turns (host,
- * joiner, observer): the lobby bundle is replaced with itself and hands its state over; nobody is
- * disconnected, every turn arrives exactly once and in order, and a late observer joining after the
- * upgrade gets the whole history, from before and after it.
+ * {@code tavern:upgrade}, three times in a row, in a running tavern.jar while a recorded game relays
+ * numbered turns (host, joiner, observer): the lobby bundle is replaced with itself and hands its
+ * state over; nobody is disconnected, every turn arrives exactly once and in order, and a late
+ * observer joining after the upgrades gets the whole history, from before, between and after them.
  */
 class LiveUpgradeIT {
 
     private static final long DEADLINE_MILLIS = 30_000;
+    /** Upgrades in a row: each must find the state the one before left (the holder emptied, the new lobby whole). */
+    private static final int UPGRADES = 3;
 
     @TempDir
     Path temp;
 
     @Test
-    void aGameKeepsRelayingTurnsAcrossAnUpgrade() throws Exception {
+    void aGameKeepsRelayingTurnsAcrossUpgrades() throws Exception {
         Path home = temp.resolve("home");
         Files.createDirectories(home.resolve("etc"));
         try (ServerProcess server = ServerProcess.start(home, true, "-p", "0")) {
@@ -35,18 +37,20 @@ class LiveUpgradeIT {
             int port = server.awaitPort();
             try (RelayedGame game = RelayedGame.start(port, "turn", true)) {
                 game.awaitReceived(10, DEADLINE_MILLIS);
-                String answer = server.shellOutput("tavern:upgrade");
-                answer.lines().filter(line -> line.startsWith("Upgraded")).forEach(System.out::println); // the pause, for the record
-                assertTrue(answer.contains("Upgraded tavern.lobby") && answer.contains("3 connections carried over"),
-                        answer);
-                long afterUpgrade = game.lastSent();
-                game.awaitReceived(afterUpgrade + 10, DEADLINE_MILLIS);
+                for (int upgrade = 1; upgrade <= UPGRADES; upgrade++) {
+                    String answer = server.shellOutput("tavern:upgrade");
+                    answer.lines().filter(line -> line.startsWith("Upgraded")).forEach(System.out::println); // the pause
+                    assertTrue(answer.contains("Upgraded tavern.lobby") && answer.contains("3 connections carried over"),
+                            "upgrade " + upgrade + ": " + answer);
+                    game.awaitReceived(game.lastSent() + 10, DEADLINE_MILLIS); // the game goes on before the next one
+                }
                 game.stopAndCheckEverythingArrivedInOrder();
                 // nobody left: checked before the players close their connections at the end
                 String console = server.consoleText();
                 console.lines().filter(line -> line.contains("handed over") || line.contains("taken over"))
                         .forEach(System.out::println);
-                assertTrue(console.contains("Lobby state taken over: 3 connections carried over"), console);
+                assertEquals(UPGRADES, console.lines().filter(line -> line.contains("Lobby state taken over: 3 connections"))
+                        .count(), console);
                 assertFalse(console.contains("host left") || console.contains("join left")
                         || console.contains("watcher left"), console);
 

@@ -120,6 +120,11 @@ public class LobbyServer implements ConnectionHandler, LobbyHandle {
             CoreHandover.takeOver(context, lobby); // during a live upgrade: before any connection is handed over
         } catch (SnapshotException | RuntimeException e) {
             executors.stopAll(); // the activation fails: nothing of this lobby may keep running
+            synchronized (this) {
+                if (replays != null) {
+                    replays.close();
+                }
+            }
             throw e;
         }
         pluginCommands.open();
