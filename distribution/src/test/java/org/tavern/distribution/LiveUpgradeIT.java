@@ -8,6 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tavern.wml.Document;
@@ -68,6 +74,53 @@ class LiveUpgradeIT {
             }
             assertEquals(143, server.terminate(Duration.ofSeconds(30)));
         }
+    }
+
+    @Test
+    void aLobbyJarThatDoesNotStartIsRolledBackAndTheGameGoesOn() throws Exception {
+        Path home = temp.resolve("home");
+        Files.createDirectories(home.resolve("etc"));
+        Path broken = brokenLobbyJar(temp.resolve("broken-lobby.jar"));
+        try (ServerProcess server = ServerProcess.start(home, true, "-p", "0")) {
+            server.awaitStarted();
+            int port = server.awaitPort();
+            try (RelayedGame game = RelayedGame.start(port, "turn", true)) {
+                game.awaitReceived(10, DEADLINE_MILLIS);
+                String answer = server.shellOutput("tavern:upgrade " + broken);
+                List<String> lines = answer.lines().filter(line -> line.startsWith("Upgrade")).toList();
+                lines.forEach(System.out::println);
+                assertEquals(1, lines.size(), answer);
+                assertTrue(lines.get(0).startsWith("Upgrade failed, rolled back: ") && lines.get(0).contains("NoSuchActivator")
+                        && lines.get(0).endsWith("; 3 connections carried over"), answer);
+                game.awaitReceived(game.lastSent() + 10, DEADLINE_MILLIS); // the same game goes on
+                game.stopAndCheckEverythingArrivedInOrder();
+                String console = server.consoleText();
+                assertTrue(console.contains("Lobby state taken over: 3 connections carried over"), console);
+                assertFalse(console.contains("host left") || console.contains("join left")
+                        || console.contains("watcher left"), console);
+            }
+            assertEquals(143, server.terminate(Duration.ofSeconds(30)));
+        }
+    }
+
+    /** The lobby jar tavern.jar holds, with a {@code Bundle-Activator} that does not exist: it cannot start. */
+    private static Path brokenLobbyJar(Path target) throws Exception {
+        try (ZipFile distribution = new ZipFile(ServerProcess.tavernJar().toFile())) {
+            ZipEntry lobby = distribution.stream().filter(e -> e.getName().startsWith("jar/tavern.lobby-")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no lobby jar in tavern.jar"));
+            try (JarInputStream in = new JarInputStream(distribution.getInputStream(lobby))) {
+                Manifest manifest = in.getManifest();
+                manifest.getMainAttributes().putValue("Bundle-Activator", "org.tavern.lobby.internal.NoSuchActivator");
+                try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(target), manifest)) {
+                    for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
+                        out.putNextEntry(new JarEntry(entry.getName()));
+                        in.transferTo(out);
+                        out.closeEntry();
+                    }
+                }
+            }
+        }
+        return target;
     }
 
     /** The one document with the recorded turns, which a late observer gets (bounded wait). */

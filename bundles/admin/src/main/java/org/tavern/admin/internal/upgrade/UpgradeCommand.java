@@ -1,9 +1,10 @@
 package org.tavern.admin.internal.upgrade;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.MalformedURLException;
-import java.net.URL;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -12,6 +13,9 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tavern.transport.ConnectionHandler;
@@ -19,12 +23,14 @@ import org.tavern.transport.HandoverHolder;
 import org.tavern.transport.Transport;
 
 /**
- * Gogo command {@code tavern:upgrade}: replaces the running lobby bundle with itself from the
- * distribution while everyone stays connected (a full state handover round trip). The transport,
- * the portal, keeps every socket and holds what arrives; the old lobby writes its state into the
- * transport's {@link HandoverHolder} as it stops, the new one takes it over as it starts.
+ * Gogo command {@code tavern:upgrade [<jar>]}: replaces the running lobby bundle, with itself or
+ * with the jar given, while everyone stays connected. The transport, the portal, keeps every socket
+ * and holds what arrives; the old lobby writes its state into the transport's {@link HandoverHolder}
+ * as it stops, the new one takes it over as it starts. A new lobby that does not start (it does not
+ * resolve, its activation throws, it refuses the state) is replaced by the previous jar again, which
+ * takes the same state over: the answer says why, in one line.
  *
- * <p>Not built yet: other core bundles, jars given as arguments, rolling back a failed upgrade.
+ * <p>Not built yet: the other core bundles, a folder of jars.
  */
 @Component(
         service = UpgradeCommand.class,
@@ -41,6 +47,8 @@ public class UpgradeCommand {
 
     private final BundleContext context;
     private final HandoverHolder holder;
+    /** The jar each bundle last ran well from, when an upgrade installed one (else the distribution's). */
+    private final Map<String, byte[]> lastGood = new ConcurrentHashMap<>();
 
     @Activate
     public UpgradeCommand(BundleContext context, @Reference HandoverHolder holder) {
@@ -49,9 +57,26 @@ public class UpgradeCommand {
     }
 
     public String upgrade(String... args) {
-        if (args.length > 0) {
-            return "usage: tavern:upgrade\n  replaces the lobby bundle with itself from the distribution, handing its"
-                    + " state (players, games, histories) over; nobody is disconnected";
+        if (args.length > 1 || (args.length == 1 && args[0].startsWith("-"))) {
+            return "usage: tavern:upgrade [<jar>]\n  replaces the lobby bundle (with itself, or with the jar given) handing"
+                    + " its state (players, games, histories) over; nobody is disconnected; a lobby that does not"
+                    + " start is rolled back";
+        }
+        UpgradeJars.Jar given = null;
+        if (args.length == 1) {
+            try {
+                given = UpgradeJars.read(Path.of(args[0]));
+            } catch (IOException | RuntimeException e) {
+                return "Upgrade refused: " + e.getMessage();
+            }
+            if (UpgradeJars.PORTAL.contains(given.symbolicName())) {
+                return "Upgrade refused: " + given.symbolicName() + " is the portal, which holds the connections:"
+                        + " it is updated only by a restart.";
+            }
+            if (!given.symbolicName().equals(LOBBY)) {
+                return "Upgrade refused: " + given.symbolicName() + " is not a bundle tavern:upgrade replaces (so far: "
+                        + LOBBY + ").";
+            }
         }
         Bundle lobby = bundle(LOBBY);
         if (lobby == null) {
@@ -61,49 +86,63 @@ public class UpgradeCommand {
             return "Upgrade refused: another upgrade is under way.";
         }
         try {
-            return replace(lobby);
+            return replace(lobby, given == null ? null : given.bytes());
         } finally {
             holder.endUpgrade();
         }
     }
 
-    private String replace(Bundle lobby) {
+    private String replace(Bundle bundle, byte[] given) {
+        String name = bundle.getSymbolicName();
+        byte[] previous = lastGood.get(name);
+        if (previous == null) {
+            try {
+                previous = UpgradeJars.distributionJarOf(bundle);
+            } catch (IOException e) {
+                return "Upgrade failed: " + name + " could not be replaced: " + e.getMessage();
+            }
+        }
+        byte[] next = given != null ? given : previous;
         long start = System.nanoTime();
-        try (InputStream jar = jarOf(lobby)) {
-            lobby.update(jar); // stops it (it hands its state over), installs the jar, starts it (it takes over)
-        } catch (IOException | BundleException | RuntimeException e) {
-            LOG.error("Upgrade of {} failed", LOBBY, e);
-            return "Upgrade failed: " + LOBBY + " could not be replaced: " + e.getMessage();
+        String failure = install(bundle, next);
+        if (failure == null) {
+            lastGood.put(name, next);
+            String result = "Upgraded " + name + " " + bundle.getVersion() + " (bundle " + bundle.getBundleId() + "): "
+                    + (holder.kept().isPresent() ? openConnections() + " connections carried over"
+                            : "its state was not handed over (see the log)")
+                    + ", pause " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms";
+            LOG.info(result);
+            return result;
         }
-        boolean handedOver = holder.kept().isPresent();
-        if (!awaitHandlerOf(lobby)) {
-            return "Upgrade failed: the new " + LOBBY + " did not take the connections within "
-                    + START_DEADLINE_MILLIS / 1000 + " s (see the log).";
-        }
-        long pauseMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        int connections = openConnections();
-        String result = "Upgraded " + LOBBY + " " + lobby.getVersion() + " (bundle " + lobby.getBundleId() + "): "
-                + (handedOver ? connections + " connections carried over" : "its state was not handed over (see the log)")
-                + ", pause " + pauseMillis + " ms";
-        LOG.info(result);
+        LOG.error("Upgrade of {} failed ({}); rolling back to the jar that ran before", name, failure);
+        String rollBack = install(bundle, previous);
+        String result = rollBack == null
+                ? "Upgrade failed, rolled back: " + failure + "; " + openConnections() + " connections carried over"
+                : "Upgrade failed: " + failure + "; the roll-back failed too: " + rollBack;
+        LOG.warn(result);
         return result;
     }
 
-    /**
-     * The bundle's jar as the distribution holds it: its location when that is a URL, else the
-     * launcher's class path entry of that name (the executable jar keeps its bundles under jar/).
-     */
-    private static InputStream jarOf(Bundle bundle) throws IOException {
-        String location = bundle.getLocation();
+    /** Updates the bundle from the jar and waits for its connection handler; null, or why it did not start. */
+    private String install(Bundle bundle, byte[] jar) {
         try {
-            return new URL(location).openStream();
-        } catch (MalformedURLException e) {
-            InputStream embedded = ClassLoader.getSystemClassLoader().getResourceAsStream(location);
-            if (embedded == null) {
-                throw new IOException("its jar (" + location + ") is not in the distribution");
+            // stops it (it hands its state over), installs the jar, starts it again (it takes the state over)
+            bundle.update(new ByteArrayInputStream(jar));
+            if ((bundle.getState() & (Bundle.ACTIVE | Bundle.STARTING)) == 0) {
+                bundle.start(); // a start that failed before left it stopped
             }
-            return embedded;
+        } catch (BundleException | RuntimeException e) {
+            return firstLine(e.getMessage());
         }
+        return awaitHandlerOf(bundle);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no reason given";
+        }
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
     }
 
     private Bundle bundle(String symbolicName) {
@@ -115,28 +154,68 @@ public class UpgradeCommand {
         return null;
     }
 
-    /** Polls (bounded) until the updated bundle's connection handler is registered. */
-    private boolean awaitHandlerOf(Bundle lobby) {
+    /**
+     * Polls (bounded) until the updated bundle's connection handler is registered; null then, else
+     * why not (it stopped, a component of it failed to activate, the time ran out).
+     */
+    private String awaitHandlerOf(Bundle bundle) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_DEADLINE_MILLIS);
         while (System.nanoTime() < deadline) {
-            ServiceReference<?>[] registered = lobby.getRegisteredServices();
-            if (registered != null) {
-                for (ServiceReference<?> reference : registered) {
-                    for (String type : (String[]) reference.getProperty("objectClass")) {
-                        if (type.equals(ConnectionHandler.class.getName())) {
-                            return true;
-                        }
-                    }
-                }
+            if (registersHandler(bundle)) {
+                return null;
+            }
+            if ((bundle.getState() & (Bundle.ACTIVE | Bundle.STARTING)) == 0) {
+                return "the new " + bundle.getSymbolicName() + " stopped";
+            }
+            String failed = failedComponent(bundle);
+            if (failed != null) {
+                return failed;
             }
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return false;
+                return "interrupted";
+            }
+        }
+        return "the new " + bundle.getSymbolicName() + " did not take the connections within "
+                + START_DEADLINE_MILLIS / 1000 + " s (see the log)";
+    }
+
+    private static boolean registersHandler(Bundle bundle) {
+        ServiceReference<?>[] registered = bundle.getRegisteredServices();
+        if (registered != null) {
+            for (ServiceReference<?> reference : registered) {
+                for (String type : (String[]) reference.getProperty("objectClass")) {
+                    if (type.equals(ConnectionHandler.class.getName())) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
+    }
+
+    /** A component of the bundle whose activation threw (a state it refused, say), as one line; or null. */
+    private String failedComponent(Bundle bundle) {
+        ServiceReference<ServiceComponentRuntime> reference = context.getServiceReference(ServiceComponentRuntime.class);
+        ServiceComponentRuntime runtime = reference == null ? null : context.getService(reference);
+        if (runtime == null) {
+            return null;
+        }
+        try {
+            for (ComponentDescriptionDTO description : runtime.getComponentDescriptionDTOs(bundle)) {
+                for (ComponentConfigurationDTO configuration : runtime.getComponentConfigurationDTOs(description)) {
+                    if (configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
+                        return "component " + description.name + " failed to activate: "
+                                + firstLine(configuration.failure == null ? null : configuration.failure.strip());
+                    }
+                }
+            }
+            return null;
+        } finally {
+            context.ungetService(reference);
+        }
     }
 
     private int openConnections() {
