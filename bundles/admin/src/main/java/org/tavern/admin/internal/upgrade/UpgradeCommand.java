@@ -4,7 +4,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -12,19 +16,25 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tavern.api.AdminCommand;
+import org.tavern.api.CommandIssuer;
+import org.tavern.api.Permission;
 import org.tavern.transport.ConnectionHandler;
 import org.tavern.transport.HandoverHolder;
 import org.tavern.transport.Transport;
 
 /**
- * Gogo command {@code tavern:upgrade [<jar>]}: replaces the running lobby bundle, with itself or
- * with the jar given, while everyone stays connected. The transport, the portal, keeps every socket
+ * The console's {@code upgrade [<jar>]}, an {@link AdminCommand} only the console may run (Gogo's
+ * {@code tavern:upgrade}, the remote and SSH consoles, {@code bin/tavern upgrade}, the fifo):
+ * replaces the running lobby bundle, with itself or with the jar given, while everyone stays
+ * connected. The transport, the portal, keeps every socket
  * and holds what arrives; the old lobby writes its state into the transport's {@link HandoverHolder}
  * as it stops, the new one takes it over as it starts. A new lobby that does not start (it does not
  * resolve, its activation throws, it refuses the state) is replaced by the previous jar again, which
@@ -32,13 +42,8 @@ import org.tavern.transport.Transport;
  *
  * <p>Not built yet: the other core bundles, a folder of jars.
  */
-@Component(
-        service = UpgradeCommand.class,
-        property = {
-            "osgi.command.scope=tavern",
-            "osgi.command.function=upgrade"
-        })
-public class UpgradeCommand {
+@Component(service = AdminCommand.class, property = AdminCommand.SERVER_COMMAND_PROPERTY + ":Boolean=true")
+public class UpgradeCommand implements AdminCommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(UpgradeCommand.class);
     static final String LOBBY = "tavern.lobby";
@@ -49,6 +54,12 @@ public class UpgradeCommand {
     private final HandoverHolder holder;
     /** The jar each bundle last ran well from, when an upgrade installed one (else the distribution's). */
     private final Map<String, byte[]> lastGood = new ConcurrentHashMap<>();
+    /** Upgrades run here, one at a time, never on the console's thread (an admin command must not block it). */
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "tavern-upgrade");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     @Activate
     public UpgradeCommand(BundleContext context, @Reference HandoverHolder holder) {
@@ -56,11 +67,38 @@ public class UpgradeCommand {
         this.holder = holder;
     }
 
-    public String upgrade(String... args) {
+    @Deactivate
+    void deactivate() {
+        worker.shutdownNow();
+    }
+
+    @Override
+    public String name() {
+        return "upgrade";
+    }
+
+    @Override
+    public String usage() {
+        return "upgrade [<jar>]  replaces the lobby bundle (with itself, or with the jar given) handing its state over;"
+                + " nobody is disconnected; a lobby that does not start is rolled back";
+    }
+
+    /** The Gogo shell, the consoles and the fifo: replacing the server's code is not a moderator's business. */
+    @Override
+    public Permission permission() {
+        return Permission.CONSOLE;
+    }
+
+    @Override
+    public CompletionStage<String> execute(CommandIssuer issuer, String arguments) {
+        String[] words = arguments.isBlank() ? new String[0] : arguments.strip().split("\\s+");
+        return CompletableFuture.supplyAsync(() -> upgrade(words), worker);
+    }
+
+    /** The upgrade itself, on the caller's thread; its one-line answer. */
+    String upgrade(String... args) {
         if (args.length > 1 || (args.length == 1 && args[0].startsWith("-"))) {
-            return "usage: tavern:upgrade [<jar>]\n  replaces the lobby bundle (with itself, or with the jar given) handing"
-                    + " its state (players, games, histories) over; nobody is disconnected; a lobby that does not"
-                    + " start is rolled back";
+            return "usage: tavern:" + usage();
         }
         UpgradeJars.Jar given = null;
         if (args.length == 1) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -24,6 +25,8 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.Version;
+import org.tavern.api.CommandIssuer;
+import org.tavern.api.Permission;
 import org.tavern.transport.ConnectionHandler;
 import org.tavern.transport.HandoverHolder;
 
@@ -80,6 +83,7 @@ class UpgradeCommandTest {
         final List<String> installed = new ArrayList<>();
         final Deque<Optional<BundleException>> failures = new ArrayDeque<>();
         boolean handler;
+        volatile String updatedOn;
 
         FakeBundle(String name, String location) {
             this.name = name;
@@ -100,6 +104,7 @@ class UpgradeCommandTest {
                         case "getState" -> Bundle.ACTIVE;
                         case "getRegisteredServices" -> handler ? new ServiceReference<?>[] {handlerReference} : null;
                         case "update" -> {
+                            updatedOn = Thread.currentThread().getName();
                             installed.add(new String(((InputStream) args[0]).readAllBytes()));
                             Optional<BundleException> failure = failures.isEmpty() ? Optional.empty() : failures.poll();
                             handler = failure.isEmpty();
@@ -227,6 +232,18 @@ class UpgradeCommandTest {
                 + " distribution", new UpgradeCommand(context(lobby.proxy()), holder).upgrade());
         assertEquals(List.of(), lobby.installed);
         assertFalse(holder.underWay);
+    }
+
+    @Test
+    void onlyTheConsoleMayAndItRunsOffTheCallersThread() throws Exception {
+        FakeBundle lobby = lobby();
+        UpgradeCommand command = new UpgradeCommand(context(lobby.proxy()), new RecordingHolder());
+        assertEquals(Permission.CONSOLE, command.permission());
+        String answer = command.execute(CommandIssuer.fromConsole(), "  ").toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertTrue(answer.startsWith("Upgraded tavern.lobby"), answer);
+        assertEquals(List.of("running"), lobby.installed);
+        assertEquals("tavern-upgrade", lobby.updatedOn, "not the console's thread");
+        command.deactivate();
     }
 
     @Test
