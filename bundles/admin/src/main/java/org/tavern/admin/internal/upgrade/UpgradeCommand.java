@@ -42,7 +42,8 @@ import org.tavern.transport.Transport;
  *
  * <p>Not built yet: the other core bundles, a folder of jars.
  */
-@Component(service = AdminCommand.class, property = AdminCommand.SERVER_COMMAND_PROPERTY + ":Boolean=true")
+@Component(service = AdminCommand.class,
+        property = {AdminCommand.SERVER_COMMAND_PROPERTY + ":Boolean=true", "tavern.command.name=upgrade"})
 public class UpgradeCommand implements AdminCommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(UpgradeCommand.class);
