@@ -19,6 +19,7 @@ import argparse
 import gzip
 import os
 import random
+import re
 import resource
 import selectors
 import shutil
@@ -34,6 +35,8 @@ import zlib
 LOOPBACK = "127.0.0.1"
 FRESH_LOGIN_LIMIT_S = 2.0
 MAX_SOCKETS = 5000  # no case opens more than this at once
+# the lobby's departure line: "<logger> - <nick> left (<reason>)"
+DEPARTURE = re.compile(r" - (\S+) left \((.*)\)$")
 
 
 def wml(text):
@@ -218,10 +221,11 @@ class Server:
             try:
                 with open(path, "rb") as f:
                     for raw in f:
-                        if b"Lobby - " in raw and b" left (" in raw:
-                            text = raw.decode("utf-8", "replace").rstrip()
-                            nick, _, reason = text.split("Lobby - ", 1)[1].partition(" left (")
-                            left[nick] = reason[:-1]
+                        # "... org.tavern.lobby.internal.lobby.Membership - <nick> left (<reason>)": the
+                        # logger's name is not matched, it moves when the lobby's classes do
+                        found = DEPARTURE.search(raw.decode("utf-8", "replace").rstrip())
+                        if found:
+                            left[found.group(1)] = found.group(2)
             except OSError:
                 pass
         return left

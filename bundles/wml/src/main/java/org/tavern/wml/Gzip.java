@@ -86,40 +86,79 @@ final class Gzip {
         }
     }
 
-    /** Inflates the first gzip member of {@code gzip}, refusing output beyond {@code maxBytes}. */
+    /**
+     * Inflates the first gzip member of {@code gzip}, refusing output beyond {@code maxBytes}. Memory
+     * follows the text actually there, never a hostile claim: the trailer's size field (the size
+     * modulo 2^32 of a single-member payload) gives the array to inflate into when it is plausible;
+     * when it is not, or the text runs past it, the text is first inflated without being kept, only
+     * counted, so a gzip bomb costs CPU up to the limit and no memory, and only a text found within
+     * the limit is inflated again into a growing buffer (wrong trailers, more members after the first).
+     */
     static byte[] inflate(byte[] gzip, int maxBytes) throws WmlException {
         int offset = headerLength(gzip);
         Codec codec = CODEC.get();
+        long declared = Integer.toUnsignedLong(intLE(gzip, gzip.length - 4));
+        boolean plausible = declared <= maxBytes && declared <= (long) gzip.length * MAX_RATIO;
+        try {
+            if (plausible) {
+                byte[] text = inflateExactly(codec, gzip, offset, (int) declared);
+                if (text != null) {
+                    return text;
+                }
+            }
+            refuseIfLargerThan(codec, gzip, offset, maxBytes);
+            return inflateGrowing(codec, gzip, offset, maxBytes);
+        } finally {
+            codec.release();
+        }
+    }
+
+    /** Into an array of the declared size; null when the text is longer than declared. */
+    private static byte[] inflateExactly(Codec codec, byte[] gzip, int offset, int declared) throws WmlException {
+        Inflater inflater = codec.inflater;
+        inflater.reset();
+        inflater.setInput(gzip, offset, gzip.length - offset);
+        byte[] buf = new byte[declared];
+        int length = 0;
+        try {
+            while (!inflater.finished()) {
+                if (length == buf.length) {
+                    if (inflater.inflate(codec.oneByte, 0, 1) == 1) {
+                        return null; // longer than the size field says
+                    }
+                    if (inflater.finished()) {
+                        break; // the size field was right
+                    }
+                    if (inflater.needsInput() || inflater.needsDictionary()) {
+                        throw new WmlException(FAILED, gzip.length);
+                    }
+                    continue;
+                }
+                int produced = inflater.inflate(buf, length, buf.length - length);
+                length += produced;
+                if (produced == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new WmlException(FAILED, gzip.length);
+                }
+            }
+        } catch (DataFormatException e) {
+            throw new WmlException(FAILED, offset + inflater.getTotalIn());
+        }
+        checkTrailer(codec, gzip, buf, length);
+        return length == buf.length ? buf : Arrays.copyOf(buf, length);
+    }
+
+    /** Into the thread's scratch buffer, doubled as needed up to the limit. */
+    private static byte[] inflateGrowing(Codec codec, byte[] gzip, int offset, int maxBytes) throws WmlException {
         Inflater inflater = codec.inflater;
         inflater.reset();
         inflater.setInput(gzip, offset, gzip.length - offset);
         // One byte of room past the limit, so that "exactly at the limit" and "over it" differ.
         int window = (int) Math.min((long) maxBytes + 1, Integer.MAX_VALUE - 16);
-        // The trailer's size field (of a single-member payload) lets the text be inflated straight
-        // into an array of its final size; a wrong or hostile value only costs a fallback to growing.
-        int hint = intLE(gzip, gzip.length - 4);
-        boolean exact = hint >= 0 && hint <= maxBytes && hint <= (long) gzip.length * MAX_RATIO;
-        byte[] buf = exact ? new byte[hint] : codec.scratch;
+        byte[] buf = codec.scratch;
         int length = 0;
         try {
             while (!inflater.finished()) {
                 if (length == buf.length) {
-                    if (exact) {
-                        int extra = inflater.inflate(codec.oneByte, 0, 1);
-                        if (extra == 0 && inflater.finished()) {
-                            break; // the size field was right
-                        }
-                        exact = false;
-                        byte[] growing = codec.scratch.length > length ? codec.scratch : codec.grow(length + 1, window);
-                        System.arraycopy(buf, 0, growing, 0, length);
-                        buf = growing;
-                        if (extra == 1) {
-                            buf[length++] = codec.oneByte[0];
-                        } else if (inflater.needsInput() || inflater.needsDictionary()) {
-                            throw new WmlException(FAILED, gzip.length);
-                        }
-                        continue;
-                    }
                     buf = codec.grow(length + 1, window);
                 }
                 int produced = inflater.inflate(buf, length, Math.min(buf.length, window) - length);
@@ -131,20 +170,46 @@ final class Gzip {
                     throw new WmlException(FAILED, gzip.length);
                 }
             }
-            int trailer = gzip.length - inflater.getRemaining();
-            if (gzip.length - trailer < 8) {
-                throw new WmlException(FAILED, trailer);
-            }
-            codec.crc.reset();
-            codec.crc.update(buf, 0, length);
-            if (intLE(gzip, trailer) != (int) codec.crc.getValue() || intLE(gzip, trailer + 4) != length) {
-                throw new WmlException(FAILED, trailer);
-            }
-            return exact && length == buf.length ? buf : Arrays.copyOf(buf, length);
         } catch (DataFormatException e) {
             throw new WmlException(FAILED, offset + inflater.getTotalIn());
-        } finally {
-            codec.release();
+        }
+        checkTrailer(codec, gzip, buf, length);
+        return Arrays.copyOf(buf, length);
+    }
+
+    /** The first member's CRC and size, right after its deflate data. */
+    private static void checkTrailer(Codec codec, byte[] gzip, byte[] text, int length) throws WmlException {
+        int trailer = gzip.length - codec.inflater.getRemaining();
+        if (gzip.length - trailer < 8) {
+            throw new WmlException(FAILED, trailer);
+        }
+        codec.crc.reset();
+        codec.crc.update(text, 0, length);
+        if (intLE(gzip, trailer) != (int) codec.crc.getValue() || intLE(gzip, trailer + 4) != length) {
+            throw new WmlException(FAILED, trailer);
+        }
+    }
+
+    /** Inflates into the scratch buffer, over and over, counting: TOO_BIG past {@code maxBytes}. */
+    private static void refuseIfLargerThan(Codec codec, byte[] gzip, int offset, int maxBytes) throws WmlException {
+        Inflater inflater = codec.inflater;
+        inflater.reset();
+        inflater.setInput(gzip, offset, gzip.length - offset);
+        byte[] scratch = codec.scratch;
+        long total = 0;
+        try {
+            while (!inflater.finished()) {
+                int produced = inflater.inflate(scratch, 0, scratch.length);
+                total += produced;
+                if (total > maxBytes) {
+                    throw new WmlException(TOO_BIG, offset + inflater.getTotalIn());
+                }
+                if (produced == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    return; // truncated: the inflating below reports it as wesnothd does
+                }
+            }
+        } catch (DataFormatException e) {
+            return; // corrupt: likewise
         }
     }
 

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -63,6 +65,45 @@ class GzipTest {
         byte[] firstSmall = Arrays.copyOf(first, first.length + bigger.length);
         System.arraycopy(bigger, 0, firstSmall, first.length, bigger.length);
         assertArrayEquals(TEXT, Gzip.inflate(firstSmall, 1000));
+    }
+
+    @Test
+    void aGzipBombCostsNoMemoryWhileRefused() throws Exception {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        byte[] truthful = oneGigabyteOfZeros(1 << 30);
+        byte[] lyingSmall = oneGigabyteOfZeros(1000);
+        Gzip.inflate(Gzip.deflate(TEXT), 1000); // the thread's codec exists before counting
+        for (byte[] bomb : List.of(truthful, lyingSmall)) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            assertEquals(Gzip.TOO_BIG, assertThrows(WmlException.class, () -> Gzip.inflate(bomb, 40_000_000)).reason());
+            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            // Before, the text was inflated into a buffer doubled up to the limit: ~80 MB each time.
+            assertTrue(allocated < 1 << 20, allocated + " bytes allocated refusing a bomb");
+        }
+    }
+
+    /** 1 GB of zeros, gzip'd (about 1 MB), with {@code declaredSize} in the trailer's size field. */
+    private static byte[] oneGigabyteOfZeros(int declaredSize) throws Exception {
+        Deflater deflater = new Deflater(9, true);
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        compressed.write(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff});
+        byte[] zeros = new byte[1 << 20];
+        byte[] out = new byte[1 << 16];
+        for (int i = 0; i < 1024; i++) {
+            deflater.setInput(zeros);
+            while (!deflater.needsInput()) {
+                compressed.write(out, 0, deflater.deflate(out));
+            }
+        }
+        deflater.finish();
+        while (!deflater.finished()) {
+            compressed.write(out, 0, deflater.deflate(out));
+        }
+        compressed.write(new byte[4]);
+        compressed.write(new byte[] {(byte) declaredSize, (byte) (declaredSize >> 8), (byte) (declaredSize >> 16),
+            (byte) (declaredSize >> 24)});
+        return compressed.toByteArray();
     }
 
     @Test

@@ -147,7 +147,10 @@ final class FrameDecoder implements ProtocolDecoder {
     /** Inflates and hands on one whole frame; false when the connection is being closed. */
     private boolean complete(IoSession session, IoBuffer in, byte[] payload, ProtocolDecoderOutput out) {
         Limits bounds = limits.get();
-        long wanted = Math.min(bounds.wml().maxInflatedBytes(), bounds.budgetPerConnection());
+        // Reserved: the size the gzip trailer declares (a valid payload inflates to exactly that),
+        // not the limit; a larger declared size is refused by the codec before any inflating.
+        long wanted = Math.min(Math.min(bounds.wml().maxInflatedBytes(), bounds.budgetPerConnection()),
+                declaredInflatedBytes(payload));
         long granted = budget.reserveInflation(bounds, wanted);
         try {
             Document document = Document.fromGzip(payload, bounds.wml().withMaxInflatedBytes((int) granted));
@@ -175,6 +178,16 @@ final class FrameDecoder implements ProtocolDecoder {
         } finally {
             budget.releaseInflation(granted);
         }
+    }
+
+    /** The gzip trailer's ISIZE field (unsigned, the inflated size modulo 2^32); 0 for a payload too short. */
+    static long declaredInflatedBytes(byte[] payload) {
+        int n = payload.length;
+        if (n < 4) {
+            return 0;
+        }
+        return (payload[n - 4] & 0xffL) | (payload[n - 3] & 0xffL) << 8 | (payload[n - 2] & 0xffL) << 16
+                | (payload[n - 1] & 0xffL) << 24;
     }
 
     private static String ip(IoSession session) {

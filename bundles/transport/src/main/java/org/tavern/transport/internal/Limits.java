@@ -13,6 +13,12 @@ record Limits(int handshakeTimeoutSeconds, int versionTimeoutSeconds, int loginT
      * view and the queue node): a broadcast's bytes are shared by every recipient, this is not.
      */
     static final int QUEUED_FRAME_OVERHEAD = 200;
+    /**
+     * Over the memory budget, a queue past its share is cut only if it has not been empty for this
+     * long: a client that reads empties it between bursts and stays, however large one burst is
+     * (its own bound and the queue's age still hold); a frozen one does not.
+     */
+    static final long STALLED_QUEUE_MILLIS = 2000;
 
     static Limits from(TransportConfig config) {
         WmlLimits wml = WmlLimits.DEFAULT

@@ -115,7 +115,8 @@ final class MinaConnection implements Connection {
                     " (" + bounds.maxQueuedBytes() + " bytes)");
             return;
         }
-        if (cost > bounds.queueShareBytes() && budget.over(bounds)) {
+        if (cost > bounds.queueShareBytes() && budget.over(bounds)
+                && System.currentTimeMillis() - queueEmptyAt > Limits.STALLED_QUEUE_MILLIS) {
             closeNow("output queue past its share while the server is over its memory budget",
                     " (" + cost + " bytes queued)");
             return;

@@ -141,6 +141,63 @@ class TransportBoundsTest {
     }
 
     @Test
+    void overTheBudgetAStalledQueueIsCutAndAReaderThatDrainsIsNot() throws Exception {
+        RecordingHandler handler = start(Map.of("budget_bytes", 1_000_000, "queue_share_bytes", 64 * 1024,
+                "send_buffer_bytes", 4096));
+        TestClient frozenClient = client(); // never reads
+        Connection frozen = handler.nextConnected();
+        TestClient readerClient = client();
+        Connection reader = handler.nextConnected();
+        java.util.concurrent.atomic.AtomicInteger read = new java.util.concurrent.atomic.AtomicInteger();
+        Thread reading = new Thread(() -> {
+            try {
+                while (true) {
+                    readerClient.receive();
+                    read.incrementAndGet();
+                }
+            } catch (Exception closed) {
+                // the test ends, or the server cut the reader: the assertions below tell
+            }
+        });
+        reading.setDaemon(true);
+        reading.start();
+        EncodedFrame frame = EncodedFrame.of(incompressible(20_000, 3));
+        for (int i = 0; i < 120; i++) { // ~1.5 MB the frozen client will not read: the server is over budget
+            frozen.send(frame);
+        }
+        TransportServerTest.await(() -> server.budget().queuedBytes() > 1_000_000, "the watch to count the queue");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        int burst = 0;
+        while (frozen.isOpen() && System.nanoTime() < deadline) {
+            for (int i = 0; i < 10; i++) { // 200 KB at once: past the reader's share until it reads them
+                reader.send(frame);
+            }
+            burst++;
+            int expected = burst * 10;
+            TransportServerTest.await(() -> read.get() >= expected || !reader.isOpen(), "the reader to read a burst");
+            frozen.send(frame);
+        }
+        assertFalse(frozen.isOpen(), "the stalled queue is cut while the server is over its budget");
+        assertTrue(reader.isOpen(), "a reader that drains its queue stays: " + handler.disconnects);
+        TransportServerTest.await(() -> !handler.disconnects.isEmpty(), "the cut to reach the handler");
+        assertEquals(1, handler.disconnects.size(), handler.disconnects.toString());
+        assertTrue(handler.disconnects.get(0).contains("over its memory budget"), handler.disconnects.toString());
+        frozenClient.close();
+    }
+
+    /** A document of about {@code bytes} that gzip cannot shrink. */
+    private static Document incompressible(int bytes, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < bytes; i++) {
+            text.append((char) ('a' + random.nextInt(26)));
+        }
+        Document document = Document.create();
+        document.root().addChild("blob").set("data", text.toString());
+        return document;
+    }
+
+    @Test
     void queuedFramesCountTheirBookkeepingToo() throws Exception {
         RecordingHandler handler = start(Map.of("max_queued_bytes", 200_000, "send_buffer_bytes", 4096));
         TestClient client = client(); // never reads
