@@ -54,6 +54,8 @@ final class CoreHandover {
             long start = System.nanoTime();
             try {
                 settle(lobby, lobbyActor);
+                // the records the games opened must be known before they are captured
+                lobby.gameArchive().writesDone().get(SETTLE_MILLIS, TimeUnit.MILLISECONDS);
                 LobbySnapshot snapshot = lobby.handover().capture().get(HANDOVER_MILLIS, TimeUnit.MILLISECONDS);
                 byte[] bytes = SnapshotWriter.write(snapshot);
                 holder.keep(bytes);

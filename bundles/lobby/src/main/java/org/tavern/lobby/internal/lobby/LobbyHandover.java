@@ -127,13 +127,14 @@ public final class LobbyHandover {
             ipLog.add(new IpLogEntry(entry.nick, entry.ip, entry.loginMillis, entry.logoutMillis));
         }
         return new LobbySnapshot(lobby.nowMillis(), state.lastGameId, state.denyUnregistered, state.shuttingDown,
-                statistics, sessions, users, lines, List.of(), bans, failed, ipLog);
+                statistics, sessions, users, lines, List.of(), bans, failed, ipLog, lobby.gameArchive().openRecordIds());
     }
 
     private static LobbySnapshot withGames(LobbySnapshot lobbyPart, List<GameEntry> gameEntries) {
         LobbySnapshot s = lobbyPart;
         return new LobbySnapshot(s.writtenMillis(), s.lastGameId(), s.denyUnregistered(), s.shuttingDown(),
-                s.statistics(), s.sessions(), s.users(), s.lines(), gameEntries, s.bans(), s.failedLogins(), s.ipLog());
+                s.statistics(), s.sessions(), s.users(), s.lines(), gameEntries, s.bans(), s.failedLogins(), s.ipLog(),
+                s.openRecords());
     }
 
     private static BanEntry banEntry(BanList.Ban ban, boolean lifted) {
@@ -221,6 +222,7 @@ public final class LobbyHandover {
         for (GameEntry entry : snapshot.games()) {
             state.games.put(entry.id(), games.restore(entry, connectionOf));
         }
+        lobby.gameArchive().adopt(snapshot.openRecords());
         for (User user : users.values()) {
             if (user.gameId != 0 && !state.games.containsKey(user.gameId)) {
                 throw new SnapshotException(user.name + " is in game " + user.gameId + ", which is not in the snapshot");

@@ -9,13 +9,17 @@ import java.util.Map;
  * {@link SnapshotFormat}). Connections are named by their transport id: the sockets stay open in the
  * transport while the lobby is replaced, and the next lobby finds them again by id.
  *
+ * <p>{@code openRecords}: the game history's records open for the running games, by game id (since
+ * format 2; empty when read from format 1), so that their ends are recorded by the next lobby.
+ *
  * <p>Not here, on purpose: the logins not yet announced (the lobby announces them before it is
  * captured, so none are pending), configuration (read again from ConfigAdmin), and services
  * (bound again).
  */
 public record LobbySnapshot(long writtenMillis, int lastGameId, boolean denyUnregistered, boolean shuttingDown,
         Statistics statistics, List<SessionEntry> sessions, List<UserEntry> users, List<LineEntry> lines,
-        List<GameEntry> games, List<BanEntry> bans, List<FailedLogin> failedLogins, List<IpLogEntry> ipLog) {
+        List<GameEntry> games, List<BanEntry> bans, List<FailedLogin> failedLogins, List<IpLogEntry> ipLog,
+        Map<Integer, Long> openRecords) {
 
     public LobbySnapshot {
         sessions = List.copyOf(sessions);
@@ -25,6 +29,7 @@ public record LobbySnapshot(long writtenMillis, int lastGameId, boolean denyUnre
         bans = List.copyOf(bans);
         failedLogins = List.copyOf(failedLogins);
         ipLog = List.copyOf(ipLog);
+        openRecords = Map.copyOf(openRecords);
     }
 
     /** A version line ({@code 1.16}) as the lobby numbers it. */

@@ -26,8 +26,11 @@ import java.util.List;
  */
 public final class SnapshotFormat {
 
-    /** The format this build writes. */
-    public static final int VERSION = 1;
+    /**
+     * The format this build writes. 1: the first. 2: adds {@code [open_record] game= record=}, the
+     * game history's records open for the running games.
+     */
+    public static final int VERSION = 2;
     /** The oldest format this build reads. */
     public static final int OLDEST_READ = 1;
 

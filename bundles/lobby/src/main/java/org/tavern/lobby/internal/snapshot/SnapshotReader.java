@@ -23,8 +23,8 @@ import org.tavern.wml.Node;
 import org.tavern.wml.WmlException;
 
 /**
- * Reads a snapshot written by {@link SnapshotWriter} of this or an earlier format version (format 1
- * is the only one so far). Anything missing, malformed or newer is refused with a
+ * Reads a snapshot written by {@link SnapshotWriter} of this or an earlier format version (1 and 2:
+ * format 1 has no open records, read as none). Anything missing, malformed or newer is refused with a
  * {@link SnapshotException} naming what and where; nothing half-read is returned.
  */
 public final class SnapshotReader {
@@ -95,9 +95,13 @@ public final class SnapshotReader {
             ipLog.add(new IpLogEntry(text(node, "nick"), text(node, "ip"), number(node, "login_millis"),
                     number(node, "logout_millis")));
         }
+        Map<Integer, Long> openRecords = new TreeMap<>(); // format 2 on; none in format 1
+        for (Node node : root.children("open_record")) {
+            openRecords.put(integer(node, "game"), number(node, "record"));
+        }
         return new LobbySnapshot(number(root, "written_millis"), integer(root, "last_game_id"),
                 bool(root, "deny_unregistered"), bool(root, "shutting_down"), statistics, sessions, users, lines,
-                games, bans, failedLogins, ipLog);
+                games, bans, failedLogins, ipLog, openRecords);
     }
 
     private GameEntry game(Node node) throws SnapshotException {

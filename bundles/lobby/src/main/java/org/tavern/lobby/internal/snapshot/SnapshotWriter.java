@@ -79,6 +79,9 @@ public final class SnapshotWriter {
             root.addChild("failed_login").set("address", failed.address())
                     .set("times", failed.times().stream().map(String::valueOf).collect(Collectors.joining(",")));
         }
+        for (Map.Entry<Integer, Long> record : new TreeMap<>(snapshot.openRecords()).entrySet()) {
+            root.addChild("open_record").set("game", record.getKey()).set("record", record.getValue());
+        }
         for (IpLogEntry entry : snapshot.ipLog()) {
             root.addChild("ip_log").set("nick", entry.nick()).set("ip", entry.ip())
                     .set("login_millis", entry.loginMillis()).set("logout_millis", entry.logoutMillis());

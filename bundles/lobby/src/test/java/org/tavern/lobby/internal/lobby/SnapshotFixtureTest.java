@@ -42,6 +42,7 @@ class SnapshotFixtureTest {
                 snapshot.users().stream().map(UserEntry::name).toList());
         assertEquals(List.of(1, 2, 3, 4), snapshot.games().stream().map(g -> g.id()).toList());
         assertEquals(4, snapshot.lastGameId());
+        assertEquals(java.util.Map.of(), snapshot.openRecords(), "format 1 had no open records: read as none");
         assertTrue(new String(snapshot.games().get(1).createGame().bytes()).contains("password=\"secret\""),
                 "the game's password is in its [create_game]");
 

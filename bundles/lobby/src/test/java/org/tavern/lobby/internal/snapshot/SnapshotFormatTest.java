@@ -18,7 +18,7 @@ class SnapshotFormatTest {
 
     private static final LobbySnapshot EMPTY = new LobbySnapshot(5, 0, false, false,
             new Statistics(1, 2, 1, Map.of("game over", 3)), List.of(), List.of(), List.of(), List.of(), List.of(),
-            List.of(new FailedLogin("10.0.0.1", List.of(7L, 8L))), List.of());
+            List.of(new FailedLogin("10.0.0.1", List.of(7L, 8L))), List.of(), Map.of(3, 77L));
 
     @Test
     void aSmallSnapshotComesBackEqual() throws Exception {
@@ -37,7 +37,8 @@ class SnapshotFormatTest {
         byte[] bytes = SnapshotWriter.write(EMPTY);
         ByteBuffer.wrap(bytes).putInt(8, SnapshotFormat.VERSION + 1);
         SnapshotException refused = assertThrows(SnapshotException.class, () -> SnapshotReader.read(bytes));
-        assertEquals("snapshot format 2 is newer than this lobby reads (formats 1 to 1)", refused.getMessage());
+        assertEquals("snapshot format " + (SnapshotFormat.VERSION + 1) + " is newer than this lobby reads (formats 1 to "
+                + SnapshotFormat.VERSION + ")", refused.getMessage());
     }
 
     @Test
