@@ -7,6 +7,7 @@ import org.tavern.lobby.internal.ban.BanList;
 import org.tavern.lobby.internal.common.Settings;
 import org.tavern.lobby.internal.game.GameTest;
 import org.tavern.lobby.internal.testing.FakeConnection;
+import org.tavern.lobby.internal.testing.FakeGameRecords;
 import org.tavern.lobby.internal.testing.LobbyDriver;
 import org.tavern.wml.Document;
 
@@ -26,6 +27,7 @@ final class HandoverLobby {
     final Map<String, FakeConnection> connections = new HashMap<>();
 
     HandoverLobby() throws Exception {
+        lobby.gameArchive().useStore(new FakeGameRecords()); // the games' records are open ones to hand over
         String[] names = {"h1", "j1", "o1", "h2", "j2", "h3", "h4", "j4", "idle"};
         for (int i = 0; i < names.length; i++) {
             connections.put(names[i], clients.loggedIn(names[i], "10.0.0." + (10 + i)));

@@ -20,29 +20,43 @@ import org.tavern.lobby.internal.testing.LobbyDriver;
 import org.tavern.wml.Document;
 
 /**
- * The snapshot a lobby of format 1 wrote (committed, never regenerated: it stands for the running
- * server an upgrade starts from) is read by this build and taken over by a new lobby that goes on.
- * When the format changes, this test keeps reading the old file: that is the N-1 to N upgrade.
+ * The snapshots lobbies of each format wrote (committed, never regenerated: each stands for the
+ * running server an upgrade starts from) are read by this build and taken over by a new lobby that
+ * goes on. When the format changes, the old files keep being read: the N-1 to N upgrade (format 1's
+ * file is read by the format 2 reader).
  */
 class SnapshotFixtureTest {
 
     static final String FORMAT_1 = "/snapshot/lobby-format-1.snapshot";
+    static final String FORMAT_2 = "/snapshot/lobby-format-2.snapshot";
 
-    private static byte[] fixture() throws Exception {
-        try (InputStream in = SnapshotFixtureTest.class.getResourceAsStream(FORMAT_1)) {
-            assertNotNull(in, FORMAT_1 + " on the test class path");
+    private static byte[] fixture(String name) throws Exception {
+        try (InputStream in = SnapshotFixtureTest.class.getResourceAsStream(name)) {
+            assertNotNull(in, name + " on the test class path");
             return in.readAllBytes();
         }
     }
 
     @Test
     void aFormat1SnapshotIsReadAndTakenOver() throws Exception {
-        LobbySnapshot snapshot = SnapshotReader.read(fixture());
+        LobbySnapshot snapshot = SnapshotReader.read(fixture(FORMAT_1));
+        assertEquals(java.util.Map.of(), snapshot.openRecords(), "format 1 had no open records: read as none");
+        takeOverAndPlayOn(snapshot);
+    }
+
+    @Test
+    void aFormat2SnapshotIsReadAndTakenOverWithItsOpenRecords() throws Exception {
+        LobbySnapshot snapshot = SnapshotReader.read(fixture(FORMAT_2));
+        assertEquals(java.util.Map.of(1, 1L), snapshot.openRecords(), "the running game's record");
+        Lobby next = takeOverAndPlayOn(snapshot);
+        assertEquals(snapshot.openRecords(), next.gameArchive().openRecordIds());
+    }
+
+    private static Lobby takeOverAndPlayOn(LobbySnapshot snapshot) throws Exception {
         assertEquals(List.of("h1", "j1", "o1", "h2", "j2", "h3", "h4", "j4", "idle"),
                 snapshot.users().stream().map(UserEntry::name).toList());
         assertEquals(List.of(1, 2, 3, 4), snapshot.games().stream().map(g -> g.id()).toList());
         assertEquals(4, snapshot.lastGameId());
-        assertEquals(java.util.Map.of(), snapshot.openRecords(), "format 1 had no open records: read as none");
         assertTrue(new String(snapshot.games().get(1).createGame().bytes()).contains("password=\"secret\""),
                 "the game's password is in its [create_game]");
 
@@ -65,6 +79,7 @@ class SnapshotFixtureTest {
         clients.send(byName.get("j4"), "[load_next_scenario]\n[/load_next_scenario]\n");
         assertTrue(byName.get("j4").take().stream().anyMatch(d -> d.root().child("next_scenario") != null),
                 "the player who had not loaded the next scenario gets it");
+        return next;
     }
 
     /**
@@ -76,6 +91,9 @@ class SnapshotFixtureTest {
         String target = System.getProperty("snapshot.fixture.write");
         if (target == null) {
             return;
+        }
+        if (Files.exists(Path.of(target))) {
+            throw new AssertionError(target + " exists: a committed fixture is never rewritten");
         }
         Files.write(Path.of(target), SnapshotWriter.write(new HandoverLobby().lobby.handover().capture().join()));
     }
