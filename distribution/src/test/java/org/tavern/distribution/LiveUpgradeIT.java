@@ -103,6 +103,32 @@ class LiveUpgradeIT {
         }
     }
 
+    @Test
+    void aPluginFiltersBeforeAndAfterAnUpgradeWithoutTheOwnerDoingAnything() throws Exception {
+        Path pluginJar = Path.of(System.getProperty("chatfilter.jar",
+                "../plugins-examples/chat-filter/target/tavern.plugin.chatfilter-0.1.0-SNAPSHOT.jar"));
+        assertTrue(Files.isRegularFile(pluginJar), "chat filter built at " + pluginJar.toAbsolutePath());
+        Path home = temp.resolve("home");
+        Files.createDirectories(home.resolve("etc"));
+        Files.createDirectories(home.resolve("plugins"));
+        Files.writeString(home.resolve("etc/tavern.lobby.cfg"), "max.messages=100000\n");
+        Files.writeString(home.resolve("etc/tavern.plugin.chatfilter.cfg"), "banned.words=frak\nmax.messages=0\n");
+        Files.copy(pluginJar, home.resolve("plugins/chat-filter.jar"));
+        try (ServerProcess server = ServerProcess.start(home, true, "-p", "0")) {
+            server.awaitStarted();
+            int port = server.awaitPort();
+            try (ProtocolClient alice = ProtocolClient.loggedIn("alice", port);
+                    ProtocolClient bob = ProtocolClient.loggedIn("bob", port)) {
+                LobbyChat.awaitDelivered(alice, bob, "frak it", "**** it", Duration.ofMillis(DEADLINE_MILLIS));
+                String answer = server.shellOutput("tavern:upgrade");
+                assertTrue(answer.contains("2 connections carried over"), answer);
+                assertEquals("**** it", LobbyChat.say(alice, bob, "frak it"), "the new lobby has the filter at once");
+                assertEquals("hello", LobbyChat.say(bob, alice, "hello"));
+            }
+            assertEquals(143, server.terminate(Duration.ofSeconds(30)));
+        }
+    }
+
     /** The lobby jar tavern.jar holds, with a {@code Bundle-Activator} that does not exist: it cannot start. */
     private static Path brokenLobbyJar(Path target) throws Exception {
         try (ZipFile distribution = new ZipFile(ServerProcess.tavernJar().toFile())) {
