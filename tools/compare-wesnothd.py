@@ -44,6 +44,11 @@ LOGIN_WARMUP = ["login", "--clients=600", "--concurrency=20", "--warmup-logins=6
 # no longer caps what it measures. The longer scenarios keep the default JIT.
 LOADGEN_JVM_OPTS = {"login": ["-XX:TieredStopAtLevel=1"], "login-churn": ["-XX:TieredStopAtLevel=1"]}
 
+RELAY_RATE_WARMUP = ["relay", "--games=50", "--observers=1", "--rate=1000", "--seconds=15", "--warmup-seconds=0",
+                     "--prefix=w"]
+RELAY_METRICS = ["turns_per_s", "p50_ms", "p99_ms", "cpu_us_per_turn", "jit_cpu_us_per_turn",
+                 "voluntary_cs_per_turn", "involuntary_cs_per_turn"]
+
 # name -> (loadgen arguments, warm-up arguments or None, the metrics to compare)
 SCENARIOS = {
     "login": (["login", "--clients=600", "--concurrency=20"], LOGIN_WARMUP,
@@ -57,9 +62,16 @@ SCENARIOS = {
     "chat-rate": (["chat", "--users=100", "--rate=100", "--seconds=10", "--warmup-seconds=5"], CHAT_WARMUP,
                   ["deliveries_per_s", "p50_ms", "p99_ms", "cpu_us_per_delivery"]),
     "relay": (["relay", "--games=20", "--observers=2", "--seconds=10", "--warmup-seconds=8"], RELAY_WARMUP,
-              ["turns_per_s", "p50_ms", "p99_ms", "cpu_us_per_turn"]),
+              RELAY_METRICS),
     "relay-1000": (["relay", "--games=20", "--observers=2", "--rate=1000", "--seconds=10", "--warmup-seconds=8"],
                    RELAY_WARMUP, ["turns_per_s", "p50_ms", "p99_ms", "cpu_us_per_turn"]),
+    # Issue 24's cases: a realistic paced relay (50 games of two players and an observer, 1 000 turns
+    # a second offered) on a fresh server (no warm-up: what a server that has just started pays,
+    # compiling included) and on a warmed one.
+    "relay-rate-fresh": (["relay", "--games=50", "--observers=1", "--rate=1000", "--seconds=15",
+                          "--warmup-seconds=0"], None, RELAY_METRICS),
+    "relay-rate-warm": (["relay", "--games=50", "--observers=1", "--rate=1000", "--seconds=15",
+                         "--warmup-seconds=0"], RELAY_RATE_WARMUP, RELAY_METRICS),
     "idle": (["idle", "--connections=1000", "--concurrency=50", "--settle-seconds=20"], None,
              ["rss_kb_per_connection", "logins_per_s", "idle_cpu_pct"]),
     # wesnothd needs many minutes to log 5 000 players in (each login re-sends the whole list): run
@@ -74,6 +86,8 @@ QUICK = {
     "chat-rate": ["--users=30", "--rate=30", "--seconds=3", "--warmup-seconds=1"],
     "relay": ["--games=4", "--seconds=3", "--warmup-seconds=1"],
     "relay-1000": ["--games=4", "--rate=200", "--seconds=3", "--warmup-seconds=1"],
+    "relay-rate-fresh": ["--games=5", "--rate=100", "--seconds=3"],
+    "relay-rate-warm": ["--games=5", "--rate=100", "--seconds=3"],
     "idle": ["--connections=300"], "idle-5000": ["--connections=500"],
 }
 

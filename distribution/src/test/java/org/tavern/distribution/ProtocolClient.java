@@ -104,9 +104,17 @@ final class ProtocolClient implements AutoCloseable {
         }
     }
 
+    /** The size of the frame read last from the socket (4-byte length included); barrier() reads count too. */
+    private int lastFrameBytes;
+
+    int lastFrameBytes() {
+        return lastFrameBytes;
+    }
+
     private Document read() throws IOException {
         byte[] payload = new byte[in.readInt()];
         in.readFully(payload);
+        lastFrameBytes = payload.length + 4;
         try {
             return Document.fromGzip(payload);
         } catch (WmlException e) {

@@ -60,8 +60,15 @@ final class WebLobbyClient implements AutoCloseable {
     }
 
     void send(String name, List<String> args) {
+        send(name, args, java.util.Map.of());
+    }
+
+    /** {@code [name, [args], {kwargs}]}. */
+    void send(String name, List<String> args, java.util.Map<String, String> kwargs) {
         var message = JSON.createArrayNode().add(name);
         args.forEach(message.addArray()::add);
+        var keywords = message.addObject();
+        kwargs.forEach(keywords::put);
         sendText(message.toString());
     }
 

@@ -77,6 +77,8 @@ class WebLobbyIT {
                     assertEquals(2.0, metrics.get("tavern_players_online{}"), metrics::toString);
                     assertEquals(2.0, metrics.get("tavern_logins_total{}"), metrics::toString);
                     assertEquals(1.0, metrics.get("tavern_web_refusals_total{code=\"101\"}"), metrics::toString);
+                    // the lobby counts every refused login, a web session's as a game client's
+                    assertEquals(1.0, metrics.get("tavern_logins_refused_total{code=\"101\"}"), metrics::toString);
                     assertEquals(0.0, metrics.get("tavern_games{state=\"running\"}"), metrics::toString);
                     assertEquals(1.0, metrics.get("tavern_store_up{}"), metrics::toString);
                     double framesRead = metrics.entrySet().stream()

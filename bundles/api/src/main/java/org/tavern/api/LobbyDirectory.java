@@ -39,4 +39,10 @@ public interface LobbyDirectory {
 
     /** {@link #lobbyDocument()} of one line's lobby; empty when the line has nobody (since 1.4). */
     CompletionStage<String> lobbyDocument(String line);
+
+    /**
+     * The lobby's counters (refused logins, relayed turns and their bytes), read at once: they are
+     * counted as things happen, so reading them asks no actor (since 1.4).
+     */
+    LobbyCounters counters();
 }

@@ -13,6 +13,7 @@
  * shell history redacts ({@link AdminCommand#loggableArguments}). Version lines: {@link GameInfo#line}
  * and {@link PlayerInfo#line} say which lobby a game or a player is in, {@link LobbyDirectory#lines}
  * gives each line's figures, and {@link LobbyDirectory#lobbyDocument(String)} one line's document.
+ * {@link LobbyDirectory#counters()}: refused logins by code, relayed turns and their bytes.
  *
  * <p>Lobby and games are actors: every question is answered on the actor that owns the state, so the
  * answers arrive as {@link java.util.concurrent.CompletionStage}s and are snapshots, never live views.

@@ -34,6 +34,24 @@ public interface Transport {
     BudgetStatistics budget();
 
     /**
+     * How many clients were cut since start because they stopped reading, by the bound their output
+     * queue passed (docs/admin-guide.md, the transport's keys).
+     *
+     * @since 1.3
+     */
+    SlowClientDrops slowClientDrops();
+
+    /**
+     * Clients cut for not reading: their queue passed {@code max.queued.bytes}, was not emptied for
+     * {@code max.queue.age.seconds}, or passed its share while the server was over its memory budget.
+     * Each cut connection counts once.
+     *
+     * @since 1.3
+     */
+    record SlowClientDrops(long queuedBytes, long queueAge, long memoryBudget) {
+    }
+
+    /**
      * The bytes in flight (frames being received, documents being inflated, output queued) and the
      * bounds they are held to.
      */

@@ -272,10 +272,14 @@ final class RelayScenario {
         }
         Harness.sleepMillis(warmupSeconds * 1000);
         cpu0 = harness.stats.cpuMicros();
+        long jit0 = harness.stats.compilerMicros();
+        long[] switches0 = harness.stats.contextSwitches();
         windowStart = System.nanoTime();
         Harness.sleepMillis(seconds * 1000);
         windowEnd = System.nanoTime();
         long cpu1 = harness.stats.cpuMicros();
+        long jit1 = harness.stats.compilerMicros();
+        long[] switches1 = harness.stats.contextSwitches();
         playing = false;
         harness.await("the games' last documents", 30_000, () -> games.stream().allMatch(g -> g.idle));
         Harness.sleepMillis(200); // anything a server would wrongly send twice
@@ -289,10 +293,20 @@ final class RelayScenario {
         String line = harness.resultHead("relay") + " games=" + gameCount + " observers=" + observers
                 + " rate=" + (rate == 0 ? "max" : rate) + " turns=" + turns + " turns_per_s=" + Harness.perSecond(turns, span)
                 + " p50_ms=" + latency.percentileMs(50) + " p99_ms=" + latency.percentileMs(99)
-                + " " + harness.cpuPer("turn", cpu1 - cpu0, turns) + " " + harness.rssField()
+                + " " + harness.cpuPer("turn", cpu1 - cpu0, turns)
+                + " jit_" + harness.cpuPer("turn", jit1 - jit0, turns)
+                + " " + perTurn("voluntary_cs", switches1[0] - switches0[0], turns)
+                + " " + perTurn("involuntary_cs", switches1[1] - switches0[1], turns)
+                + " " + harness.rssField()
                 + " " + harness.verdict.fields();
         everyone.forEach(Client::close);
         return line;
+    }
+
+    /** {@code <name>_per_turn=...}, or {@code =na} without a server pid. */
+    private String perTurn(String name, long count, long turns) {
+        return name + "_per_turn=" + (!harness.stats.known() || turns == 0 ? "na"
+                : String.format(java.util.Locale.ROOT, "%.2f", count / (double) turns));
     }
 
     /** Create, level, join, observe and start every game as the captured clients did. */

@@ -72,6 +72,45 @@ final class ServerStats {
         return name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
     }
 
+    /**
+     * Context switches of all the process's threads so far: {voluntary, involuntary}, summed over
+     * {@code /proc/<pid>/task/<tid>/status} (the process's own status counts its main thread only). A
+     * voluntary one is a thread that blocked (a futex, a selector, a read): each hand-off between
+     * threads costs one. A thread that ended between two readings is missed.
+     */
+    long[] contextSwitches() {
+        long[] total = new long[2];
+        if (!known()) {
+            return total;
+        }
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    long[] one = parseContextSwitches(Files.readString(task.resolve("status")));
+                    total[0] += one[0];
+                    total[1] += one[1];
+                } catch (IOException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list /proc/" + pid + "/task: " + e.getMessage(), e);
+        }
+        return total;
+    }
+
+    static long[] parseContextSwitches(String status) {
+        long[] switches = new long[2];
+        for (String line : status.split("\n")) {
+            if (line.startsWith("voluntary_ctxt_switches:")) {
+                switches[0] = Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+            } else if (line.startsWith("nonvoluntary_ctxt_switches:")) {
+                switches[1] = Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+            }
+        }
+        return switches;
+    }
+
     /** VmRSS in kilobytes. */
     long rssKb() {
         if (!known()) {

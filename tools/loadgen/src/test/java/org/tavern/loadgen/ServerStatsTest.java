@@ -39,4 +39,17 @@ class ServerStatsTest {
         assertTrue(self.rssKb() > 0);
         assertTrue(self.cpuMicros() >= 0);
     }
+
+    @org.junit.jupiter.api.Test
+    void contextSwitchesAreReadFromATasksStatus() {
+        long[] switches = ServerStats.parseContextSwitches("Name:\tjava\nvoluntary_ctxt_switches:\t1234\n"
+                + "nonvoluntary_ctxt_switches:\t56\n");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new long[] {1234, 56}, switches);
+    }
+
+    @org.junit.jupiter.api.Test
+    void thisProcessHasSwitchedContextsAtLeastOnce() {
+        long[] switches = new ServerStats(ProcessHandle.current().pid()).contextSwitches();
+        org.junit.jupiter.api.Assertions.assertTrue(switches[0] + switches[1] > 0, java.util.Arrays.toString(switches));
+    }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -24,6 +25,8 @@ public class SecretCommands {
     /** Per command name and alias (lower case): the index of its first secret argument. */
     private final Map<AdminCommand, List<String>> namesByCommand = new ConcurrentHashMap<>();
     private final Map<String, Integer> secretsFrom = new ConcurrentHashMap<>();
+    /** Told after the secret commands changed (the shells' history filters follow). */
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -37,6 +40,7 @@ public class SecretCommands {
         command.aliases().forEach(alias -> names.add(alias.toLowerCase(Locale.ROOT)));
         namesByCommand.put(command, names);
         names.forEach(name -> secretsFrom.merge(name, from, Math::min));
+        changeListeners.forEach(Runnable::run);
     }
 
     synchronized void removeCommand(AdminCommand command) {
@@ -44,7 +48,16 @@ public class SecretCommands {
             secretsFrom.clear();
             namesByCommand.forEach((other, names) -> names.forEach(
                     name -> secretsFrom.merge(name, other.secretArgumentsFrom(), Math::min)));
+            changeListeners.forEach(Runnable::run);
         }
+    }
+
+    void addChangeListener(Runnable listener) {
+        changeListeners.add(listener);
+    }
+
+    void removeChangeListener(Runnable listener) {
+        changeListeners.remove(listener);
     }
 
     /** A Gogo command line as it may be logged or kept in a history. */

@@ -28,7 +28,7 @@ public final class LobbyAssembly {
 
     /** {@code actor} runs the lobby's own tasks; {@code pool} runs the games' actors. */
     public static Lobby create(Executor actor, Executor pool, LongSupplier clock, Settings settings) {
-        return new Lobby(actor, pool, clock, settings, LoginFlow::new,
+        return new Lobby(actor, pool, clock, settings, lobby -> new LoginFlow(lobby, lobby.services().counters()),
                 // wesnothd's dispatch: the first of these a document contains is handled, and nothing else
                 lobby -> List.of(new RefreshLobbyCommand(), new WhisperCommand(), new QueryCommand(lobby),
                         new NickservCommand()),

@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tavern.api.GameInfo;
 import org.tavern.api.LineFigures;
+import org.tavern.api.LobbyCounters;
 import org.tavern.api.LobbyDirectory;
 import org.tavern.lobby.internal.common.VersionLine;
 import org.tavern.lobby.internal.lobby.LobbyList;
@@ -86,6 +87,11 @@ public final class LobbyDirectoryService implements LobbyDirectory {
     @Override
     public CompletionStage<List<LineFigures>> lines() {
         return onLobby(lobby::lineFigures);
+    }
+
+    @Override
+    public LobbyCounters counters() {
+        return lobby.services().counters().read();
     }
 
     private static PlayerInfo info(User user) {

@@ -98,7 +98,7 @@ final class ConnectionWatch implements AutoCloseable {
         if (cost == 0) {
             connection.queueEmptyAt = now;
         } else if (now - connection.queueEmptyAt > bounds.maxQueueAgeSeconds() * 1000L) {
-            connection.closeNow(NetworkEvents.Level.WARN, "output queue not drained for "
+            connection.dropSlow(SlowReaders.Bound.QUEUE_AGE, "output queue not drained for "
                     + bounds.maxQueueAgeSeconds() + " s: the client is not reading", " (" + cost + " bytes queued)");
         }
         return cost;

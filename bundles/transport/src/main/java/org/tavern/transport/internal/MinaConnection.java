@@ -30,6 +30,11 @@ final class MinaConnection implements Connection {
     private final Supplier<Limits> limits;
     private final NetworkEvents events;
     private final MemoryBudget budget;
+    private final SlowReaders slowReaders;
+    /** 1 once counted as a slow reader: a connection cut from two threads at once counts once. */
+    private volatile int droppedAsSlow;
+    private static final java.util.concurrent.atomic.AtomicIntegerFieldUpdater<MinaConnection> DROPPED_AS_SLOW =
+            java.util.concurrent.atomic.AtomicIntegerFieldUpdater.newUpdater(MinaConnection.class, "droppedAsSlow");
     /** When the handshake completed: the pre-login deadlines count from here. */
     final long connectedAt;
     private volatile boolean loggedIn;
@@ -49,8 +54,10 @@ final class MinaConnection implements Connection {
     long pendingBytes;
     ConnectionHandler announcedTo;
 
-    MinaConnection(IoSession session, int shard, Supplier<Limits> limits, MemoryBudget budget, NetworkEvents events) {
+    MinaConnection(IoSession session, int shard, Supplier<Limits> limits, MemoryBudget budget, NetworkEvents events,
+            SlowReaders slowReaders) {
         this.session = session;
+        this.slowReaders = slowReaders;
         this.shard = shard;
         this.limits = limits;
         this.budget = budget;
@@ -111,13 +118,14 @@ final class MinaConnection implements Connection {
         Limits bounds = limits.get();
         long cost = queued + frame.size() + Limits.QUEUED_FRAME_OVERHEAD;
         if (cost > bounds.maxQueuedBytes()) {
-            closeNow("output queue over its bound: the client is not reading",
+            dropSlow(SlowReaders.Bound.QUEUED_BYTES, "output queue over its bound: the client is not reading",
                     " (" + bounds.maxQueuedBytes() + " bytes)");
             return;
         }
         if (cost > bounds.queueShareBytes() && budget.over(bounds)
                 && System.currentTimeMillis() - queueEmptyAt > Limits.STALLED_QUEUE_MILLIS) {
-            closeNow("output queue past its share while the server is over its memory budget",
+            dropSlow(SlowReaders.Bound.MEMORY_BUDGET,
+                    "output queue past its share while the server is over its memory budget",
                     " (" + cost + " bytes queued)");
             return;
         }
@@ -194,6 +202,14 @@ final class MinaConnection implements Connection {
      * of {@link NetworkEvents}: {@code cause} without per-connection details, {@code detail} with them.
      */
     void closeNow(String cause, String detail) {
+        closeNow(NetworkEvents.Level.WARN, cause, detail);
+    }
+
+    /** Cuts a client that does not read (dropping its queue) and counts it once, under the bound it passed. */
+    void dropSlow(SlowReaders.Bound bound, String cause, String detail) {
+        if (isOpen() && DROPPED_AS_SLOW.compareAndSet(this, 0, 1)) {
+            slowReaders.count(bound);
+        }
         closeNow(NetworkEvents.Level.WARN, cause, detail);
     }
 

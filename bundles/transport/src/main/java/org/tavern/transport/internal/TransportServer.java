@@ -55,6 +55,7 @@ public class TransportServer implements Transport {
     private final HandlerDispatch dispatch;
     private final MemoryBudget budget = new MemoryBudget();
     private final NetworkEvents events = new NetworkEvents();
+    private final SlowReaders slowReaders = new SlowReaders();
     private final ConnectionWatch watch;
     private final List<NioSocketAcceptor> retiredAcceptors = new CopyOnWriteArrayList<>();
 
@@ -224,6 +225,11 @@ public class TransportServer implements Transport {
                 bounds.maxQueuedBytes(), budget.inbound(), budget.inflating(), budget.queued());
     }
 
+    @Override
+    public SlowClientDrops slowClientDrops() {
+        return slowReaders.read();
+    }
+
     // ------------------------------------------------------------------ MINA plumbing
 
     private NioSocketAcceptor newAcceptor(int shards) {
@@ -247,7 +253,7 @@ public class TransportServer implements Transport {
     private void handshakeCompleted(IoSession session) {
         int shards = ((SessionEvents) session.getHandler()).shards;
         MinaConnection connection = new MinaConnection(session, (int) (Math.abs((int) session.getId()) % shards),
-                () -> limits, budget, events);
+                () -> limits, budget, events, slowReaders);
         int sendBuffer = limits.sendBufferBytes();
         if (sendBuffer > 0 && session.getConfig() instanceof SocketSessionConfig socket) {
             socket.setSendBufferSize(sendBuffer); // kernel memory per socket counts too: bounded, not auto-tuned

@@ -138,6 +138,7 @@ class TransportBoundsTest {
         }
         TransportServerTest.await(() -> !handler.disconnects.isEmpty(), "the stalled queue to be cut");
         assertTrue(handler.disconnects.get(0).contains("not drained for 2 s"), handler.disconnects.toString());
+        assertEquals(new Transport.SlowClientDrops(0, 1, 0), server.slowClientDrops());
     }
 
     @Test
@@ -182,6 +183,7 @@ class TransportBoundsTest {
         TransportServerTest.await(() -> !handler.disconnects.isEmpty(), "the cut to reach the handler");
         assertEquals(1, handler.disconnects.size(), handler.disconnects.toString());
         assertTrue(handler.disconnects.get(0).contains("over its memory budget"), handler.disconnects.toString());
+        assertEquals(new Transport.SlowClientDrops(0, 0, 1), server.slowClientDrops(), "counted once, the reader not");
         frozenClient.close();
     }
 
@@ -215,6 +217,7 @@ class TransportBoundsTest {
         assertTrue(maxQueuedBytes < 100_000, "cut with " + maxQueuedBytes + " bytes queued after " + sent + " frames");
         Transport.BudgetStatistics budget = server.budget();
         assertEquals(200_000, budget.maxQueuedBytesPerConnection());
+        assertEquals(new Transport.SlowClientDrops(1, 0, 0), server.slowClientDrops());
     }
 
     @Test

@@ -253,6 +253,8 @@ class TransportServerTest {
         await(() -> !handler.disconnects.isEmpty(), "the slow reader to be disconnected");
         assertTrue(maxQueued <= 1_000_000, "queue stayed within its bound: " + maxQueued);
         assertTrue(handler.disconnects.get(0).contains("not reading"), handler.disconnects.toString());
+        // counted once, under the bound it passed, however many sends found it over
+        assertEquals(new Transport.SlowClientDrops(1, 0, 0), server.slowClientDrops());
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.tavern.identity.StoreException;
 /**
  * {@code register <nick> <email> [<password>]}: registers a nick. An admin command, so the console
  * ({@code tavern:register}, the fifo) and moderators ({@code /query register}) reach it; the password
- * is its secret, redacted in every log and shell history.
+ * and the e-mail before it are its secrets, redacted in every log and shell history.
  */
 // named as before it moved to its own package: the component name and any default PID stay
 @Component(name = "org.tavern.identity.internal.RegisterCommand",
@@ -28,7 +28,9 @@ public class RegisterCommand extends AccountAdminCommand {
 
     @Activate
     public RegisterCommand(@Reference Accounts accounts) {
-        super("register", USAGE, 2);
+        // From the e-mail on: a password typed without the e-mail before it stands there, and an
+        // address is personal data the log does not need either.
+        super("register", USAGE, 1);
         this.accounts = accounts;
     }
 

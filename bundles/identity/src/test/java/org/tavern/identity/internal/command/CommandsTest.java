@@ -106,8 +106,10 @@ class CommandsTest {
     void theAccountCommandsMarkTheirPasswordsSecret() {
         RegisterCommand register = new RegisterCommand(accounts);
         PasswdCommand passwd = new PasswdCommand(accounts);
-        assertEquals("alice - ****", register.loggableArguments("alice - s3cret"));
-        assertEquals("alice -", register.loggableArguments("alice -"));
+        assertEquals("alice **** ****", register.loggableArguments("alice - s3cret"));
+        assertEquals("alice ****", register.loggableArguments("alice -"));
+        // a password typed where the e-mail goes is not logged either
+        assertEquals("alice ****", register.loggableArguments("alice s3cret"));
         assertEquals("alice ****", passwd.loggableArguments("alice s3cret"));
         register.deactivate();
         passwd.deactivate();

@@ -34,7 +34,17 @@ public final class SerialExecutor implements Executor {
             }
             running = true;
         }
-        pool.execute(this::drain);
+        try {
+            pool.execute(this::drain);
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            // The pool is shut down: the lobby is stopping (a late unbind after a failed start, say) and
+            // nothing will run again here; what was queued goes, quietly.
+            synchronized (tasks) {
+                LOG.debug("{} stopped: {} queued tasks dropped", name, tasks.size());
+                tasks.clear();
+                running = false;
+            }
+        }
     }
 
     /** Tasks run per turn on a pool thread before the actor yields it to others. */

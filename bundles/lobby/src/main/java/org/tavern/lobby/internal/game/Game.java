@@ -224,10 +224,11 @@ public final class Game {
     }
 
     /** Sends to every member but the sender and records it once the game runs. */
-    void recordAndSendOthers(Member sender, Document document) {
+    /** Returns the bytes handed to the transport (the frame's size once per member it went to). */
+    long recordAndSendOthers(Member sender, Document document) {
         EncodedFrame frame = EncodedFrame.of(document);
         record(document, frame);
-        sendToOthers(sender, frame);
+        return sendToOthers(sender, frame);
     }
 
     void record(Document document, EncodedFrame frame) {
@@ -240,12 +241,16 @@ public final class Game {
         sendToOthers(sender, EncodedFrame.of(document));
     }
 
-    public void sendToOthers(Member sender, EncodedFrame frame) {
+    /** Returns the bytes handed to the transport (the frame's size once per member it went to). */
+    public long sendToOthers(Member sender, EncodedFrame frame) {
+        long bytes = 0;
         for (Member member : state.members) {
             if (member != sender) {
                 member.connection().send(frame);
+                bytes += frame.size();
             }
         }
+        return bytes;
     }
 
     void sendToAll(Document document) {

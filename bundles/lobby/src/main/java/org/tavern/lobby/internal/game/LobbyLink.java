@@ -3,6 +3,7 @@ package org.tavern.lobby.internal.game;
 import java.util.List;
 import org.tavern.lobby.internal.history.GameArchive;
 import org.tavern.lobby.internal.history.ReplayWriter;
+import org.tavern.lobby.internal.metrics.Counters;
 import org.tavern.lobby.internal.plugin.Plugins;
 import org.tavern.wml.Document;
 
@@ -16,6 +17,9 @@ public interface LobbyLink {
 
     /** Filters, rules and listeners of other bundles. */
     Plugins plugins();
+
+    /** Where relayed turns are counted (any actor). */
+    Counters counters();
 
     /** Who is logged in, as a game may read it. */
     OnlinePlayers online();

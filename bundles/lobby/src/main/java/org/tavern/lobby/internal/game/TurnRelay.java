@@ -72,12 +72,12 @@ public final class TurnRelay {
             return;
         }
         if (split) {
-            relayCommandByCommand(sender, turnNode);
+            game.lobby.counters().turnRelayed(relayCommandByCommand(sender, turnNode));
             return;
         }
         EncodedFrame frame = EncodedFrame.of(document);
         game.record(document, frame);
-        game.sendToOthers(sender, frame);
+        game.lobby.counters().turnRelayed(game.sendToOthers(sender, frame));
     }
 
     /**
@@ -192,15 +192,17 @@ public final class TurnRelay {
     /**
      * Each command as its own turn: moves to everyone else; a speak (marked {@code undo=no}) to
      * everyone else, to the observers only, or to the players of the listed sides (not recorded); a
-     * muted observer's speak reaches nobody but the observers, if addressed to them.
+     * muted observer's speak reaches nobody but the observers, if addressed to them. Returns the
+     * bytes sent.
      */
-    private void relayCommandByCommand(Member sender, Node turnNode) {
+    private long relayCommandByCommand(Member sender, Node turnNode) {
+        long bytes = 0;
         for (Node command : turnNode.children("command")) {
             Node speak = command.child("speak");
             Document single = Document.create();
             if (speak == null) {
                 single.root().addChild("turn").addCopy(command);
-                game.recordAndSendOthers(sender, single);
+                bytes += game.recordAndSendOthers(sender, single);
                 continue;
             }
             String toSides = speak.attr("to_sides", "");
@@ -210,19 +212,21 @@ public final class TurnRelay {
             }
             single.root().addChild("turn").addChild("command").set("undo", "no").addCopy(speak);
             if (toSides.isEmpty()) {
-                game.recordAndSendOthers(sender, single);
+                bytes += game.recordAndSendOthers(sender, single);
             } else if (toSides.equals(OBSERVER_TEAM)) {
                 EncodedFrame frame = EncodedFrame.of(single);
                 game.record(single, frame);
                 for (Member member : game.members()) {
                     if (member.observer && member != sender) {
                         member.connection().send(frame);
+                        bytes += frame.size();
                     }
                 }
             } else {
-                sendToPlayersOf(toSides, sender, single);
+                bytes += sendToPlayersOf(toSides, sender, single);
             }
         }
+        return bytes;
     }
 
     /** Planned moves: only to the owners of {@code to_sides}, never recorded. */
@@ -236,14 +240,20 @@ public final class TurnRelay {
         sendToPlayersOf(whiteboard.attr("to_sides", ""), sender, document);
     }
 
-    /** To the owners of the listed sides (a comma list of side numbers) but the sender; never recorded. */
-    private void sendToPlayersOf(String sideList, Member sender, Document document) {
+    /**
+     * To the owners of the listed sides (a comma list of side numbers) but the sender; never recorded.
+     * Returns the bytes sent.
+     */
+    private long sendToPlayersOf(String sideList, Member sender, Document document) {
         EncodedFrame frame = EncodedFrame.of(document);
+        long bytes = 0;
         for (Member member : game.sides.playersOf(sideList)) {
             if (member != sender) {
                 member.connection().send(frame);
+                bytes += frame.size();
             }
         }
+        return bytes;
     }
 
     /**

@@ -63,6 +63,11 @@ final class GameLifecycle implements LobbyLink {
     }
 
     @Override
+    public org.tavern.lobby.internal.metrics.Counters counters() {
+        return lobby.services().counters();
+    }
+
+    @Override
     public OnlinePlayers online() {
         return state.online;
     }

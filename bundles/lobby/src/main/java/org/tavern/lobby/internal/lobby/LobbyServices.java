@@ -10,12 +10,14 @@ import org.tavern.lobby.internal.ban.StoredBans;
 import org.tavern.lobby.internal.common.ServerControl;
 import org.tavern.lobby.internal.history.GameArchive;
 import org.tavern.lobby.internal.history.ReplayWriter;
+import org.tavern.lobby.internal.metrics.Counters;
 import org.tavern.lobby.internal.plugin.PluginCommands;
 import org.tavern.lobby.internal.plugin.Plugins;
 
 /**
  * What the lobby works with but does not own as state: the account store, the password checks,
- * the ban store, the game history, the replay writer, the plugins and the server's control. Some
+ * the ban store, the game history, the replay writer, the plugins, the server's control and the
+ * counters of /metrics. Some
  * come and go without restarting the lobby; each may be read from any actor.
  */
 public final class LobbyServices {
@@ -37,6 +39,8 @@ public final class LobbyServices {
     private final PluginCommands pluginCommands = new PluginCommands();
     /** What shut_down and restart act on. */
     private volatile ServerControl control = ServerControl.NONE;
+    /** Refused logins and relayed turns, for /metrics. */
+    private final Counters counters = new Counters();
 
     LobbyServices(LongSupplier clock) {
         gameArchive = new GameArchive(clock);
@@ -103,5 +107,9 @@ public final class LobbyServices {
 
     public ServerControl serverControl() {
         return control;
+    }
+
+    public Counters counters() {
+        return counters;
     }
 }

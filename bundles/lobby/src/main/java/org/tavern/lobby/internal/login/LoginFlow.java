@@ -15,6 +15,7 @@ import org.tavern.lobby.internal.lobby.LoginContext;
 import org.tavern.lobby.internal.lobby.LoginHandler;
 import org.tavern.lobby.internal.lobby.PasswordLogin;
 import org.tavern.lobby.internal.lobby.User;
+import org.tavern.lobby.internal.metrics.Counters;
 import org.tavern.transport.Connection;
 import org.tavern.wml.Document;
 import org.tavern.wml.Node;
@@ -43,10 +44,13 @@ public final class LoginFlow implements LoginHandler {
 
     private final LoginContext lobby;
     private final RegisteredLogin registeredLogin;
+    /** Each refusal is counted by its code (for /metrics). */
+    private final Counters counters;
 
-    public LoginFlow(LoginContext lobby) {
+    public LoginFlow(LoginContext lobby, Counters counters) {
         this.lobby = lobby;
-        this.registeredLogin = new RegisteredLogin(lobby);
+        this.counters = counters;
+        this.registeredLogin = new RegisteredLogin(lobby, counters);
     }
 
     /** Handles the answer to the server's version request; returns the accepted version or null. */
@@ -91,18 +95,18 @@ public final class LoginFlow implements LoginHandler {
     public void login(Connection connection, String clientVersion, Node root, Consumer<User> loggedIn) {
         Node login = root.child("login");
         if (login == null) {
+            counters.loginRefused(MUST_LOGIN_FIRST);
             connection.send(ServerMessages.error("You must login first.", MUST_LOGIN_FIRST));
             return;
         }
         String name = login.text("username");
-        Document refusal = refusal(name);
-        if (refusal != null) {
-            connection.send(refusal);
+        if (refusedName(connection, name)) {
             return;
         }
         Accounts accounts = lobby.accounts();
         if (accounts == null) {
             if (lobby.isLoggedIn(name)) {
+                counters.loginRefused(NAME_TAKEN);
                 connection.send(nameTaken(name));
                 return;
             }
@@ -154,23 +158,29 @@ public final class LoginFlow implements LoginHandler {
         return user;
     }
 
-    /** wesnothd's checks of the name itself, in its order; null when the name may log in. */
-    private Document refusal(String name) {
+    /** wesnothd's checks of the name itself, in its order; true when the name was refused (and told so). */
+    private boolean refusedName(Connection connection, String name) {
         if (!Nicks.validCharacters(name)) {
-            return ServerMessages.error("The nickname '" + name + "' contains invalid characters. Only alpha-numeric "
+            return refuse(connection, "The nickname '" + name + "' contains invalid characters. Only alpha-numeric "
                     + "characters, underscores and hyphens are allowed.", INVALID_CHARACTERS);
         }
         if (name.length() > Nicks.MAX_LENGTH) {
-            return ServerMessages.error("The nickname '" + name + "' is too long. Nicks must be " + Nicks.MAX_LENGTH
+            return refuse(connection, "The nickname '" + name + "' is too long. Nicks must be " + Nicks.MAX_LENGTH
                     + " characters or less.", TOO_LONG);
         }
         for (String pattern : lobby.settings().disallowedNames()) {
             if (Wildcards.matchesIgnoreCase(pattern, name)) {
-                return ServerMessages.error("The nickname '" + name + "' is reserved and cannot be used by players",
+                return refuse(connection, "The nickname '" + name + "' is reserved and cannot be used by players",
                         RESERVED);
             }
         }
-        return null;
+        return false;
+    }
+
+    private boolean refuse(Connection connection, String message, int code) {
+        counters.loginRefused(code);
+        connection.send(ServerMessages.error(message, code));
+        return true;
     }
 
     private void welcome(User user) {

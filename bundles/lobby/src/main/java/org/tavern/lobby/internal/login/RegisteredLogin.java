@@ -7,6 +7,7 @@ import org.tavern.lobby.internal.common.ServerMessages;
 import org.tavern.lobby.internal.lobby.Admission;
 import org.tavern.lobby.internal.lobby.LoginContext;
 import org.tavern.lobby.internal.lobby.PasswordLogin;
+import org.tavern.lobby.internal.metrics.Counters;
 import org.tavern.transport.Connection;
 import org.tavern.wml.Document;
 
@@ -34,9 +35,11 @@ final class RegisteredLogin {
     }
 
     private final LoginContext lobby;
+    private final Counters counters;
 
-    RegisteredLogin(LoginContext lobby) {
+    RegisteredLogin(LoginContext lobby, Counters counters) {
         this.lobby = lobby;
+        this.counters = counters;
     }
 
     /** Answers the client; returns how it is admitted, or null when it is not (yet). */
@@ -49,6 +52,7 @@ final class RegisteredLogin {
             case UNREGISTERED:
                 return unregistered(connection, name, taken);
             case PASSWORD_NEEDED:
+                counters.loginRefused(taken ? PASSWORD_REQUEST_NAME_IN_USE : PASSWORD_REQUEST);
                 connection.send(passwordRequest(name, taken));
                 return null;
             case WRONG_PASSWORD:
@@ -62,6 +66,7 @@ final class RegisteredLogin {
                 return new Admission(true, outcome.moderator());
             case UNAVAILABLE:
             default:
+                counters.loginRefusedWithoutCode();
                 connection.send(ServerMessages.error("The server cannot check registered nicks right now. "
                         + "Please try again later."));
                 return null;
@@ -70,11 +75,13 @@ final class RegisteredLogin {
 
     private Admission unregistered(Connection connection, String name, boolean taken) {
         if (lobby.denyUnregistered()) {
+            counters.loginRefused(NOT_REGISTERED);
             connection.send(ServerMessages.error("The nickname '" + name + "' is not registered. This server "
                     + "disallows unregistered nicknames.", NOT_REGISTERED));
             return null;
         }
         if (taken) {
+            counters.loginRefused(LoginFlow.NAME_TAKEN);
             connection.send(LoginFlow.nameTaken(name));
             return null;
         }
@@ -84,6 +91,7 @@ final class RegisteredLogin {
     private void wrongPassword(Connection connection, String name) {
         String address = connection.remoteIp();
         if (!lobby.failedLogins().recordAndCheck(address, lobby.nowMillis())) {
+            counters.loginRefused(INCORRECT_PASSWORD);
             LOG.info("Wrong password for {} from {}", name, address);
             Document error = ServerMessages.error("The password you provided for the nickname '" + name
                     + "' was incorrect.", INCORRECT_PASSWORD);
@@ -102,6 +110,7 @@ final class RegisteredLogin {
         });
         LOG.warn("Banned {} for {} s: too many wrong passwords (last for {})", address,
                 lobby.failedLogins().banMillis() / 1000, name);
+        counters.loginRefused(TOO_MANY_ATTEMPTS);
         connection.send(ServerMessages.error("You have made too many failed login attempts.", TOO_MANY_ATTEMPTS));
         // the address is banned now, as any new connection from it would be told
         connection.close("too many failed logins");

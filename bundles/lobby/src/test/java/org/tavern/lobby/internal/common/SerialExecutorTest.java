@@ -88,4 +88,16 @@ class SerialExecutorTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void aTaskAfterThePoolStoppedIsDroppedNotThrown() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        SerialExecutor actor = new SerialExecutor(pool, "stopped");
+        pool.shutdown();
+        org.junit.jupiter.api.Assertions.assertTrue(pool.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS));
+        java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
+        actor.execute(() -> ran.set(true)); // a late unbind while the lobby stops: no RejectedExecutionException
+        actor.execute(() -> ran.set(true));
+        org.junit.jupiter.api.Assertions.assertFalse(ran.get());
+    }
 }

@@ -69,6 +69,39 @@ public class GameTest {
     }
 
     @Test
+    void relayedTurnsAndTheirBytesAreCounted() throws Exception {
+        FakeConnection host = clients.loggedIn("host");
+        FakeConnection join = clients.loggedIn("join");
+        FakeConnection watcher = clients.loggedIn("watcher");
+        clients.startDuel(host, join, LEVEL);
+        clients.send(watcher, "[join]\nid=\"1\"\nobserve=\"yes\"\n[/join]\n");
+        for (FakeConnection member : List.of(host, join, watcher)) {
+            member.take();
+        }
+        int hostBefore = host.frames.size();
+        int joinBefore = join.frames.size();
+        int watcherBefore = watcher.frames.size();
+        clients.send(host, "[turn]\n[command]\n[move]\nx=\"1\"\n[/move]\n[/command]\n[/turn]\n");
+        clients.send(host, "[turn]\n[command]\n[speak]\nmessage=\"hi\"\n[/speak]\n[/command]\n[/turn]\n");
+        // a speak for side 2 only: split and sent to join alone, still one relayed turn
+        clients.send(host, "[turn]\n[command]\n[speak]\nmessage=\"psst\"\nto_sides=\"2\"\n[/speak]\n"
+                + "[/command]\n[/turn]\n");
+        assertEquals(hostBefore, host.frames.size());
+        assertEquals(joinBefore + 3, join.frames.size());
+        assertEquals(watcherBefore + 2, watcher.frames.size());
+        long sent = 0;
+        for (var frame : join.frames.subList(joinBefore, join.frames.size())) {
+            sent += frame.size();
+        }
+        for (var frame : watcher.frames.subList(watcherBefore, watcher.frames.size())) {
+            sent += frame.size();
+        }
+        var counters = lobby.services().counters().read();
+        assertEquals(3, counters.turnsRelayed());
+        assertEquals(sent, counters.relayedBytes());
+    }
+
+    @Test
     void aMutedObserverIsHeardByObserversOnly() throws Exception {
         FakeConnection host = clients.loggedIn("host");
         FakeConnection join = clients.loggedIn("join");

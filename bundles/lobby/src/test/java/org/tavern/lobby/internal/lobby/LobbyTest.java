@@ -132,6 +132,9 @@ class LobbyTest {
             }
         }
         assertNull(c.closedBecause, "the client may try again on the same connection");
+        // each refusal is counted under the code it was answered with (for /metrics)
+        assertEquals(java.util.Map.of("100", 1L, "101", 1L, "102", 4L, "103", 1L, "104", 2L),
+                lobby.services().counters().read().loginsRefused());
         lobby.received(c, wml("[login]\nusername=\"abcdefghijklmnopqrst\"\n[/login]\n"));
         assertNotNull(c.take().get(0).root().child("join_lobby"), "20 characters are allowed");
         FakeConnection other = connect();

@@ -86,6 +86,7 @@ class RegisteredLoginTest {
         assertEquals("yes", error.attr("password_request"));
         assertEquals("no", error.attr("force_confirmation"));
         assertEquals("200", error.attr("error_code"));
+        assertEquals(java.util.Map.of("200", 1L), lobby.services().counters().read().loginsRefused());
         assertNull(connection.closedBecause, "the client is asked again, not sent away");
         assertTrue(accounts.verified.isEmpty(), "nothing to hash without a password");
     }
@@ -140,6 +141,7 @@ class RegisteredLoginTest {
         assertEquals("You have made too many failed login attempts.", error.text("message"));
         assertEquals("204", error.attr("error_code"));
         assertNotNull(connection.closedBecause);
+        assertEquals(java.util.Map.of("203", 2L, "204", 1L), lobby.services().counters().read().loginsRefused());
         BanList.Ban ban = lobby.bans().bans().get(0);
         assertEquals("10.0.0.9", ban.ipMask());
         assertEquals("Maximum login attempts exceeded", ban.reason());
@@ -201,6 +203,7 @@ class RegisteredLoginTest {
         assertEquals("The nickname 'bob' is not registered. This server disallows unregistered nicknames.",
                 error.text("message"));
         assertEquals("105", error.attr("error_code"));
+        assertEquals(java.util.Map.of("105", 1L), lobby.services().counters().read().loginsRefused());
         assertNull(error.attr("password_request"));
         login(connection, "alice", "secret");
         assertNotNull(joinLobby(connection.take()), "registered nicks still log in");
@@ -283,6 +286,7 @@ class RegisteredLoginTest {
                 error.text("message"));
         assertNull(error.attr("error_code"));
         assertNull(connection.closedBecause);
+        assertEquals(java.util.Map.of("none", 1L), lobby.services().counters().read().loginsRefused());
         accounts.broken = false;
         login(connection, "alice", "secret");
         assertNotNull(joinLobby(connection.take()));

@@ -68,6 +68,10 @@ public class MetricsServlet extends HttpServlet {
                 .callback(out -> out.call(figures.playersOnline())).register(registry);
         CounterWithCallback.builder().name("tavern_logins").help("Logins accepted since start")
                 .callback(out -> out.call(figures.logins())).register(registry);
+        CounterWithCallback.builder().name("tavern_logins_refused")
+                .help("Login attempts refused, by the error code they were answered with (game clients and web sessions)")
+                .labelNames("code").callback(out -> figures.lobby().loginsRefused().forEach((code, n) -> out.call(n, code)))
+                .register(registry);
         CounterWithCallback.builder().name("tavern_web_refusals")
                 .help("Errors with a wesnothd error code sent to web sessions (refused logins), by code")
                 .labelNames("code").callback(out -> figures.webRefusals().forEach((code, n) -> out.call(n, code)))
@@ -81,6 +85,21 @@ public class MetricsServlet extends HttpServlet {
                 .callback(out -> out.call(figures.gamesCreated())).register(registry);
         GaugeWithCallback.builder().name("tavern_game_turns").help("Sum of the current turns of the running games")
                 .callback(out -> out.call(figures.turnsOfRunningGames())).register(registry);
+        CounterWithCallback.builder().name("tavern_turns_relayed")
+                .help("[turn]s players sent in games that were passed on to the other members")
+                .callback(out -> out.call(figures.lobby().turnsRelayed())).register(registry);
+        CounterWithCallback.builder().name("tavern_relayed_bytes")
+                .help("Bytes of relayed [turn]s handed to the transport: each frame's size once per member it went to")
+                .callback(out -> out.call(figures.lobby().relayedBytes())).register(registry);
+        CounterWithCallback.builder().name("tavern_slow_clients_dropped")
+                .help("Clients cut for not reading, by kind and the bound their output queue passed")
+                .labelNames("kind", "bound").callback(out -> {
+                    var drops = figures.slowClientDrops();
+                    out.call(drops.queuedBytes(), "game", "queued_bytes");
+                    out.call(drops.queueAge(), "game", "queue_age");
+                    out.call(drops.memoryBudget(), "game", "memory_budget");
+                    out.call(figures.webSlowClientsDropped(), "web", "queued_bytes");
+                }).register(registry);
         CounterWithCallback.builder().name("tavern_transport_bytes").help("Bytes read and written by each shard")
                 .labelNames("shard", "direction").callback(out -> figures.shards().forEach(s -> {
                     out.call(s.bytesRead(), Integer.toString(s.shard()), "read");

@@ -122,6 +122,12 @@ public class ServerParts {
         return lobbyDirectory == null ? List.of() : await(lobbyDirectory.games().toCompletableFuture());
     }
 
+    /** The lobby's counters (read at once, no actor asked); empty when no lobby runs. */
+    public Optional<org.tavern.api.LobbyCounters> lobbyCounters() {
+        LobbyDirectory lobbyDirectory = directory;
+        return lobbyDirectory == null ? Optional.empty() : Optional.of(lobbyDirectory.counters());
+    }
+
     public List<PluginState> plugins() {
         PluginStates states = plugins;
         return states == null ? List.of() : states.plugins();

@@ -51,7 +51,7 @@ public final class LobbySocket extends Endpoint {
         session.setMaxBinaryMessageBufferSize(256);
         session.setMaxIdleTimeout(Math.max(5, limits.idle_timeout_seconds()) * 1000L);
         connection = new WebConnection(session, remote, secure, limits.max_queued_bytes(), lobby.translations(),
-                this::fromLobby);
+                this::fromLobby, lobby.slowDrops());
         rate = new RateLimit(Math.max(1, limits.messages_per_second()), Math.max(1, limits.message_burst()));
         openedAtNanos = System.nanoTime();
         if (Boolean.TRUE.equals(session.getUserProperties().get(CROSS_ORIGIN))) {

@@ -43,11 +43,15 @@ final class WebConnection implements Connection {
     private final LongAdder bytesWritten = new LongAdder();
     private final LongAdder framesRead = new LongAdder();
     private final LongAdder framesWritten = new LongAdder();
-    private volatile boolean open = true;
+    /** Set false by the one close that counts (a browser cut from two actors at once is counted once). */
+    private final java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
+    /** Browsers cut for not reading, counted for /metrics. */
+    private final LongAdder slowDrops;
 
     WebConnection(Session session, InetSocketAddress remote, boolean secure, long maxQueuedBytes,
-            FrameTranslations translations, java.util.function.Predicate<Document> intercept) {
+            FrameTranslations translations, java.util.function.Predicate<Document> intercept, LongAdder slowDrops) {
         this.intercept = intercept;
+        this.slowDrops = slowDrops;
         this.session = session;
         this.remote = remote;
         this.secure = secure;
@@ -83,7 +87,7 @@ final class WebConnection implements Connection {
 
     @Override
     public boolean isOpen() {
-        return open && session.isOpen();
+        return open.get() && session.isOpen();
     }
 
     @Override
@@ -111,8 +115,10 @@ final class WebConnection implements Connection {
         for (String text : texts) {
             long size = text.length();
             if (queuedBytes.addAndGet(size) > maxQueuedBytes) {
-                closeNow(CloseReason.CloseCodes.TRY_AGAIN_LATER, "outbound queue over " + maxQueuedBytes
-                        + " bytes: the browser is not reading");
+                if (closeNow(CloseReason.CloseCodes.TRY_AGAIN_LATER, "outbound queue over " + maxQueuedBytes
+                        + " bytes: the browser is not reading")) {
+                    slowDrops.increment();
+                }
                 return;
             }
             try {
@@ -153,17 +159,20 @@ final class WebConnection implements Connection {
         closeNow(CloseReason.CloseCodes.NORMAL_CLOSURE, reason);
     }
 
-    /** Closes with a WebSocket close code and a reason the page shows (cut to the 123 bytes a close frame holds). */
-    void closeNow(CloseReason.CloseCode code, String reason) {
-        if (!open) {
-            return;
+    /**
+     * Closes with a WebSocket close code and a reason the page shows (cut to the 123 bytes a close
+     * frame holds); false when it was closed already.
+     */
+    boolean closeNow(CloseReason.CloseCode code, String reason) {
+        if (!open.compareAndSet(true, false)) {
+            return false;
         }
-        open = false;
         try {
             session.close(new CloseReason(code, CloseReasons.fit(reason)));
         } catch (IOException | RuntimeException e) {
             LOG.debug("Close of web connection {} failed: {}", id, e.toString());
         }
+        return true;
     }
 
     void received(int bytes) {

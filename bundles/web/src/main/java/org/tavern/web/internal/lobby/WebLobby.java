@@ -50,6 +50,7 @@ public class WebLobby extends HttpServlet {
     private final transient ConcurrentHashMap<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
     private final transient FrameTranslations translations = new FrameTranslations();
     private final transient Refusals refusals = new Refusals();
+    private final transient java.util.concurrent.atomic.LongAdder slowDrops = new java.util.concurrent.atomic.LongAdder();
     private transient volatile WebLobbyConfig config;
     private transient volatile ConnectionHandler handler;
     private transient ScheduledExecutorService sweeper;
@@ -233,6 +234,15 @@ public class WebLobby extends HttpServlet {
 
     FrameTranslations translations() {
         return translations;
+    }
+
+    /** Browsers closed because their outbound queue passed {@code max.queued.bytes} (for /metrics). */
+    public long slowClientsDropped() {
+        return slowDrops.sum();
+    }
+
+    java.util.concurrent.atomic.LongAdder slowDrops() {
+        return slowDrops;
     }
 
     /** Open sockets, and how many of them are logged in (for /metrics). */
