@@ -83,6 +83,17 @@ final class LobbyExecutors {
     }
 
     /** Last: the store's writes waiting are written (10 s at most); searches are dropped. */
+    /** Everything at once, for an activation that fails. */
+    void stopAll() {
+        try {
+            stopPlugins();
+            stopActors();
+            stopStore();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     void stopStore() throws InterruptedException {
         historySearches.shutdownNow();
         storeWrites.shutdown();

@@ -34,6 +34,7 @@ import org.tavern.lobby.internal.login.TorList;
 import org.tavern.lobby.internal.plugin.PluginGuard;
 import org.tavern.lobby.internal.plugin.PluginTrackers;
 import org.tavern.lobby.internal.plugin.Plugins;
+import org.tavern.lobby.internal.snapshot.SnapshotException;
 import org.tavern.transport.Connection;
 import org.tavern.transport.ConnectionHandler;
 import org.tavern.wml.Document;
@@ -59,6 +60,9 @@ public class LobbyServer implements ConnectionHandler, LobbyHandle {
     static final long LOGIN_ANNOUNCEMENT_INTERVAL_MILLIS = 10;
 
     private final LobbyExecutors executors = new LobbyExecutors();
+    private final BundleContext context;
+    /** The lobby actor's mailbox: a live upgrade waits for it to be idle. */
+    private final SerialExecutor lobbyActor;
     private final Lobby lobby;
     private final Plugins plugins;
     private final PluginTrackers pluginTrackers;
@@ -69,9 +73,11 @@ public class LobbyServer implements ConnectionHandler, LobbyHandle {
     private volatile Path banFile;
 
     @Activate
-    public LobbyServer(LobbyConfig config, Map<String, Object> properties, BundleContext context) {
-        lobby = LobbyAssembly.create(new SerialExecutor(executors.actors, "lobby"), executors.actors,
-                System::currentTimeMillis, Settings.from(config));
+    public LobbyServer(LobbyConfig config, Map<String, Object> properties, BundleContext context)
+            throws SnapshotException {
+        this.context = context;
+        lobbyActor = new SerialExecutor(executors.actors, "lobby");
+        lobby = LobbyAssembly.create(lobbyActor, executors.actors, System::currentTimeMillis, Settings.from(config));
         applyReplays(config);
         lobby.gameArchive().useExecutors(executors.storeWrites, executors.historySearches);
         lobby.storedBans().useExecutor(executors.storeWrites);
@@ -110,6 +116,17 @@ public class LobbyServer implements ConnectionHandler, LobbyHandle {
                 context.ungetService(reference);
             }
         };
+        try {
+            CoreHandover.takeOver(context, lobby); // during a live upgrade: before any connection is handed over
+        } catch (SnapshotException | RuntimeException e) {
+            executors.stopAll(); // the activation fails: nothing of this lobby may keep running
+            synchronized (this) {
+                if (replays != null) {
+                    replays.close();
+                }
+            }
+            throw e;
+        }
         pluginCommands.open();
         pluginTrackers.open();
         LOG.info("Lobby ready; configuration {}", source(properties));
@@ -219,13 +236,16 @@ public class LobbyServer implements ConnectionHandler, LobbyHandle {
 
     @Deactivate
     void deactivate() throws InterruptedException {
+        boolean handedOver = CoreHandover.handOver(context, lobby, lobbyActor); // first, while everything runs
         pluginCommands.close();
         pluginTrackers.close();
         executors.stopPlugins();
         executors.stopActors();
         // The games still running end with the server: their records say so (a kill leaves them to
-        // the next start, which ends them as a restart).
-        lobby.gameArchive().endAll();
+        // the next start, which ends them as a restart). Handed over, they go on in the next lobby.
+        if (!handedOver) {
+            lobby.gameArchive().endAll();
+        }
         executors.stopStore();
         synchronized (this) {
             if (replays != null) {

@@ -26,7 +26,7 @@ class PackageLayersTest {
     /** Each package's layer: a package may import its own and those of lower layers only. */
     private static final Map<String, Integer> LAYERS = Map.ofEntries(
             Map.entry("common", 0), Map.entry("metrics", 0),
-            Map.entry("ban", 1), Map.entry("plugin", 1), Map.entry("history", 1),
+            Map.entry("ban", 1), Map.entry("plugin", 1), Map.entry("history", 1), Map.entry("snapshot", 1),
             Map.entry("game", 2),
             Map.entry("game.command", 3),
             Map.entry("lobby", 4),
@@ -35,7 +35,8 @@ class PackageLayersTest {
             Map.entry("command", 7),
             Map.entry("", 8));
 
-    private static final Pattern IMPORT = Pattern.compile("^import (" + Pattern.quote(ROOT) + "(?:\\.\\w+)*)\\.\\w+;",
+    /** A package is its lower-case segments; a nested type's import ({@code LobbySnapshot.GameEntry}) names the same package. */
+    private static final Pattern IMPORT = Pattern.compile("^import (" + Pattern.quote(ROOT) + "(?:\\.[a-z]\\w*)*)\\.[A-Z][\\w.]*;",
             Pattern.MULTILINE);
 
     @Test

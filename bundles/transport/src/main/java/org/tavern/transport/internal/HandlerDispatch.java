@@ -1,6 +1,8 @@
 package org.tavern.transport.internal;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +20,15 @@ final class HandlerDispatch {
 
     private final Supplier<Limits> limits;
     private volatile ConnectionHandler handler;
+    /**
+     * Connections a handler knew that ended while none was bound, with why: the next handler is told,
+     * as it may have taken over what the last one knew of them (a live upgrade). Guarded by itself,
+     * also for the moments {@link #handler} changes, so that none is left behind.
+     */
+    private final List<Departure> departures = new ArrayList<>();
+
+    private record Departure(MinaConnection connection, String reason) {
+    }
 
     HandlerDispatch(Supplier<Limits> limits) {
         this.limits = limits;
@@ -25,7 +36,15 @@ final class HandlerDispatch {
 
     /** A new handler: tell it about every open connection and hand over what was held, in order. */
     void bind(ConnectionHandler newHandler, Collection<MinaConnection> open) {
-        handler = newHandler;
+        List<Departure> departed;
+        synchronized (departures) {
+            handler = newHandler;
+            departed = new ArrayList<>(departures);
+            departures.clear();
+        }
+        for (Departure departure : departed) {
+            tellDisconnected(newHandler, departure.connection(), departure.reason());
+        }
         for (MinaConnection connection : open) {
             synchronized (connection) {
                 if (handler == newHandler && connection.isOpen()) {
@@ -37,9 +56,21 @@ final class HandlerDispatch {
                 open.size());
     }
 
-    void unbind(ConnectionHandler oldHandler) {
+    /**
+     * The handler is gone: frames are held from now on. Returns once no event is being delivered to
+     * it any more (each connection's monitor is passed once), so that a handler handing its state
+     * over after this sees every event it was given.
+     */
+    void unbind(ConnectionHandler oldHandler, Collection<MinaConnection> open) {
         if (handler == oldHandler) {
-            handler = null;
+            synchronized (departures) {
+                handler = null;
+            }
+            for (MinaConnection connection : open) {
+                synchronized (connection) {
+                    // nothing: a delivery to the old handler in progress on this connection has ended
+                }
+            }
             LOG.info("Connection handler {} gone; holding inbound frames until another arrives",
                     oldHandler.getClass().getName());
         }
@@ -79,13 +110,28 @@ final class HandlerDispatch {
             ConnectionHandler told = connection.announcedTo;
             connection.pending.clear();
             connection.pendingBytes = 0;
-            if (told != null && told == handler) {
-                try {
-                    told.disconnected(connection, reason);
-                } catch (RuntimeException e) {
-                    LOG.error("Handler failed on disconnect of {}", connection, e);
+            if (told == null) {
+                return; // no handler ever knew it
+            }
+            ConnectionHandler current;
+            synchronized (departures) {
+                current = handler;
+                if (current == null) {
+                    departures.add(new Departure(connection, reason)); // for the next handler
+                    return;
                 }
             }
+            // The current handler, also when the connection was announced to an earlier one: it may
+            // have taken that one's state over; one that never heard of the connection ignores it.
+            tellDisconnected(current, connection, reason);
+        }
+    }
+
+    private static void tellDisconnected(ConnectionHandler current, MinaConnection connection, String reason) {
+        try {
+            current.disconnected(connection, reason);
+        } catch (RuntimeException e) {
+            LOG.error("Handler failed on disconnect of {}", connection, e);
         }
     }
 

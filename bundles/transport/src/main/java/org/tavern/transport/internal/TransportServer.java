@@ -157,7 +157,7 @@ public class TransportServer implements Transport {
     }
 
     void unsetHandler(ConnectionHandler handler) {
-        dispatch.unbind(handler);
+        dispatch.unbind(handler, new ArrayList<>(connections.values()));
     }
 
     // ------------------------------------------------------------------ Transport

@@ -336,6 +336,29 @@ class TransportServerTest {
         }
     }
 
+    @Test
+    void aConnectionThatEndsWhileNoHandlerIsBoundIsReportedToTheNextOne() throws Exception {
+        RecordingHandler first = new RecordingHandler(false);
+        start(Map.of(), first);
+        TestClient leaving = client();
+        Connection connection = first.nextConnected();
+        TestClient staying = client();
+        first.nextConnected();
+        // the handler the connection was announced to goes (the lobby being replaced) ...
+        server.unsetHandler(first);
+        leaving.close();
+        await(() -> !connection.isOpen(), "the connection closed");
+        RecordingHandler second = new RecordingHandler(false);
+        // ... and the next one, which may have taken over what the first knew of it, hears that it ended
+        server.setHandler(second);
+        assertEquals(1, second.disconnects.size(), "told once: " + second.disconnects);
+        assertTrue(second.disconnects.get(0).startsWith(connection.id() + ": "));
+        assertEquals(List.of(), first.disconnects, "not the handler that was gone");
+        assertEquals(1, second.connected.size(), "the open one announced");
+        staying.close();
+        await(() -> second.disconnects.size() == 2, "the open one's end told as usual");
+    }
+
     private static void checkOrder(Map<Long, Integer> next, RecordingHandler.Received r) {
         int expected = next.getOrDefault(r.connection().id(), 0);
         assertEquals(expected, r.document().root().child("seq").toInt("n", -1), "order on " + r.connection());

@@ -3,7 +3,9 @@ package org.tavern.lobby.internal.ban;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Wrong passwords per address, as wesnothd counts them: more than {@code failed_logins_limit} within
@@ -37,6 +39,23 @@ public final class FailedLogins {
             return true;
         }
         return false;
+    }
+
+    /** The failures counted, by address, oldest first (a state handover carries them). */
+    public Map<String, List<Long>> failures() {
+        Map<String, List<Long>> copy = new TreeMap<>();
+        failuresByAddress.forEach((address, times) -> copy.put(address, List.copyOf(times)));
+        return copy;
+    }
+
+    /** Counts these failures from now on, in place of any counted so far. */
+    public void restore(Map<String, List<Long>> failures) {
+        failuresByAddress.clear();
+        failures.forEach((address, times) -> {
+            if (!times.isEmpty()) {
+                failuresByAddress.put(address, new ArrayDeque<>(times));
+            }
+        });
     }
 
     /** Old failures are dropped on each record, so the map never holds more than a window's worth. */

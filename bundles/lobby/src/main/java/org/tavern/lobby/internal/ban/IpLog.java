@@ -20,7 +20,7 @@ public final class IpLog {
         public final long loginMillis;
         public long logoutMillis;
 
-        Entry(String nick, String ip, long loginMillis) {
+        public Entry(String nick, String ip, long loginMillis) {
             this.nick = nick;
             this.ip = ip;
             this.loginMillis = loginMillis;
@@ -56,6 +56,13 @@ public final class IpLog {
         while (entries.size() > maxSize) {
             entries.removeFirst();
         }
+    }
+
+    /** The log of the lobby this one takes over from (a live upgrade), oldest first. */
+    public void restore(List<Entry> restored) {
+        entries.clear();
+        entries.addAll(restored);
+        trim();
     }
 
     /** Oldest first. */

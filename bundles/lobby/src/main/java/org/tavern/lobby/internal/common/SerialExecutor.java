@@ -72,6 +72,16 @@ public final class SerialExecutor implements Executor {
         }
     }
 
+    /**
+     * Nothing waiting and nothing running (a live upgrade waits for every actor to be idle before it
+     * captures the state). A moment's answer: a task may arrive right after it.
+     */
+    public boolean idle() {
+        synchronized (tasks) {
+            return !running && tasks.isEmpty();
+        }
+    }
+
     /** Tasks waiting (for statistics). */
     int backlog() {
         synchronized (tasks) {

@@ -46,12 +46,17 @@ public final class Game {
     public final VersionLine line;
 
     public Game(int id, Executor pool, LobbyLink lobby, Node createGame, Member host, VersionLine line) {
-        this.id = id;
-        this.line = line;
-        this.state = new GameState(id, createGame, host, lobby.nowMillis(), line);
+        this(new GameState(id, createGame, host, lobby.nowMillis(), line), pool, lobby);
+    }
+
+    /** A game around a state: a new one, or one handed over by the previous lobby ({@link GameHandover}). */
+    Game(GameState state, Executor pool, LobbyLink lobby) {
+        this.id = state.id;
+        this.line = state.line;
+        this.state = state;
         this.actor = new SerialExecutor(pool, "game " + id);
         this.lobby = lobby;
-        this.moderation = new Moderation(this, createGame.attr("ignored", ""));
+        this.moderation = new Moderation(this, state.createGameRequest().attr("ignored", ""));
         this.scenario = new ScenarioFlow(this, state);
         this.chat = new GameChat(this, state);
     }
@@ -62,6 +67,11 @@ public final class Game {
 
     public void execute(Runnable task) {
         actor.execute(task);
+    }
+
+    /** Whether its actor has nothing to do (see {@link SerialExecutor#idle()}). */
+    public boolean idle() {
+        return actor.idle();
     }
 
     // ------------------------------------------------------------------ on the game actor

@@ -158,6 +158,30 @@ public final class Moderation {
         return new ArrayList<>(muted);
     }
 
+    boolean allObserversMuted() {
+        return allObserversMuted;
+    }
+
+    List<String> bannedIps() {
+        return new ArrayList<>(bannedIps);
+    }
+
+    List<String> bannedNames() {
+        return new ArrayList<>(bannedNames);
+    }
+
+    /** A handed-over game's mutes and bans, replacing those its {@code ignored=} list gave. */
+    void restore(boolean restoredMuteAll, List<String> restoredMuted, List<String> restoredIps,
+            List<String> restoredNames) {
+        allObserversMuted = restoredMuteAll;
+        muted.clear();
+        muted.addAll(restoredMuted);
+        bannedIps.clear();
+        bannedIps.addAll(restoredIps);
+        bannedNames.clear();
+        bannedNames.addAll(restoredNames);
+    }
+
     private boolean isModerator(String username) {
         OnlinePlayers.OnlinePlayer player = game.lobby.online().get(username);
         return player != null && player.moderator();

@@ -29,6 +29,11 @@ final class PreStartChat {
         }
     }
 
+    /** Oldest first (a state handover carries them). */
+    java.util.List<Document> messages() {
+        return java.util.List.copyOf(messages);
+    }
+
     void clear() {
         messages.clear();
     }

@@ -57,6 +57,17 @@ public final class Sides {
         return owners;
     }
 
+    String[] controllers() {
+        return controllers;
+    }
+
+    /** A handed-over game's sides, as {@link #owners()} and {@link #controllers()} were. */
+    void restore(String[] restoredOwners, String[] restoredControllers, int restoredCurrent) {
+        owners = restoredOwners.clone();
+        controllers = restoredControllers.clone();
+        current = restoredCurrent;
+    }
+
     boolean isCurrentPlayer(Member member) {
         return member.name().equals(owner(current));
     }

@@ -25,6 +25,15 @@ public final class TurnRelay {
         this.game = game;
     }
 
+    /** The last {@code [request_choice]} answered: a state handover carries it. */
+    long lastChoiceRequest() {
+        return lastChoiceRequest;
+    }
+
+    void restoreLastChoiceRequest(long requestId) {
+        lastChoiceRequest = requestId;
+    }
+
     /**
      * A {@code [turn]}: illegal commands (and those a plugin's rule refuses) are removed (and
      * announced), speaks get their real sender,

@@ -3,6 +3,8 @@ package org.tavern.lobby.internal.history;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -49,14 +51,27 @@ public final class GameArchive {
     private volatile Executor reads = Runnable::run;
     /** By the lobby's game id. Written by tasks on {@link #writes} only; read by {@link #openRecords}. */
     private final Map<Integer, Open> open = new ConcurrentHashMap<>();
+    /**
+     * Records the previous lobby opened (a live upgrade), by game id, until a store is there to end
+     * them in: then they join {@link #open}, on {@link #writes}.
+     */
+    private final Map<Integer, Long> adopted = new ConcurrentHashMap<>();
     private final AtomicBoolean abandonedEnded = new AtomicBoolean();
     private final LongSupplier clock;
     /** When this lobby started: a record of this server started earlier and still open was abandoned. */
-    private final long startMillis;
+    private volatile long startMillis;
 
     public GameArchive(LongSupplier clock) {
         this.clock = clock;
         this.startMillis = clock.getAsLong();
+    }
+
+    /**
+     * This lobby took over from one started at {@code millis} (a live upgrade): the games it runs
+     * started before this lobby did, and their records are not abandoned. Before the store is bound.
+     */
+    public void continuesFrom(long millis) {
+        startMillis = Math.min(startMillis, millis);
     }
 
     /** Where the store is called from now on (the lobby server's executors; tests run tasks at once). */
@@ -72,6 +87,9 @@ public final class GameArchive {
     public void useStore(GameRecords records) {
         store.set(records);
         LOG.info("Games are recorded in {}", records);
+        if (!adopted.isEmpty()) {
+            write("taking over the open game records", this::takeAdopted);
+        }
         if (abandonedEnded.get()) {
             return;
         }
@@ -87,6 +105,47 @@ public final class GameArchive {
                         ABANDONED_REASON);
             }
         });
+    }
+
+    /**
+     * The records the previous lobby opened for the games this one takes over (a live upgrade): the
+     * end of each game is recorded in them, in the store bound now or the next one.
+     */
+    public void adopt(Map<Integer, Long> recordIds) {
+        adopted.putAll(recordIds);
+        write("taking over " + recordIds.size() + " open game records", this::takeAdopted);
+    }
+
+    /** On {@link #writes}: the adopted records join the open ones, in the store there is now. */
+    private void takeAdopted() {
+        GameRecords records = store.get();
+        if (records == null) {
+            return; // kept until a store comes
+        }
+        for (Integer lobbyId : List.copyOf(adopted.keySet())) {
+            Long recordId = adopted.remove(lobbyId);
+            if (recordId != null) {
+                open.putIfAbsent(lobbyId, new Open(records, recordId));
+            }
+        }
+    }
+
+    /** The records open now, by game id, for a live upgrade's snapshot (the adopted ones too). */
+    public Map<Integer, Long> openRecordIds() {
+        Map<Integer, Long> ids = new TreeMap<>(adopted);
+        open.forEach((lobbyId, record) -> ids.put(lobbyId, record.recordId()));
+        return ids;
+    }
+
+    /** Completes once every store write asked for so far is done (a live upgrade waits for it). */
+    public CompletableFuture<Void> writesDone() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            writes.execute(() -> done.complete(null));
+        } catch (RejectedExecutionException busy) {
+            done.completeExceptionally(busy);
+        }
+        return done;
     }
 
     /** The store went away: games are not recorded until another one comes. */

@@ -40,6 +40,19 @@ public final class GameHistory {
         length = 0;
     }
 
+    /** Everything recorded as one WML text (a copy), the bytes a late observer's document is parsed from. */
+    public byte[] text() {
+        return Arrays.copyOf(text, length);
+    }
+
+    /** A handed-over history: the frames as they were sent and the text that goes with them. */
+    public void restore(List<EncodedFrame> restoredFrames, byte[] restoredText) {
+        frames.clear();
+        frames.addAll(restoredFrames);
+        text = restoredText.clone();
+        length = text.length;
+    }
+
     /** The recorded documents one by one, as sent. */
     public List<EncodedFrame> frames() {
         return frames;

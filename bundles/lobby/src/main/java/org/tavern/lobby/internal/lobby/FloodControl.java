@@ -10,6 +10,23 @@ public final class FloodControl {
     private long windowStart = Long.MIN_VALUE;
     private int count;
 
+    public FloodControl() {
+    }
+
+    /** A player's counters as a state handover carries them. */
+    public FloodControl(long windowStart, int count) {
+        this.windowStart = windowStart;
+        this.count = count;
+    }
+
+    public long windowStart() {
+        return windowStart;
+    }
+
+    public int count() {
+        return count;
+    }
+
     /** True when this message may be relayed. */
     public boolean allow(long nowMillis, int max, long periodMillis) {
         if (max <= 0) {

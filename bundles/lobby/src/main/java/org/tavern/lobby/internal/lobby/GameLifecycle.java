@@ -3,11 +3,13 @@ package org.tavern.lobby.internal.lobby;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tavern.lobby.internal.common.ServerMessages;
 import org.tavern.lobby.internal.game.Game;
 import org.tavern.lobby.internal.game.GameCommand;
+import org.tavern.lobby.internal.game.GameHandover;
 import org.tavern.lobby.internal.game.JoinRequest;
 import org.tavern.lobby.internal.game.LobbyLink;
 import org.tavern.lobby.internal.game.Member;
@@ -16,6 +18,9 @@ import org.tavern.lobby.internal.game.command.InGameCommands;
 import org.tavern.lobby.internal.history.GameArchive;
 import org.tavern.lobby.internal.history.ReplayWriter;
 import org.tavern.lobby.internal.plugin.Plugins;
+import org.tavern.lobby.internal.snapshot.LobbySnapshot.GameEntry;
+import org.tavern.lobby.internal.snapshot.SnapshotException;
+import org.tavern.transport.Connection;
 import org.tavern.transport.EncodedFrame;
 import org.tavern.wml.Document;
 import org.tavern.wml.Node;
@@ -38,6 +43,11 @@ final class GameLifecycle implements LobbyLink {
         this.lobby = lobby;
         this.state = state;
         this.pool = pool;
+    }
+
+    /** A handed-over game, reporting to this lobby and run on its pool (lobby actor). */
+    Game restore(GameEntry entry, LongFunction<Connection> connections) throws SnapshotException {
+        return GameHandover.restore(entry, pool, this, connections);
     }
 
     // ------------------------------------------------------------------ what games ask (any actor)

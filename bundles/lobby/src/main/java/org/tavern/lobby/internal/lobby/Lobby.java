@@ -60,6 +60,7 @@ public final class Lobby implements PlayerContext, AdminContext, LoginContext {
     private final GameLifecycle games;
     private final Shutdown shutdown;
     private final Membership membership;
+    private final LobbyHandover handover;
     private volatile Settings settings;
 
     /**
@@ -83,8 +84,14 @@ public final class Lobby implements PlayerContext, AdminContext, LoginContext {
         this.membership = new Membership(this, state, announcer);
         this.games = new GameLifecycle(this, state, pool);
         this.shutdown = new Shutdown(this, state);
+        this.handover = new LobbyHandover(this, state, games, membership);
         this.sessions = new Sessions(this, state, mailbox, announcer, login.apply(this),
                 firstMatchCommands.apply(this), lobbyCommands);
+    }
+
+    /** Its state to a snapshot and back, for a live upgrade. */
+    public LobbyHandover handover() {
+        return handover;
     }
 
     /** The services the lobby works with, for the wiring to set as they come and go. */

@@ -172,6 +172,37 @@ public final class LobbyList {
         WmlDiff.insertChild(diffRoot, index + 1, node);
     }
 
+    /**
+     * Takes over a handed-over list as it was, so that the diffs clients get next still fit the copy
+     * they mirror: each {@code [user]} is matched to its user by name, each {@code [game]} by its id.
+     * Returns why the list does not fit the users given, or null when it does.
+     */
+    String restore(Document restored, java.util.function.Function<String, User> users) {
+        Node gamelist = restored.root().child(GAMELIST);
+        if (gamelist == null) {
+            return "no [" + GAMELIST + "]";
+        }
+        Map<User, Node> restoredUsers = new HashMap<>();
+        for (Node node : restored.root().children(USER)) {
+            User user = users.apply(node.text("name"));
+            if (user == null) {
+                return "it lists " + node.text("name") + ", who is not logged in";
+            }
+            restoredUsers.put(user, node);
+        }
+        Map<Integer, Node> restoredGames = new HashMap<>();
+        for (Node node : gamelist.children("game")) {
+            restoredGames.put(node.toInt("id", 0), node);
+        }
+        document.swap(restored);
+        userNodes.clear();
+        userNodes.putAll(restoredUsers);
+        gameNodes.clear();
+        gameNodes.putAll(restoredGames);
+        fullFrame = null;
+        return null;
+    }
+
     /** For tests and the {@code wml} statistics. */
     public Document document() {
         return document;

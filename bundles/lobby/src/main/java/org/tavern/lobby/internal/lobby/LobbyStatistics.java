@@ -6,7 +6,7 @@ import java.util.TreeMap;
 /** The lobby's counters, for {@code metrics}, {@code games}, {@code requests} and {@code sample} (lobby actor). */
 public final class LobbyStatistics {
 
-    private final long startMillis;
+    private long startMillis;
     private long requestsServiced;
     /** How many games ended for each reason, sorted by reason as wesnothd lists them. */
     private final Map<String, Integer> endings = new TreeMap<>();
@@ -31,6 +31,21 @@ public final class LobbyStatistics {
 
     void countEnding(String reason) {
         endings.merge(reason, 1, Integer::sum);
+    }
+
+    /** How many games ended for each reason. */
+    public Map<String, Integer> endings() {
+        return new TreeMap<>(endings);
+    }
+
+    /** The counters of the lobby this one takes over from (a live upgrade): its uptime goes on. */
+    void restore(long restoredStartMillis, long restoredRequests, int restoredSampleFrequency,
+            Map<String, Integer> restoredEndings) {
+        startMillis = restoredStartMillis;
+        requestsServiced = restoredRequests;
+        sampleFrequency = restoredSampleFrequency;
+        endings.clear();
+        endings.putAll(restoredEndings);
     }
 
     public int sampleFrequency() {

@@ -51,6 +51,9 @@ final class Sessions {
 
     void connected(Connection connection) {
         mailbox.execute(() -> { // a connection that is not logged in sees nothing of the lobby yet
+            if (state.sessions.containsKey(connection.id())) {
+                return; // handed over by the previous lobby (a live upgrade): it goes on where it was
+            }
             if (admission.refuses(connection)) {
                 return;
             }

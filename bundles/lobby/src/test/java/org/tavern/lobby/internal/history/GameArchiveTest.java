@@ -93,6 +93,31 @@ class GameArchiveTest {
     }
 
     @Test
+    void aGameTakenOverByTheNextLobbyHasItsEndRecordedInTheRecordTheFirstOpened() throws Exception {
+        lobby.gameArchive().useStore(records);
+        FakeConnection host = clients.loggedIn("host");
+        FakeConnection join = clients.loggedIn("join");
+        clients.startDuel(host, join, LEVEL);
+        org.tavern.lobby.internal.snapshot.LobbySnapshot snapshot = lobby.handover().capture().join();
+        assertEquals(java.util.Map.of(1, records.records.get(0).id()), snapshot.openRecords());
+
+        // the next lobby (a live upgrade) takes the game over before its store is bound, as at activation
+        Lobby next = LobbyAssembly.create(Runnable::run, () -> now, Settings.defaults());
+        java.util.Map<Long, FakeConnection> connections = java.util.Map.of(host.id(), host, join.id(), join);
+        next.handover().restore(snapshot, connections::get).join();
+        assertEquals(snapshot.openRecords(), next.gameArchive().openRecordIds(), "kept until a store comes");
+        next.gameArchive().useStore(records);
+        now += 60_000;
+        LobbyDriver nextClients = new LobbyDriver(next);
+        nextClients.send(join, "[leave_game]\n[/leave_game]\n");
+        nextClients.send(host, "[leave_game]\n[/leave_game]\n");
+        assertEquals(1, records.records.size(), "no second record");
+        assertEquals(Instant.ofEpochMilli(now), records.records.get(0).ended().orElseThrow(),
+                "the end is recorded in the record the first lobby opened");
+        assertEquals(0, next.gameArchive().openRecords());
+    }
+
+    @Test
     void eachScenarioOfACampaignIsARecordOfItsOwn() throws Exception {
         lobby.gameArchive().useStore(records);
         FakeConnection host = clients.loggedIn("host");

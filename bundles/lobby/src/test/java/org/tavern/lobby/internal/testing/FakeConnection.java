@@ -16,7 +16,7 @@ public final class FakeConnection implements Connection {
 
     private static final AtomicLong IDS = new AtomicLong();
 
-    final long id = IDS.incrementAndGet();
+    final long id;
     final String ip;
     public final List<EncodedFrame> frames = new ArrayList<>();
     private final ConcurrentHashMap<AttributeKey<?>, Object> attributes = new ConcurrentHashMap<>();
@@ -24,6 +24,12 @@ public final class FakeConnection implements Connection {
     private int read;
 
     public FakeConnection(String ip) {
+        this(IDS.incrementAndGet(), ip);
+    }
+
+    /** A connection of a chosen id (one named in a stored lobby snapshot). */
+    public FakeConnection(long id, String ip) {
+        this.id = id;
         this.ip = ip;
     }
 
