@@ -223,8 +223,7 @@ public final class Game {
         sendToAll(frame);
     }
 
-    /** Sends to every member but the sender and records it once the game runs. */
-    /** Returns the bytes handed to the transport (the frame's size once per member it went to). */
+    /** Sends to every member but the sender, records it once the game runs; returns the bytes handed on. */
     long recordAndSendOthers(Member sender, Document document) {
         EncodedFrame frame = EncodedFrame.of(document);
         record(document, frame);

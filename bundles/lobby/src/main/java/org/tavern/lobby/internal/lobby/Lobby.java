@@ -8,8 +8,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.tavern.api.CommandIssuer;
 import org.tavern.identity.Accounts;
 import org.tavern.identity.Bans;
@@ -39,14 +37,11 @@ import org.tavern.wml.Node;
  */
 public final class Lobby implements PlayerContext, AdminContext, LoginContext {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Lobby.class);
     /** More than a client ever sends before its login is answered (it sends none). */
     public static final int MAX_HELD_DOCUMENTS = 64;
 
-    /**
-     * Runs the lobby's tasks, each after the logins handled before it were announced (see
-     * {@link PendingLogins}): whatever a task sends to the lobby comes after those diffs.
-     */
+    /** Runs the lobby's tasks, each after the logins handled before it were announced ({@link PendingLogins}):
+     *  whatever a task sends to the lobby comes after those diffs. */
     private final Executor actor;
     /** The actor's own mailbox, for the steps of a login, which join the pending announcement. */
     private final Executor mailbox;
@@ -60,7 +55,6 @@ public final class Lobby implements PlayerContext, AdminContext, LoginContext {
     private final GameLifecycle games;
     private final Shutdown shutdown;
     private final Membership membership;
-    private final LobbyHandover handover;
     private volatile Settings settings;
 
     /**
@@ -84,14 +78,13 @@ public final class Lobby implements PlayerContext, AdminContext, LoginContext {
         this.membership = new Membership(this, state, announcer);
         this.games = new GameLifecycle(this, state, pool);
         this.shutdown = new Shutdown(this, state);
-        this.handover = new LobbyHandover(this, state, games, membership);
         this.sessions = new Sessions(this, state, mailbox, announcer, login.apply(this),
                 firstMatchCommands.apply(this), lobbyCommands);
     }
 
     /** Its state to a snapshot and back, for a live upgrade. */
     public LobbyHandover handover() {
-        return handover;
+        return new LobbyHandover(this, state, games, membership);
     }
 
     /** The services the lobby works with, for the wiring to set as they come and go. */
