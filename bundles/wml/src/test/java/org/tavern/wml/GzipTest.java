@@ -83,7 +83,10 @@ class GzipTest {
         }
     }
 
-    /** 1 GB of zeros, gzip'd (about 1 MB), with {@code declaredSize} in the trailer's size field. */
+    /**
+     * 1 GB of zeros, gzip'd (about 1 MB; streaming it through a deflater keeps the test small), with
+     * a CRC of 0 and {@code declaredSize} in the trailer's size field.
+     */
     private static byte[] oneGigabyteOfZeros(int declaredSize) throws Exception {
         Deflater deflater = new Deflater(9, true);
         ByteArrayOutputStream compressed = new ByteArrayOutputStream();
@@ -108,24 +111,8 @@ class GzipTest {
 
     @Test
     void gzipBombIsRefusedWhileInflatingNotAfter() throws Exception {
-        // 1 GB of zeros deflates to about 1 MB; streaming it through a deflater keeps the test small.
-        Deflater deflater = new Deflater(9, true);
-        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
-        compressed.write(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff});
-        byte[] zeros = new byte[1 << 20];
-        byte[] out = new byte[1 << 16];
-        for (int i = 0; i < 1024; i++) {
-            deflater.setInput(zeros);
-            while (!deflater.needsInput()) {
-                compressed.write(out, 0, deflater.deflate(out));
-            }
-        }
-        deflater.finish();
-        while (!deflater.finished()) {
-            compressed.write(out, 0, deflater.deflate(out));
-        }
-        compressed.write(new byte[8]);
-        byte[] bomb = compressed.toByteArray();
+        // 1 GB of zeros deflates to about 1 MB, its trailer all zeros (a size field of 0)
+        byte[] bomb = oneGigabyteOfZeros(0);
         WmlException e = assertTimeoutPreemptively(Duration.ofSeconds(30),
                 () -> assertThrows(WmlException.class, () -> Document.fromGzip(bomb)));
         assertEquals(Gzip.TOO_BIG, e.reason());
