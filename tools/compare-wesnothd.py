@@ -112,6 +112,23 @@ def wait_for_port(port, process, deadline):
     raise RuntimeError("server not listening on %d after %d s" % (port, STARTUP_SECONDS))
 
 
+def children_of(pid):
+    """The child processes of pid, from every thread's /proc/PID/task/TID/children (a JVM starts its
+    children from whichever thread ran ProcessBuilder, not its main thread)."""
+    found = []
+    try:
+        tasks = os.listdir("/proc/%d/task" % pid)
+    except OSError:
+        return found
+    for task in tasks:
+        try:
+            with open("/proc/%d/task/%s/children" % (pid, task)) as children:
+                found.extend(int(child) for child in children.read().split())
+        except OSError:
+            pass  # the thread ended meanwhile
+    return found
+
+
 class Server:
     """A server process started for one scenario, stopped (SIGTERM, then SIGKILL) afterwards."""
 
@@ -144,6 +161,12 @@ class Server:
             self.wait_for_log("Tavern started", time.time() + STARTUP_SECONDS)
         time.sleep(1)
 
+    def server_pid(self):
+        """The process that serves: java -jar tavern.jar starts the server in a child JVM (its launcher
+        only waits for it, and stays idle), so Tavern's CPU and memory are read from that child."""
+        pids = children_of(self.process.pid)
+        return pids[0] if pids else self.process.pid
+
     def wait_for_log(self, text, deadline):
         path = os.path.join(self.workdir, self.kind + ".log")
         while time.time() < deadline:
@@ -166,7 +189,7 @@ class Server:
 
 def run_loadgen(args, server, loadgen_args, timeout, jvm_opts=()):
     cmd = ["java"] + list(jvm_opts) + ["-jar", args.loadgen] + loadgen_args + [
-        "--port=%d" % server.port, "--server-pid=%d" % server.process.pid, "--server-label=" + server.kind]
+        "--port=%d" % server.port, "--server-pid=%d" % server.server_pid(), "--server-label=" + server.kind]
     try:
         done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:

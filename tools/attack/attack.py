@@ -197,11 +197,17 @@ class Server:
         return False
 
     def rss_mb(self):
-        with open("/proc/%d/status" % self.pid) as status:
-            for line in status:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024.0
-        return 0.0
+        """The server's resident memory: java -jar's launcher JVM and the server JVM it started, together."""
+        total = 0.0
+        for pid in process_tree(self.pid):
+            try:
+                with open("/proc/%d/status" % pid) as status:
+                    for line in status:
+                        if line.startswith("VmRSS:"):
+                            total += int(line.split()[1]) / 1024.0
+            except OSError:
+                pass  # ended meanwhile
+        return total
 
     def log_lines(self):
         total = 0
@@ -630,6 +636,33 @@ def case_connect_close(ctx):
 
 CASES = [("bomb", case_bomb), ("bigframes", case_big_frames), ("frozen", case_frozen),
          ("slowreader", case_slow_reader), ("slowloris", case_slowloris), ("connectclose", case_connect_close)]
+
+
+def children_of(pid):
+    """The child processes of pid, from every thread's /proc/PID/task/TID/children (a JVM starts its
+    children from whichever thread ran ProcessBuilder, not its main thread)."""
+    found = []
+    try:
+        tasks = os.listdir("/proc/%d/task" % pid)
+    except OSError:
+        return found
+    for task in tasks:
+        try:
+            with open("/proc/%d/task/%s/children" % (pid, task)) as children:
+                found.extend(int(child) for child in children.read().split())
+        except OSError:
+            pass  # the thread ended meanwhile
+    return found
+
+
+def process_tree(pid):
+    """pid and its descendants (java -jar tavern.jar runs the server in a child JVM)."""
+    tree, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        tree.append(current)
+        todo.extend(children_of(current))
+    return tree
 
 
 def safe(fn, *args):

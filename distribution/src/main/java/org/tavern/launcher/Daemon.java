@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code -d/--daemon}, as wesnothd's: the server goes on in the background and the command returns.
- * A JVM cannot fork, so this starts the same java with the same JVM options and jar, in a session of
- * its own ({@code setsid}, as {@code bin/tavern start} does: closing the terminal sends it nothing,
- * SIGHUP still reloads), its output appended to {@code logs/console.log}, its pid in
+ * A JVM cannot fork, so this starts the server JVM ({@link ServerJvm}: Tavern's JVM defaults, then
+ * this one's options) in a session of its own ({@code setsid}, as {@code bin/tavern start} does:
+ * closing the terminal sends it nothing, SIGHUP still reloads), its output appended to {@code logs/console.log}, its pid in
  * {@code data/tavern.pid} (so {@code bin/tavern status} and {@code stop} know it). Unlike wesnothd it
  * returns only once the server reported "Tavern started", or with status 1 and the server's own
  * reason if it ended first: an init script learns of a port in use.
@@ -64,20 +64,16 @@ final class Daemon {
         return Main.EXIT_FAILURE;
     }
 
-    /** The same java, JVM options and jar, with the arguments minus -d and with the home made explicit. */
+    /** The server JVM ({@link ServerJvm}), with the arguments minus -d and with the home made explicit. */
     private static List<String> command(List<String> args, HomeLayout layout) {
         List<String> command = new ArrayList<>();
-        if (onPath("setsid")) {
+        if (ServerJvm.onPath("setsid")) {
             command.add("setsid"); // not a group leader here, so it execs java in place: the pid is java's
         }
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        command.addAll(jvmOptions);
-        if (jvmOptions.stream().noneMatch(option -> option.startsWith("-Dtavern.console.level="))) {
-            command.add("-Dtavern.console.level=warn"); // console.log needs no second copy of the log
-        }
-        command.add("-jar");
-        command.add(jarPath());
+        List<String> consoleLevel = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .anyMatch(option -> option.startsWith("-Dtavern.console.level="))
+                ? List.of() : List.of("-Dtavern.console.level=warn"); // console.log needs no second copy of the log
+        command.addAll(ServerJvm.javaAndOptions(consoleLevel));
         command.add("--home");
         command.add(layout.home.toString());
         for (int i = 0; i < args.size(); i++) {
@@ -92,27 +88,6 @@ final class Daemon {
             command.add(arg);
         }
         return command;
-    }
-
-    private static String jarPath() {
-        try {
-            return Path.of(Daemon.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (java.net.URISyntaxException | RuntimeException e) {
-            throw new IllegalStateException("cannot tell where tavern.jar is: " + e, e);
-        }
-    }
-
-    private static boolean onPath(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String loggedSince(Path log, long offset) throws IOException {

@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /**
- * Entry point of tavern.jar. Reads the wesnothd-style command line, prepares the home folder and
- * hands over to the bnd launcher embedded in the same jar, which starts Felix and our bundles.
+ * Entry point of tavern.jar. Reads the wesnothd-style command line; unless already in the server JVM
+ * (-Dtavern.relaunch=false), starts that with Tavern's JVM options ({@link Relaunch}). In the server
+ * JVM it prepares the home folder and hands over to the bnd launcher embedded in the same jar, which
+ * starts Felix and our bundles.
  * Everything decided here reaches the bundles as framework properties ({@code tavern.*}).
  */
 public final class Main {
@@ -38,6 +40,10 @@ public final class Main {
     }
 
     private static void run(CommandLine commandLine, java.util.List<String> args) throws Throwable {
+        if (!commandLine.daemon() && ServerJvm.relaunchWanted()) {
+            System.exit(Relaunch.run(args));
+            return;
+        }
         HomeLayout layout = new HomeLayout(commandLine.home());
         try {
             layout.create();
@@ -61,6 +67,7 @@ public final class Main {
             System.exit(Daemon.start(args, layout));
             return;
         }
+        Relaunch.watchLauncher();
         setFrameworkProperties(commandLine, layout);
         startEmbeddedLauncher();
     }

@@ -33,7 +33,7 @@ class PluginLeakDetectionIT {
             ServerVm.Snapshot baseline = null;
             for (int round = 0; round < WARM_UP + REDEPLOYS; round++) {
                 if (round == WARM_UP) {
-                    baseline = ServerVm.measure(server.process.pid());
+                    baseline = ServerVm.measure(server.serverJvm().pid());
                 }
                 String version = "1.0." + round;
                 Path jar = BrokenPluginJars.leakingThread(temp.resolve("leak-" + round + ".jar"),
@@ -42,7 +42,7 @@ class PluginLeakDetectionIT {
                 server.awaitConsole(text -> text.contains("Plugin leak.jar (broken.leak " + version + ") started"),
                         DEADLINE, "version " + version + " started");
             }
-            ServerVm.Snapshot after = ServerVm.measure(server.process.pid());
+            ServerVm.Snapshot after = ServerVm.measure(server.serverJvm().pid());
             List<String> leaks = PluginRedeploySoakIT.leaks(baseline, after);
             System.out.printf("PluginLeakDetectionIT: %d leaking redeploys; before: %s; after: %s%n", REDEPLOYS,
                     baseline, after);

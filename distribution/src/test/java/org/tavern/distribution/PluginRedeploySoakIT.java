@@ -69,7 +69,7 @@ class PluginRedeploySoakIT {
             try (RelayedGame game = RelayedGame.start(port, "frak smeg", false)) {
                 for (int round = 0; round < WARM_UP + redeploys; round++) {
                     if (round == WARM_UP) {
-                        baseline = ServerVm.measure(server.process.pid());
+                        baseline = ServerVm.measure(server.serverJvm().pid());
                     }
                     // each version bans another word and has its own name, so each round is a real update
                     String name = "chat-filter-r" + round;
@@ -85,7 +85,7 @@ class PluginRedeploySoakIT {
                     Files.delete(jar);
                 }
                 // measured under load, the game still running, as the baseline was
-                after = ServerVm.measure(server.process.pid());
+                after = ServerVm.measure(server.serverJvm().pid());
                 game.stopAndCheckEverythingArrivedInOrder();
                 assertTrue(game.ticksOf(game.join).size() > redeploys, "the game relayed all along");
                 for (ProtocolClient client : List.of(game.host, game.join)) {

@@ -202,8 +202,37 @@ final class ServerProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    /** SIGKILL: the process gets no chance to flush or clean up anything; returns once it is gone. */
+    /**
+     * The JVM that runs the server: {@code java -jar tavern.jar} is a launcher that starts it as its
+     * child with Tavern's JVM options (org.tavern.launcher.Relaunch), unless the test's options say
+     * {@code -Dtavern.relaunch=false}, which makes the launcher itself the server.
+     */
+    ProcessHandle serverJvm() throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            if (process.info().arguments().map(a -> List.of(a).contains("-Dtavern.relaunch=false")).orElse(false)) {
+                return process.toHandle();
+            }
+            java.util.Optional<ProcessHandle> child = process.children().findFirst();
+            if (child.isPresent()) {
+                return child.get();
+            }
+            if (!process.isAlive() || System.nanoTime() > end) {
+                throw new AssertionError("no server JVM under the launcher (process id " + process.pid() + ")");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** SIGKILL to the server JVM: it gets no chance to flush or clean up anything; returns once all is gone. */
     void kill() throws InterruptedException {
+        ProcessHandle server = serverJvm();
+        server.destroyForcibly();
+        try {
+            server.onExit().get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("server JVM still alive 30 s after SIGKILL");
+        }
         process.destroyForcibly();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new AssertionError("server still alive 30 s after SIGKILL");

@@ -61,7 +61,7 @@ final class ServerVm {
         return new Snapshot(Long.parseLong(total.group(2)), loaders, threads);
     }
 
-    private static String jcmd(long pid, String command) throws IOException, InterruptedException {
+    static String jcmd(long pid, String command) throws IOException, InterruptedException {
         Path jcmd = Path.of(System.getProperty("java.command", "java")).resolveSibling("jcmd");
         Process process = new ProcessBuilder(List.of(jcmd.toString(), Long.toString(pid), command))
                 .redirectErrorStream(true).start();

@@ -1,0 +1,50 @@
+package org.tavern.launcher;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+
+/**
+ * The JVM options Tavern's server runs with unless the owner gives his own (his come later on the
+ * command line, and HotSpot takes the last of a flag). {@code java -jar tavern.jar} cannot carry
+ * JVM options in its manifest, so the launcher starts the server in a second JVM with these
+ * ({@link Relaunch}); {@code -d} and {@code bin/tavern start} pass them to the one JVM they start.
+ * <ul>
+ *   <li>G1, named: on a machine with one core or under 1792 MB the JVM would pick the serial
+ *   collector, which never gives heap back while idle;</li>
+ *   <li>a young generation of at most {@value #YOUNG_MB} MB: G1 otherwise lets it grow to 60% of
+ *   the heap while a flood allocates, and every page of it touched once stays resident (a 30 s chat
+ *   flood grew the process by 120 MB; with this bound by 35 MB, docs/performance.md);</li>
+ *   <li>a largest heap of a quarter of the machine's memory, as the JVM's own default, but at most
+ *   {@value #MAX_HEAP_MB} MB (the admin guide's rule for 10 000 players) and at least
+ *   {@value #MIN_HEAP_MB} MB.</li>
+ * </ul>
+ */
+public final class JvmDefaults {
+
+    static final int YOUNG_MB = 32;
+    static final long MAX_HEAP_MB = 2048;
+    static final long MIN_HEAP_MB = 256;
+
+    private JvmDefaults() {
+    }
+
+    /** Prints the options, one per line, for {@code bin/tavern start}. */
+    public static void main(String[] args) {
+        options(machineMemoryBytes()).forEach(System.out::println);
+    }
+
+    static List<String> options(long machineMemoryBytes) {
+        long quarterMb = machineMemoryBytes / 4 / (1024 * 1024);
+        long heapMb = Math.max(MIN_HEAP_MB, Math.min(MAX_HEAP_MB, quarterMb));
+        return List.of("-XX:+UseG1GC", "-Xmx" + heapMb + "m", "-XX:MaxNewSize=" + YOUNG_MB + "m");
+    }
+
+    /** What the JVM counts as the machine's memory (a container's limit inside one). */
+    static long machineMemoryBytes() {
+        java.lang.management.OperatingSystemMXBean system = ManagementFactory.getOperatingSystemMXBean();
+        if (system instanceof com.sun.management.OperatingSystemMXBean hotspot) {
+            return hotspot.getTotalMemorySize();
+        }
+        return Runtime.getRuntime().maxMemory() * 4; // the JVM's own default is a quarter of it
+    }
+}

@@ -1,0 +1,18 @@
+package org.tavern.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JvmDefaultsTest {
+
+    private static final long GB = 1024L * 1024 * 1024;
+
+    @Test
+    void theHeapIsAQuarterOfTheMachineWithinItsBounds() {
+        assertEquals(List.of("-XX:+UseG1GC", "-Xmx1024m", "-XX:MaxNewSize=32m"), JvmDefaults.options(4 * GB));
+        assertEquals("-Xmx256m", JvmDefaults.options(GB / 2).get(1), "at least 256 MB on a small machine");
+        assertEquals("-Xmx2048m", JvmDefaults.options(64 * GB).get(1), "at most 2 GB unless the owner says more");
+    }
+}
