@@ -152,7 +152,11 @@ class Server:
             # 22), which wesnothd does not: lifted too, or the closed-loop relay measures the pacing.
             with open(os.path.join(home, "etc", "tavern.transport.cfg"), "w") as f:
                 f.write("max.frames.per.second=1000000\nmax.read.bytes.per.second=1000000000\n")
-            cmd = ["java"] + args.tavern_java_opts.split() + ["-jar", args.tavern, "-p", str(self.port), "--home", home,
+            # The JVM ends compiler threads it no longer needs, and their CPU time goes with them: /proc
+            # then under-counts the JIT (a perf profile of a warm run showed C2 at half the samples while
+            # /proc's compiler threads said a sixth). Kept alive, every compile is counted; nothing else
+            # changes.
+            cmd = ["java", "-XX:-UseDynamicNumberOfCompilerThreads"] + args.tavern_java_opts.split() + ["-jar", args.tavern, "-p", str(self.port), "--home", home,
                                                                 "-c", cfg]
         self.process = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=self.log, stderr=subprocess.STDOUT,
                                         cwd=workdir)
@@ -187,17 +191,64 @@ class Server:
         self.log.close()
 
 
-def run_loadgen(args, server, loadgen_args, timeout, jvm_opts=()):
+STRACE_DELAY = 8  # seconds: the relay scenarios' logins and game set-up are over by then
+
+
+def run_loadgen(args, server, loadgen_args, timeout, jvm_opts=(), strace_file=None):
+    """One loadgen run; with strace_file, strace -c counts the server's syscalls (all threads) for
+    args.syscalls seconds from STRACE_DELAY seconds after the start, inside the measured window."""
     cmd = ["java"] + list(jvm_opts) + ["-jar", args.loadgen] + loadgen_args + [
         "--port=%d" % server.port, "--server-pid=%d" % server.server_pid(), "--server-label=" + server.kind]
+    loadgen = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if strace_file:
+        time.sleep(STRACE_DELAY)
+        subprocess.run(["timeout", "-s", "INT", str(args.syscalls), "strace", "-c", "-f", "-qq", "-o", strace_file,
+                        "-p", str(server.server_pid())], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+        out, err = loadgen.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
+        loadgen.kill()
+        loadgen.communicate()
         return None, "loadgen timed out after %d s: %s" % (timeout, " ".join(cmd))
-    line = next((l for l in done.stdout.splitlines() if l.startswith("RESULT ")), None)
-    if done.returncode != 0 or line is None:
-        return line, "loadgen exit %d: %s" % (done.returncode, done.stderr.strip()[-2000:])
+    line = next((l for l in out.splitlines() if l.startswith("RESULT ")), None)
+    if loadgen.returncode != 0 or line is None:
+        return line, "loadgen exit %d: %s" % (loadgen.returncode, err.strip()[-2000:])
     return line, None
+
+
+def syscall_fields(strace_file, turns):
+    """syscalls_per_turn and the three commonest calls per turn, from strace -c's table."""
+    calls = {}
+    try:
+        with open(strace_file) as f:
+            for row in f:
+                parts = row.split()
+                if len(parts) >= 5 and parts[0][0].isdigit() and parts[-1] != "total":
+                    calls[parts[-1]] = int(parts[3])
+    except (OSError, ValueError):
+        return {}
+    if not calls or turns <= 0:
+        return {}
+    top = sorted(calls.items(), key=lambda kv: -kv[1])[:3]
+    return {"syscalls_per_turn": "%.2f" % (sum(calls.values()) / turns),
+            "top_syscalls_per_turn": ",".join("%s:%.2f" % (name, n / turns) for name, n in top)}
+
+
+def count_syscalls(args, name, kind, workdir, rate, warmup, failures):
+    """The diagnostic run of --syscalls: the same scenario (and warm-up) on a fresh server, strace attached."""
+    loadgen_args, _, _ = SCENARIOS[name]
+    server = Server(kind, args, workdir)
+    strace_file = os.path.join(workdir, "%s-%s.strace" % (name, kind))
+    try:
+        if warmup:
+            run_loadgen(args, server, warmup, args.timeout)
+            time.sleep(2)
+        _, error = run_loadgen(args, server, loadgen_args, args.timeout, strace_file=strace_file)
+    finally:
+        server.stop()
+    if error:
+        failures.append("%s on %s (strace run): %s" % (name, kind, error))
+    return syscall_fields(strace_file, rate * args.syscalls)
 
 
 def fields(line):
@@ -225,6 +276,10 @@ def main():
     parser.add_argument("--tavern-java-opts", default="", help="JVM options for Tavern (default: none)")
     parser.add_argument("--timeout", type=int, default=900, help="seconds one loadgen run may take")
     parser.add_argument("--out", help="append the RESULT lines to this file")
+    parser.add_argument("--syscalls", type=int, default=0, metavar="SECONDS",
+                        help="paced relay scenarios (relay-rate-*, relay-1000) only: a second run on a fresh "
+                             "server with strace -c attached for SECONDS inside the window; reports syscalls per "
+                             "turn (strace slows the server, so its other figures are not kept)")
     args = parser.parse_args()
     args.tavern, args.loadgen = os.path.abspath(args.tavern), os.path.abspath(args.loadgen)
 
@@ -270,7 +325,10 @@ def main():
                 got[kind] = fields(line)
             if error:
                 failures.append("%s on %s: %s" % (name, kind, error))
-        for metric in metrics:
+            rate = next((float(a.split("=", 1)[1]) for a in loadgen_args if a.startswith("--rate=")), 0.0)
+            if args.syscalls and rate > 0:
+                got.setdefault(kind, {}).update(count_syscalls(args, name, kind, workdir, rate, warmup, failures))
+        for metric in metrics + (["syscalls_per_turn", "top_syscalls_per_turn"] if args.syscalls else []):
             w = got.get("wesnothd", {}).get(metric, "-")
             t = got.get("tavern", {}).get(metric, "-")
             rows.append((name, metric, w, t, ratio(t, w)))

@@ -16,7 +16,12 @@ import java.util.List;
  *   flood grew the process by 120 MB; with this bound by 35 MB, docs/performance.md);</li>
  *   <li>a largest heap of a quarter of the machine's memory, as the JVM's own default, but at most
  *   {@value #MAX_HEAP_MB} MB (the admin guide's rule for 10 000 players) and at least
- *   {@value #MIN_HEAP_MB} MB.</li>
+ *   {@value #MIN_HEAP_MB} MB;</li>
+ *   <li>smaller inlining budgets for C2: with the defaults, the relay's path from MINA's codec filter
+ *   down to the game compiled into 35-50 KB of machine code per method, 100-140 ms of compiler CPU
+ *   each, compiled again as the profiles moved, so that the compiler took more CPU than the relay
+ *   for the server's first minute. With these the compiles are cheap and the code as fast, the path
+ *   being bound by system calls (issue 24's figures in docs/performance.md).</li>
  * </ul>
  */
 public final class JvmDefaults {
@@ -24,6 +29,10 @@ public final class JvmDefaults {
     static final int YOUNG_MB = 32;
     static final long MAX_HEAP_MB = 2048;
     static final long MIN_HEAP_MB = 256;
+    /** Bytecodes of a hot callee C2 still inlines (HotSpot's default on x86: 325). */
+    static final int FREQ_INLINE_SIZE = 100;
+    /** Machine-code bytes of an already compiled callee C2 still inlines (default: 2500). */
+    static final int INLINE_SMALL_CODE = 1000;
 
     private JvmDefaults() {
     }
@@ -36,7 +45,8 @@ public final class JvmDefaults {
     static List<String> options(long machineMemoryBytes) {
         long quarterMb = machineMemoryBytes / 4 / (1024 * 1024);
         long heapMb = Math.max(MIN_HEAP_MB, Math.min(MAX_HEAP_MB, quarterMb));
-        return List.of("-XX:+UseG1GC", "-Xmx" + heapMb + "m", "-XX:MaxNewSize=" + YOUNG_MB + "m");
+        return List.of("-XX:+UseG1GC", "-Xmx" + heapMb + "m", "-XX:MaxNewSize=" + YOUNG_MB + "m",
+                "-XX:FreqInlineSize=" + FREQ_INLINE_SIZE, "-XX:InlineSmallCode=" + INLINE_SMALL_CODE);
     }
 
     /** What the JVM counts as the machine's memory (a container's limit inside one). */

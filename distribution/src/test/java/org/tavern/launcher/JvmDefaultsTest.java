@@ -11,7 +11,8 @@ class JvmDefaultsTest {
 
     @Test
     void theHeapIsAQuarterOfTheMachineWithinItsBounds() {
-        assertEquals(List.of("-XX:+UseG1GC", "-Xmx1024m", "-XX:MaxNewSize=32m"), JvmDefaults.options(4 * GB));
+        assertEquals(List.of("-XX:+UseG1GC", "-Xmx1024m", "-XX:MaxNewSize=32m", "-XX:FreqInlineSize=100",
+                "-XX:InlineSmallCode=1000"), JvmDefaults.options(4 * GB));
         assertEquals("-Xmx256m", JvmDefaults.options(GB / 2).get(1), "at least 256 MB on a small machine");
         assertEquals("-Xmx2048m", JvmDefaults.options(64 * GB).get(1), "at most 2 GB unless the owner says more");
     }
