@@ -233,7 +233,7 @@ public class TransportServer implements Transport {
     // ------------------------------------------------------------------ MINA plumbing
 
     private NioSocketAcceptor newAcceptor(int shards) {
-        NioSocketAcceptor created = new NioSocketAcceptor(shards);
+        NioSocketAcceptor created = new ShardedAcceptor(shards);
         created.setReuseAddress(true);
         created.setCloseOnDeactivation(false); // re-binding must not drop players
         created.setBacklog(512);
