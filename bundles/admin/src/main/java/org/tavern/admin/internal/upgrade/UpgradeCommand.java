@@ -122,7 +122,10 @@ public class UpgradeCommand implements AdminCommand {
             return "Upgrade refused: no " + LOBBY + " bundle is installed.";
         }
         if (!holder.beginUpgrade()) {
-            return "Upgrade refused: another upgrade is under way.";
+            return (lobby.getState() & (Bundle.ACTIVE | Bundle.STARTING)) == 0
+                    ? "Upgrade refused: " + LOBBY + " is stopped and its state waits for it: start it again first (start "
+                            + lobby.getBundleId() + ")."
+                    : "Upgrade refused: another upgrade is under way.";
         }
         try {
             return replace(lobby, given == null ? null : given.bytes());
@@ -143,13 +146,19 @@ public class UpgradeCommand implements AdminCommand {
         }
         byte[] next = given != null ? given : previous;
         long start = System.nanoTime();
-        String failure = install(bundle, next);
+        String failure;
+        long pause;
+        try (HandlerGap gap = HandlerGap.watch(context, bundle)) {
+            failure = install(bundle, next);
+            // without the handler's events (nothing registered it), the whole update counts
+            pause = gap.millis().orElse(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        }
         if (failure == null) {
             lastGood.put(name, next);
             String result = "Upgraded " + name + " " + bundle.getVersion() + " (bundle " + bundle.getBundleId() + "): "
                     + (holder.kept().isPresent() ? openConnections() + " connections carried over"
                             : "its state was not handed over (see the log)")
-                    + ", pause " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms";
+                    + ", pause " + pause + " ms";
             LOG.info(result);
             return result;
         }
