@@ -30,14 +30,27 @@ final class RelayedGame implements AutoCloseable {
     record Tick(long seq, String text) {
     }
 
-    private static final long TICK_MILLIS = 20;
     private static final String END = "end-of-ticks";
+
+    /**
+     * Who plays and how fast: the players' names start with {@code prefix} ({@code <prefix>host},
+     * {@code <prefix>join}, {@code <prefix>watcher}, {@code <prefix>watcher2}, ...), the game is
+     * created as the server's game {@code gameId} (games created one after another are numbered in
+     * that order), the host speaks every {@code tickMillis}.
+     */
+    record Setup(String prefix, int gameId, int observers, long tickMillis) {
+        /** One game on a fresh server: host, join, one watcher, a speak every 20 ms. */
+        static final Setup ONE_GAME = new Setup("", 1, 1, 20);
+    }
 
     final ProtocolClient host;
     final ProtocolClient join;
+    /** The first observer (null in a game not recorded); {@link #observers} has them all. */
     final ProtocolClient watcher;
+    final List<ProtocolClient> observers = new ArrayList<>();
     private final String text;
     private final boolean recorded;
+    private final long tickMillis;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicBoolean ticking = new AtomicBoolean(true);
     private final Map<String, List<Tick>> received = new ConcurrentHashMap<>();
@@ -46,24 +59,30 @@ final class RelayedGame implements AutoCloseable {
     private final CountDownLatch readersDone;
     private final List<Thread> threads = new ArrayList<>();
 
-    private RelayedGame(int port, String text, boolean recorded) throws Exception {
+    private RelayedGame(int port, String text, boolean recorded, Setup setup) throws Exception {
         this.text = text;
         this.recorded = recorded;
-        host = ProtocolClient.loggedIn("host", port);
-        join = ProtocolClient.loggedIn("join", port);
-        watcher = recorded ? ProtocolClient.loggedIn("watcher", port) : null;
-        host.send("[create_game]\nignored=\"\"\nname=\"Relay\"\npassword=\"\"\n[/create_game]\n");
+        this.tickMillis = setup.tickMillis();
+        host = ProtocolClient.loggedIn(setup.prefix() + "host", port);
+        join = ProtocolClient.loggedIn(setup.prefix() + "join", port);
+        if (recorded) {
+            for (int i = 1; i <= setup.observers(); i++) {
+                observers.add(ProtocolClient.loggedIn(setup.prefix() + "watcher" + (i == 1 ? "" : i), port));
+            }
+        }
+        watcher = observers.isEmpty() ? null : observers.get(0);
+        host.send("[create_game]\nignored=\"\"\nname=\"Relay " + setup.gameId() + "\"\npassword=\"\"\n[/create_game]\n");
         host.sendGzip(Document.parse(DifferentialIT.capturedLevel()).compressedOutput());
         host.sync();
-        join.send("[join]\nid=\"1\"\nobserve=\"no\"\n[/join]\n");
+        join.send("[join]\nid=\"" + setup.gameId() + "\"\nobserve=\"no\"\n[/join]\n");
         awaitDocument(join, "user");
-        if (watcher != null) {
-            watcher.send("[join]\nid=\"1\"\nobserve=\"yes\"\n[/join]\n");
-            awaitDocument(watcher, "user");
+        for (ProtocolClient observer : observers) {
+            observer.send("[join]\nid=\"" + setup.gameId() + "\"\nobserve=\"yes\"\n[/join]\n");
+            awaitDocument(observer, "user");
         }
         host.send("[scenario_diff]\n[change_child]\nindex=0\n[scenario]\n[change_child]\nindex=1\n[side]\n"
-                + "[insert]\ncurrent_player=\"join\"\nplayer_id=\"join\"\n[/insert]\n[/side]\n[/change_child]\n"
-                + "[/scenario]\n[/change_child]\n[/scenario_diff]\n");
+                + "[insert]\ncurrent_player=\"" + join.name + "\"\nplayer_id=\"" + join.name + "\"\n[/insert]\n"
+                + "[/side]\n[/change_child]\n[/scenario]\n[/change_child]\n[/scenario_diff]\n");
         host.send("[start_game]\n[/start_game]\n");
         for (ProtocolClient reader : readers()) {
             awaitDocument(reader, "start_game");
@@ -73,7 +92,7 @@ final class RelayedGame implements AutoCloseable {
 
     /** Starts a game without load: a test sends the turns itself (nobody reads for it either). */
     static RelayedGame idle(int port) throws Exception {
-        return new RelayedGame(port, "", true);
+        return new RelayedGame(port, "", true, Setup.ONE_GAME);
     }
 
     /**
@@ -81,7 +100,12 @@ final class RelayedGame implements AutoCloseable {
      * chat filter is to act on).
      */
     static RelayedGame start(int port, String text, boolean recorded) throws Exception {
-        RelayedGame game = new RelayedGame(port, text, recorded);
+        return start(port, text, recorded, Setup.ONE_GAME);
+    }
+
+    /** As {@link #start(int, String, boolean)}, with these players, game number and pace. */
+    static RelayedGame start(int port, String text, boolean recorded, Setup setup) throws Exception {
+        RelayedGame game = new RelayedGame(port, text, recorded, setup);
         for (ProtocolClient reader : game.readers()) {
             game.received.put(reader.name, new CopyOnWriteArrayList<>());
             game.threads.add(thread("reader " + reader.name, () -> game.read(reader)));
@@ -107,8 +131,11 @@ final class RelayedGame implements AutoCloseable {
         void run() throws Exception;
     }
 
-    private List<ProtocolClient> readers() {
-        return watcher == null ? List.of(join) : List.of(join, watcher);
+    /** Everyone who reads the host's speaks: join, then the observers. */
+    List<ProtocolClient> readers() {
+        List<ProtocolClient> readers = new ArrayList<>(List.of(join));
+        readers.addAll(observers);
+        return readers;
     }
 
     /** The number of the last speak sent so far (every later one is sent after this call). */
@@ -124,7 +151,7 @@ final class RelayedGame implements AutoCloseable {
                 host.send("[turn]\n[command]\n[speak]\nmessage=\"" + text + " " + seq + "\"\n" + addressed
                         + "[/speak]\n[/command]\n[/turn]\n");
                 // paces the load; nothing waits on state here
-                Thread.sleep(TICK_MILLIS);
+                Thread.sleep(tickMillis);
             }
             host.send("[turn]\n[command]\n[speak]\nmessage=\"" + END + "\"\n" + addressed + "[/speak]\n[/command]\n[/turn]\n");
         } catch (IOException e) {
@@ -144,7 +171,7 @@ final class RelayedGame implements AutoCloseable {
                 Node turn = root.child("turn");
                 Node command = turn == null ? null : turn.child("command");
                 Node speak = command == null ? null : command.child("speak");
-                if (speak == null || !speak.attrEquals("id", "host")) {
+                if (speak == null || !speak.attrEquals("id", host.name)) {
                     continue;
                 }
                 String message = speak.text("message");
@@ -206,12 +233,17 @@ final class RelayedGame implements AutoCloseable {
         }
     }
 
+    /** The host speaks its last numbered speak and then the end (many games stop at once this way). */
+    void stopTicking() {
+        ticking.set(false);
+    }
+
     /**
      * Stops the load and waits for the readers to read its end; then each reader must have received
      * every speak exactly once, in the order sent, and nothing that means trouble.
      */
     void stopAndCheckEverythingArrivedInOrder() throws InterruptedException {
-        ticking.set(false);
+        stopTicking();
         if (!readersDone.await(30, TimeUnit.SECONDS)) {
             throw new AssertionError("the readers never read the end of the load; problems: " + problems);
         }

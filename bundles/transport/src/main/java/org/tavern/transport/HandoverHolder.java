@@ -21,7 +21,16 @@ public interface HandoverHolder {
      */
     boolean beginUpgrade();
 
-    /** Whether an upgrade is under way. */
+    /**
+     * Announces a handover a stopping core begins by itself, because its bundle is stopped while
+     * the framework runs on (the shell's {@code update} or {@code stop}, a refresh), not by an
+     * upgrade command. As {@link #beginUpgrade()}, except that nobody waits to end it: the next core
+     * that takes the state over ends it ({@link #tookOver()}). Returns false, changing nothing, when
+     * a handover is already under way.
+     */
+    boolean beginUnattended();
+
+    /** Whether an upgrade (or an unattended handover) is under way. */
     boolean upgradeUnderWay();
 
     /**
@@ -33,6 +42,12 @@ public interface HandoverHolder {
 
     /** A copy of the state kept in this upgrade; empty when none was kept. */
     Optional<byte[]> kept();
+
+    /**
+     * A core has taken the kept state over: an unattended handover ends here (the flag is lowered,
+     * the state dropped); an upgrade's is left to its command, which may still roll back.
+     */
+    void tookOver();
 
     /** The upgrade is over (done or rolled back): the flag is lowered and the state dropped. */
     void endUpgrade();

@@ -1,7 +1,9 @@
 package org.tavern.transport;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
 /** The running transport, as a service: its connections and its shards' statistics. */
@@ -40,6 +42,17 @@ public interface Transport {
      * @since 1.3
      */
     SlowClientDrops slowClientDrops();
+
+    /**
+     * How long inbound frames were last held for want of a connection handler: from the old handler
+     * going to the next one bound (told of every open connection and handed what was held). A live
+     * upgrade's pause as the players feel it. Empty until a handler has gone and another come.
+     *
+     * @since 1.3
+     */
+    default Optional<Duration> lastHandlerGap() {
+        return Optional.empty();
+    }
 
     /**
      * Clients cut for not reading: their queue passed {@code max.queued.bytes}, was not emptied for

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.slf4j.Logger;
@@ -43,35 +44,65 @@ final class CoreHandover {
     }
 
     /**
-     * On deactivation: writes the state into the holder if an upgrade is under way. True when it
-     * did (the games go on in the next lobby: their records stay open).
+     * On deactivation: writes the state into the holder if an upgrade is under way, or if the
+     * lobby bundle itself is stopping while the server runs on (the shell's {@code update <id>} or
+     * {@code stop <id>}, a refresh): then it begins an unattended handover, which the next lobby
+     * to start takes over and ends, so that no way of restarting the bundle drops the lobby. True
+     * when it wrote the state (the games go on in the next lobby: their records stay open).
      */
     static boolean handOver(BundleContext context, Lobby lobby, SerialExecutor lobbyActor) {
         return withService(context, HandoverHolder.class, holder -> {
-            if (holder == null || !holder.upgradeUnderWay()) {
+            if (holder == null) {
                 return false;
             }
-            long start = System.nanoTime();
-            try {
-                settle(lobby, lobbyActor);
-                // the records the games opened must be known before they are captured
-                lobby.gameArchive().writesDone().get(SETTLE_MILLIS, TimeUnit.MILLISECONDS);
-                LobbySnapshot snapshot = lobby.handover().capture().get(HANDOVER_MILLIS, TimeUnit.MILLISECONDS);
-                byte[] bytes = SnapshotWriter.write(snapshot);
-                holder.keep(bytes);
-                LOG.info("Lobby state handed over: {} connections, {} users, {} games, {} bytes in {} ms",
-                        snapshot.sessions().size(), snapshot.users().size(), snapshot.games().size(), bytes.length,
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-                return true;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                LOG.error("Interrupted while handing the lobby's state over; the next lobby starts without it");
-                return false;
-            } catch (ExecutionException | TimeoutException | RuntimeException e) {
-                LOG.error("Could not hand the lobby's state over; the next lobby starts without it", e);
-                return false;
+            boolean unattended = false;
+            if (!holder.upgradeUnderWay()) {
+                if (!bundleStopsWhileServerRuns(context) || !holder.beginUnattended()) {
+                    return false;
+                }
+                unattended = true;
+                LOG.info("The lobby bundle is stopping while the server runs on: its state is kept for the next lobby"
+                        + " (tavern:upgrade is the way to replace it)");
             }
+            boolean kept = keep(holder, lobby, lobbyActor);
+            if (!kept && unattended) {
+                holder.endUpgrade(); // nothing to take over: the next lobby starts afresh, and upgrades are allowed
+            }
+            return kept;
         });
+    }
+
+    /** This bundle is stopping and the framework is not (the whole server stopping ends the games instead). */
+    private static boolean bundleStopsWhileServerRuns(BundleContext context) {
+        try {
+            return context.getBundle().getState() == Bundle.STOPPING && context.getBundle(0).getState() == Bundle.ACTIVE;
+        } catch (IllegalStateException invalid) {
+            return false;
+        }
+    }
+
+    /** Settles the actors, captures the state and keeps it in the holder; false (logged) if that failed. */
+    private static boolean keep(HandoverHolder holder, Lobby lobby, SerialExecutor lobbyActor) {
+        long start = System.nanoTime();
+        try {
+            settle(lobby, lobbyActor);
+            // the records the games opened must be known before they are captured
+            lobby.gameArchive().writesDone().get(SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+            LobbySnapshot snapshot = lobby.handover().capture().get(HANDOVER_MILLIS, TimeUnit.MILLISECONDS);
+            byte[] bytes = SnapshotWriter.write(snapshot);
+            holder.keep(bytes);
+            LOG.info("Lobby state handed over: {} connections, {} users, {} games, {} bytes in {} ms",
+                    snapshot.sessions().size(), snapshot.users().size(), snapshot.games().size(), bytes.length,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.error("Interrupted while handing the lobby's state over; the next lobby starts without it");
+            return false;
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            LOG.error("Could not hand the lobby's state over; the next lobby starts without it", e);
+            return false;
+        }
     }
 
     /**
@@ -79,8 +110,16 @@ final class CoreHandover {
      * this lobby cannot read fails the activation (the upgrade is then refused), never half-applied.
      */
     static void takeOver(BundleContext context, Lobby lobby) throws SnapshotException {
-        Optional<byte[]> kept = withService(context, HandoverHolder.class,
-                holder -> holder != null && holder.upgradeUnderWay() ? holder.kept() : Optional.<byte[]>empty());
+        Optional<byte[]> kept = withService(context, HandoverHolder.class, holder -> {
+            if (holder == null || !holder.upgradeUnderWay()) {
+                return Optional.<byte[]>empty();
+            }
+            Optional<byte[]> state = holder.kept();
+            if (state.isEmpty()) {
+                holder.tookOver(); // an unattended handover that kept nothing ends here
+            }
+            return state;
+        });
         if (kept.isEmpty()) {
             return;
         }
@@ -99,6 +138,12 @@ final class CoreHandover {
             } catch (TimeoutException e) {
                 throw new IllegalStateException("taking the lobby's state over took longer than " + HANDOVER_MILLIS + " ms");
             }
+        });
+        withService(context, HandoverHolder.class, holder -> {
+            if (holder != null) {
+                holder.tookOver(); // ends an unattended handover; an upgrade's command ends its own
+            }
+            return null;
         });
         LOG.info("Lobby state taken over: {} connections carried over", carried);
     }

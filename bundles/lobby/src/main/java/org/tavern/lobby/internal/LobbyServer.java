@@ -168,11 +168,11 @@ public class LobbyServer implements ConnectionHandler, LobbyHandle {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindBans")
     void bindBans(Bans bans) {
-        lobby.useBanStore(bans, banFile);
+        lobby.banSync().useBanStore(bans, banFile);
     }
 
     void unbindBans(Bans bans) {
-        lobby.dropBanStore(bans);
+        lobby.banSync().dropBanStore(bans);
     }
 
     /** The game history, optional and dynamic as the account store. */
@@ -241,6 +241,7 @@ public class LobbyServer implements ConnectionHandler, LobbyHandle {
         pluginTrackers.close();
         executors.stopPlugins();
         executors.stopActors();
+        lobby.banSync().stopWatching(); // the ban store, which stays, forgets this lobby
         // The games still running end with the server: their records say so (a kill leaves them to
         // the next start, which ends them as a restart). Handed over, they go on in the next lobby.
         if (!handedOver) {

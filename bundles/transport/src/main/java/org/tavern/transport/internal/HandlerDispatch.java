@@ -1,8 +1,10 @@
 package org.tavern.transport.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +22,9 @@ final class HandlerDispatch {
 
     private final Supplier<Limits> limits;
     private volatile ConnectionHandler handler;
+    /** When the last handler went (nanoTime), 0 while one is bound: the start of the gap. */
+    private volatile long handlerGoneAt;
+    private volatile Duration lastGap;
     /**
      * Connections a handler knew that ended while none was bound, with why: the next handler is told,
      * as it may have taken over what the last one knew of them (a live upgrade). Guarded by itself,
@@ -52,8 +57,18 @@ final class HandlerDispatch {
                 }
             }
         }
-        LOG.info("Connection handler {} bound; {} connections handed over", newHandler.getClass().getName(),
-                open.size());
+        long gone = handlerGoneAt;
+        if (gone != 0) {
+            lastGap = Duration.ofNanos(System.nanoTime() - gone);
+            handlerGoneAt = 0;
+        }
+        LOG.info("Connection handler {} bound; {} connections handed over{}", newHandler.getClass().getName(),
+                open.size(), gone == 0 ? "" : "; inbound frames were held for " + lastGap.toMillis() + " ms");
+    }
+
+    /** How long frames were held between the last handler going and the next one bound; empty before. */
+    Optional<Duration> lastGap() {
+        return Optional.ofNullable(lastGap);
     }
 
     /**
@@ -66,6 +81,7 @@ final class HandlerDispatch {
             synchronized (departures) {
                 handler = null;
             }
+            handlerGoneAt = System.nanoTime();
             for (MinaConnection connection : open) {
                 synchronized (connection) {
                     // nothing: a delivery to the old handler in progress on this connection has ended

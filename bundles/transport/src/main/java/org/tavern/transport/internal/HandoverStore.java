@@ -18,6 +18,8 @@ public final class HandoverStore implements HandoverHolder {
     private static final Logger LOG = LoggerFactory.getLogger(HandoverStore.class);
 
     private boolean underWay;
+    /** Begun by a stopping core, not by a command: the next core's take-over ends it. */
+    private boolean unattended;
     private byte[] snapshot;
 
     @Override
@@ -26,8 +28,25 @@ public final class HandoverStore implements HandoverHolder {
             return false;
         }
         underWay = true;
+        unattended = false;
         snapshot = null;
         return true;
+    }
+
+    @Override
+    public synchronized boolean beginUnattended() {
+        if (!beginUpgrade()) {
+            return false;
+        }
+        unattended = true;
+        return true;
+    }
+
+    @Override
+    public synchronized void tookOver() {
+        if (unattended) {
+            endUpgrade();
+        }
     }
 
     @Override
@@ -52,6 +71,7 @@ public final class HandoverStore implements HandoverHolder {
     @Override
     public synchronized void endUpgrade() {
         underWay = false;
+        unattended = false;
         snapshot = null;
     }
 }

@@ -3,10 +3,12 @@ package org.tavern.transport.internal;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -223,6 +225,11 @@ public class TransportServer implements Transport {
         Limits bounds = limits;
         return new BudgetStatistics(bounds.budgetBytes(), bounds.budgetPerAddress(), bounds.budgetPerConnection(),
                 bounds.maxQueuedBytes(), budget.inbound(), budget.inflating(), budget.queued());
+    }
+
+    @Override
+    public Optional<Duration> lastHandlerGap() {
+        return dispatch.lastGap();
     }
 
     @Override

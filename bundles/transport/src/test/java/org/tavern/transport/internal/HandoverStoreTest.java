@@ -39,4 +39,28 @@ class HandoverStoreTest {
         store.endUpgrade();
         assertEquals(Optional.empty(), store.kept());
     }
+
+    @Test
+    void anUnattendedHandoverEndsWhenTheNextCoreTookItOver() {
+        assertTrue(store.beginUnattended());
+        assertFalse(store.beginUpgrade(), "no upgrade while a stopped core's state waits");
+        store.keep(new byte[] {1});
+        store.tookOver();
+        assertFalse(store.upgradeUnderWay());
+        assertEquals(Optional.empty(), store.kept());
+    }
+
+    @Test
+    void anUpgradesStateOutlivesATakeOverForItsCommandMayStillRollBack() {
+        assertTrue(store.beginUpgrade());
+        assertFalse(store.beginUnattended(), "a stopping core does not begin its own inside an upgrade");
+        store.keep(new byte[] {1});
+        store.tookOver();
+        assertTrue(store.upgradeUnderWay());
+        assertArrayEquals(new byte[] {1}, store.kept().orElseThrow());
+        store.endUpgrade();
+        assertTrue(store.beginUpgrade());
+        store.tookOver();
+        assertTrue(store.upgradeUnderWay(), "an upgrade begun after an unattended one is the command's again");
+    }
 }

@@ -315,10 +315,15 @@ class TransportServerTest {
         });
         sender.start();
         await(() -> first.received.size() > 50, "some frames through the first handler");
+        assertTrue(server.lastHandlerGap().isEmpty(), "no gap before a handler went");
+        long before = System.nanoTime();
         server.unsetHandler(first);
         RecordingHandler second = new RecordingHandler(false);
         await(() -> first.received.size() + 50 < 5 * perClient, "frames still arriving");
         server.setHandler(second);
+        long held = System.nanoTime() - before;
+        assertTrue(server.lastHandlerGap().orElseThrow().toNanos() <= held, "the gap lies within unset to set: "
+                + server.lastHandlerGap() + " of " + held + " ns");
         sender.join(30_000);
         await(() -> first.received.size() + second.received.size() == 5 * perClient, "every frame delivered");
 

@@ -3,7 +3,9 @@ package org.tavern.admin.internal.upgrade;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -122,7 +124,10 @@ public class UpgradeCommand implements AdminCommand {
             return "Upgrade refused: no " + LOBBY + " bundle is installed.";
         }
         if (!holder.beginUpgrade()) {
-            return "Upgrade refused: another upgrade is under way.";
+            return (lobby.getState() & (Bundle.ACTIVE | Bundle.STARTING)) == 0
+                    ? "Upgrade refused: " + LOBBY + " is stopped and its state waits for it: start it again first (start "
+                            + lobby.getBundleId() + ")."
+                    : "Upgrade refused: another upgrade is under way.";
         }
         try {
             return replace(lobby, given == null ? null : given.bytes());
@@ -143,13 +148,19 @@ public class UpgradeCommand implements AdminCommand {
         }
         byte[] next = given != null ? given : previous;
         long start = System.nanoTime();
+        Optional<Duration> gapBefore = handlerGap();
         String failure = install(bundle, next);
         if (failure == null) {
+            // the transport's gap, from the old handler going to the new one bound; a gap object the same
+            // as before means no new one was measured (no transport), and then the whole update counts
+            Optional<Duration> gap = handlerGap();
+            long pause = gap.isPresent() && gap.get() != gapBefore.orElse(null) ? gap.get().toMillis()
+                    : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             lastGood.put(name, next);
             String result = "Upgraded " + name + " " + bundle.getVersion() + " (bundle " + bundle.getBundleId() + "): "
                     + (holder.kept().isPresent() ? openConnections() + " connections carried over"
                             : "its state was not handed over (see the log)")
-                    + ", pause " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms";
+                    + ", pause " + pause + " ms";
             LOG.info(result);
             return result;
         }
@@ -254,6 +265,18 @@ public class UpgradeCommand implements AdminCommand {
             return null;
         } finally {
             context.ungetService(reference);
+        }
+    }
+
+    private Optional<Duration> handlerGap() {
+        ServiceReference<Transport> reference = context.getServiceReference(Transport.class);
+        Transport transport = reference == null ? null : context.getService(reference);
+        try {
+            return transport == null ? Optional.empty() : transport.lastHandlerGap();
+        } finally {
+            if (transport != null) {
+                context.ungetService(reference);
+            }
         }
     }
 

@@ -52,6 +52,17 @@ class UpgradeCommandTest {
         }
 
         @Override
+        public boolean beginUnattended() {
+            calls.add("beginUnattended");
+            return beginUpgrade();
+        }
+
+        @Override
+        public void tookOver() {
+            calls.add("tookOver");
+        }
+
+        @Override
         public boolean upgradeUnderWay() {
             return underWay;
         }
@@ -83,6 +94,7 @@ class UpgradeCommandTest {
         final List<String> installed = new ArrayList<>();
         final Deque<Optional<BundleException>> failures = new ArrayDeque<>();
         boolean handler;
+        int state = Bundle.ACTIVE;
         volatile String updatedOn;
 
         FakeBundle(String name, String location) {
@@ -101,7 +113,7 @@ class UpgradeCommandTest {
                         case "getLocation" -> location;
                         case "getVersion" -> Version.parseVersion("0.1.0");
                         case "getBundleId" -> 7L;
-                        case "getState" -> Bundle.ACTIVE;
+                        case "getState" -> state;
                         case "getRegisteredServices" -> handler ? new ServiceReference<?>[] {handlerReference} : null;
                         case "update" -> {
                             updatedOn = Thread.currentThread().getName();
@@ -164,6 +176,18 @@ class UpgradeCommandTest {
                 new UpgradeCommand(context(lobby.proxy()), holder).upgrade());
         assertEquals(List.of(), lobby.installed, "the lobby is not touched");
         assertTrue(holder.underWay, "the running upgrade keeps its flag");
+    }
+
+    @Test
+    void aStoppedLobbyWhoseStateWaitsIsToBeStartedFirst() throws Exception {
+        FakeBundle lobby = lobby();
+        lobby.state = Bundle.RESOLVED;
+        RecordingHolder holder = new RecordingHolder();
+        holder.underWay = true; // the stopped lobby's unattended handover
+        assertEquals("Upgrade refused: tavern.lobby is stopped and its state waits for it: start it again first (start 7).",
+                new UpgradeCommand(context(lobby.proxy()), holder).upgrade());
+        assertEquals(List.of(), lobby.installed);
+        assertTrue(holder.underWay, "the state still waits");
     }
 
     @Test

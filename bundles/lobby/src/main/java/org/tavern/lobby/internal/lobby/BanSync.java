@@ -14,7 +14,7 @@ import org.tavern.lobby.internal.ban.StoredBans;
  * Keeps the lobby's ban list and the ban store in step: the store's bans are read when it comes
  * (the ban file imported once), and read again when another server sharing its database changes them.
  */
-final class BanSync {
+public final class BanSync {
 
     private static final Logger LOG = LoggerFactory.getLogger(BanSync.class);
 
@@ -39,7 +39,7 @@ final class BanSync {
      * (where the service is bound: at start, before connections are taken), after importing
      * {@code banFile} once; the lobby then holds them, and the bans it held that the store lacks.
      */
-    void useBanStore(Bans store, Path banFile) {
+    public void useBanStore(Bans store, Path banFile) {
         StoredBans.Loaded loaded = StoredBans.load(store, banFile, clock.getAsLong());
         actor.execute(() -> {
             List<BanList.Ban> unsaved = new ArrayList<>();
@@ -59,13 +59,22 @@ final class BanSync {
         });
     }
 
-    void dropBanStore(Bans store) {
+    public void dropBanStore(Bans store) {
         storedBans.dropStore(store);
         actor.execute(() -> {
             if (banWatch != null && banWatchOf == store) {
                 closeBanWatch();
             }
         });
+    }
+
+    /**
+     * Once the lobby's actors have stopped (it is deactivated; nothing runs on the actor any more, so
+     * the caller owns the watch now): the store forgets this lobby. Else the store, which outlives
+     * the lobby bundle, would keep the old lobby and its class loader after a live upgrade.
+     */
+    public void stopWatching() {
+        closeBanWatch();
     }
 
     /** Lobby actor: servers sharing the store's database see each other's bans without a restart. */

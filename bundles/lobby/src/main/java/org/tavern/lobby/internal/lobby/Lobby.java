@@ -10,7 +10,6 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.tavern.api.CommandIssuer;
 import org.tavern.identity.Accounts;
-import org.tavern.identity.Bans;
 import org.tavern.lobby.internal.ban.BanList;
 import org.tavern.lobby.internal.ban.FailedLogins;
 import org.tavern.lobby.internal.ban.IpLog;
@@ -225,12 +224,9 @@ public final class Lobby implements PlayerContext, AdminContext, LoginContext {
         actor.execute(() -> state.bans = list);
     }
 
-    public void useBanStore(Bans store, java.nio.file.Path banFile) {
-        banSync.useBanStore(store, banFile);
-    }
-
-    public void dropBanStore(Bans store) {
-        banSync.dropBanStore(store);
+    /** The ban store's bans, for the wiring to bind and unbind the store. */
+    public BanSync banSync() {
+        return banSync;
     }
 
     public void useLoginAnnouncementInterval(long millis) {

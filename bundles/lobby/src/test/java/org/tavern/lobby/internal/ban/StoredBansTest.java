@@ -87,7 +87,7 @@ public class StoredBansTest {
     @Test
     void aBanIsInTheStoreBeforeTheModeratorIsAnswered() throws Exception {
         lobby.storedBans().useExecutor(writes);
-        lobby.useBanStore(store, null);
+        lobby.banSync().useBanStore(store, null);
         FakeConnection mod = moderator();
         query(mod, "ban 203.0.113.* 1h flooding");
         query(mod, "bans"); // asked right after: answered after the ban, in order
@@ -118,7 +118,7 @@ public class StoredBansTest {
     @Test
     void kickbanSendsThePlayerAwayAfterTheAnswer() throws Exception {
         lobby.storedBans().useExecutor(writes);
-        lobby.useBanStore(store, null);
+        lobby.banSync().useBanStore(store, null);
         FakeConnection mod = moderator();
         FakeConnection pest = loggedIn("pest", "198.51.100.4");
         mod.take();
@@ -139,7 +139,7 @@ public class StoredBansTest {
     @Test
     void anotherServersBansApplyHereWithoutARestart() throws Exception {
         lobby.storedBans().useExecutor(writes);
-        lobby.useBanStore(store, null);
+        lobby.banSync().useBanStore(store, null);
         assertEquals(1, store.watchers());
         store.add(Ban.of("198.51.100.*", "", "raided the other server", "admin", "", Instant.ofEpochMilli(NOW), null));
         store.anotherServerChangedBans();
@@ -157,13 +157,13 @@ public class StoredBansTest {
         assertTrue(refusalAtConnect("203.0.113.9").startsWith("You are banned. Reason: ours"));
         assertEquals(List.of("203.0.113.9"), store.active(Instant.ofEpochMilli(NOW)).stream().map(Ban::ipMask).toList());
 
-        lobby.dropBanStore(store);
+        lobby.banSync().dropBanStore(store);
         assertEquals(0, store.watchers(), "no watch left on a store that went away");
     }
 
     @Test
     void aStoreFailureIsToldToTheModeratorAndTheBanStillApplies() throws Exception {
-        lobby.useBanStore(store, null);
+        lobby.banSync().useBanStore(store, null);
         store.broken = true;
         FakeConnection mod = moderator();
         query(mod, "ban 192.0.2.1 1h spam");
@@ -188,7 +188,7 @@ public class StoredBansTest {
         query(mod, "ban 192.0.2.9 permanent early");
         mod.take();
         store.add(Ban.of("10.1.1.1", "", "older", "admin", "", Instant.ofEpochMilli(NOW - 1000), null));
-        lobby.useBanStore(store, null);
+        lobby.banSync().useBanStore(store, null);
         assertEquals(List.of("10.1.1.1", "192.0.2.9"), store.active(Instant.ofEpochMilli(NOW)).stream()
                 .map(Ban::ipMask).toList());
         assertTrue(refusalAtConnect("10.1.1.1").startsWith("You are banned. Reason: older"), "read from the store");
@@ -198,7 +198,7 @@ public class StoredBansTest {
     @Test
     void anExpiredBanIsMarkedDeletedInTheStoreToo() throws Exception {
         store.add(Ban.of("192.0.2.3", "", "short", "admin", "", Instant.ofEpochMilli(NOW), Instant.ofEpochMilli(NOW + 60_000)));
-        lobby.useBanStore(store, null);
+        lobby.banSync().useBanStore(store, null);
         now = NOW + 60_000;
         assertNull(refusalAtConnect("192.0.2.3"));
         assertEquals(1, store.deleted().size());
@@ -221,7 +221,7 @@ public class StoredBansTest {
     void wesnothdsBanFileIsImportedOnceAndRenamed() throws Exception {
         Path file = temp.resolve("bans.gz");
         Files.write(file, wesnothdBanFile());
-        lobby.useBanStore(store, file);
+        lobby.banSync().useBanStore(store, file);
         assertFalse(Files.exists(file));
         assertTrue(Files.exists(temp.resolve("bans.gz.imported")));
         List<Ban> active = store.active(Instant.ofEpochMilli(NOW));
@@ -233,7 +233,7 @@ public class StoredBansTest {
         assertEquals(List.of("172.16.0.1"), store.deleted().stream().map(Ban::ipMask).toList());
         assertTrue(refusalAtConnect("10.20.3.4").startsWith("You are banned. Reason: bots"));
 
-        lobby.useBanStore(store, file); // a restart, or the store bound again
+        lobby.banSync().useBanStore(store, file); // a restart, or the store bound again
         assertEquals(3, store.rows.size(), "nothing imported twice");
     }
 
@@ -241,7 +241,7 @@ public class StoredBansTest {
     void anUnreadableBanFileIsSetAsideAndNothingIsImported() throws Exception {
         Path file = temp.resolve("bans.gz");
         Files.writeString(file, "not gzip");
-        lobby.useBanStore(store, file);
+        lobby.banSync().useBanStore(store, file);
         assertTrue(store.rows.isEmpty());
         try (var files = Files.list(temp)) {
             List<String> names = files.map(p -> p.getFileName().toString()).toList();
@@ -255,10 +255,10 @@ public class StoredBansTest {
         Path file = temp.resolve("bans.gz");
         Files.write(file, wesnothdBanFile());
         store.broken = true;
-        lobby.useBanStore(store, file);
+        lobby.banSync().useBanStore(store, file);
         assertTrue(Files.exists(file), "imported at the next start instead");
         store.broken = false;
-        lobby.useBanStore(store, file);
+        lobby.banSync().useBanStore(store, file);
         assertEquals(3, store.rows.size());
         assertFalse(Files.exists(file));
     }
