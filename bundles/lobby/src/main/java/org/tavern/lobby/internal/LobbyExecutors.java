@@ -82,7 +82,6 @@ final class LobbyExecutors {
         }
     }
 
-    /** Last: the store's writes waiting are written (10 s at most); searches are dropped. */
     /** Everything at once, for an activation that fails. */
     void stopAll() {
         try {
@@ -94,6 +93,7 @@ final class LobbyExecutors {
         }
     }
 
+    /** Last: the store's writes waiting are written (10 s at most); searches are dropped. */
     void stopStore() throws InterruptedException {
         historySearches.shutdownNow();
         storeWrites.shutdown();
