@@ -248,12 +248,7 @@ public class UpgradeCommand implements AdminCommand {
 
     /** A component of the bundle whose activation threw (a state it refused, say), as one line; or null. */
     private String failedComponent(Bundle bundle) {
-        ServiceReference<ServiceComponentRuntime> reference = context.getServiceReference(ServiceComponentRuntime.class);
-        ServiceComponentRuntime runtime = reference == null ? null : context.getService(reference);
-        if (runtime == null) {
-            return null;
-        }
-        try {
+        return fromService(ServiceComponentRuntime.class, runtime -> {
             for (ComponentDescriptionDTO description : runtime.getComponentDescriptionDTOs(bundle)) {
                 for (ComponentConfigurationDTO configuration : runtime.getComponentConfigurationDTOs(description)) {
                     if (configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
@@ -263,32 +258,28 @@ public class UpgradeCommand implements AdminCommand {
                 }
             }
             return null;
-        } finally {
-            context.ungetService(reference);
-        }
+        }, null);
     }
 
     private Optional<Duration> handlerGap() {
-        ServiceReference<Transport> reference = context.getServiceReference(Transport.class);
-        Transport transport = reference == null ? null : context.getService(reference);
-        try {
-            return transport == null ? Optional.empty() : transport.lastHandlerGap();
-        } finally {
-            if (transport != null) {
-                context.ungetService(reference);
-            }
-        }
+        return fromService(Transport.class, Transport::lastHandlerGap, Optional.empty());
     }
 
     private int openConnections() {
-        ServiceReference<Transport> reference = context.getServiceReference(Transport.class);
-        Transport transport = reference == null ? null : context.getService(reference);
+        return fromService(Transport.class, transport -> transport.connections().size(), 0);
+    }
+
+    /** {@code query} asked of the service of {@code type}, or {@code absent} when there is none. */
+    private <S, T> T fromService(Class<S> type, java.util.function.Function<S, T> query, T absent) {
+        ServiceReference<S> reference = context.getServiceReference(type);
+        S service = reference == null ? null : context.getService(reference);
+        if (service == null) {
+            return absent;
+        }
         try {
-            return transport == null ? 0 : transport.connections().size();
+            return query.apply(service);
         } finally {
-            if (transport != null) {
-                context.ungetService(reference);
-            }
+            context.ungetService(reference);
         }
     }
 }
