@@ -26,6 +26,8 @@ import sys
 import tempfile
 import time
 
+from proctree import children_of  # tools/proctree.py, shared with tools/attack/attack.py
+
 # A warm-up run of the same kind before the measured one, on both servers alike: Tavern's JIT
 # compiles for tens of seconds, and a cold JVM's compiler threads would be counted as its CPU.
 CHAT_WARMUP = ["chat", "--users=100", "--seconds=8", "--warmup-seconds=2", "--prefix=wchat"]
@@ -110,23 +112,6 @@ def wait_for_port(port, process, deadline):
         except OSError:
             time.sleep(0.1)
     raise RuntimeError("server not listening on %d after %d s" % (port, STARTUP_SECONDS))
-
-
-def children_of(pid):
-    """The child processes of pid, from every thread's /proc/PID/task/TID/children (a JVM starts its
-    children from whichever thread ran ProcessBuilder, not its main thread)."""
-    found = []
-    try:
-        tasks = os.listdir("/proc/%d/task" % pid)
-    except OSError:
-        return found
-    for task in tasks:
-        try:
-            with open("/proc/%d/task/%s/children" % (pid, task)) as children:
-                found.extend(int(child) for child in children.read().split())
-        except OSError:
-            pass  # the thread ended meanwhile
-    return found
 
 
 class Server:

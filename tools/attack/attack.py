@@ -32,6 +32,9 @@ import threading
 import time
 import zlib
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from proctree import process_tree  # noqa: E402  (tools/proctree.py, shared with compare-wesnothd.py)
+
 LOOPBACK = "127.0.0.1"
 FRESH_LOGIN_LIMIT_S = 2.0
 MAX_SOCKETS = 5000  # no case opens more than this at once
@@ -636,33 +639,6 @@ def case_connect_close(ctx):
 
 CASES = [("bomb", case_bomb), ("bigframes", case_big_frames), ("frozen", case_frozen),
          ("slowreader", case_slow_reader), ("slowloris", case_slowloris), ("connectclose", case_connect_close)]
-
-
-def children_of(pid):
-    """The child processes of pid, from every thread's /proc/PID/task/TID/children (a JVM starts its
-    children from whichever thread ran ProcessBuilder, not its main thread)."""
-    found = []
-    try:
-        tasks = os.listdir("/proc/%d/task" % pid)
-    except OSError:
-        return found
-    for task in tasks:
-        try:
-            with open("/proc/%d/task/%s/children" % (pid, task)) as children:
-                found.extend(int(child) for child in children.read().split())
-        except OSError:
-            pass  # the thread ended meanwhile
-    return found
-
-
-def process_tree(pid):
-    """pid and its descendants (java -jar tavern.jar runs the server in a child JVM)."""
-    tree, todo = [], [pid]
-    while todo:
-        current = todo.pop()
-        tree.append(current)
-        todo.extend(children_of(current))
-    return tree
 
 
 def safe(fn, *args):
