@@ -15,10 +15,11 @@ import java.util.concurrent.TimeUnit;
  * {@code -d/--daemon}, as wesnothd's: the server goes on in the background and the command returns.
  * A JVM cannot fork, so this starts the server JVM ({@link ServerJvm}: Tavern's JVM defaults, then
  * this one's options) in a session of its own ({@code setsid}, as {@code bin/tavern start} does:
- * closing the terminal sends it nothing, SIGHUP still reloads), its output appended to {@code logs/console.log}, its pid in
- * {@code data/tavern.pid} (so {@code bin/tavern status} and {@code stop} know it). Unlike wesnothd it
- * returns only once the server reported "Tavern started", or with status 1 and the server's own
- * reason if it ended first: an init script learns of a port in use.
+ * closing the terminal sends it nothing, SIGHUP still reloads), its output appended to
+ * {@code logs/console.log}, its pid in {@code data/tavern.pid} (so {@code bin/tavern status} and
+ * {@code stop} know it). Unlike wesnothd it returns only once the server reported "Tavern started",
+ * or with status 1 and the server's own reason if it ended first: an init script learns of a port
+ * in use.
  */
 final class Daemon {
 
