@@ -37,16 +37,30 @@ public final class JvmDefaults {
     private JvmDefaults() {
     }
 
-    /** Prints the options, one per line, for {@code bin/tavern start}. */
+    /** The JVM's collectors: naming two makes it refuse to start. */
+    private static final java.util.Set<String> COLLECTORS = java.util.Set.of("-XX:+UseSerialGC",
+            "-XX:+UseParallelGC", "-XX:+UseG1GC", "-XX:+UseZGC", "-XX:+UseShenandoahGC", "-XX:+UseEpsilonGC");
+
+    /** Prints the options, one per line, for {@code bin/tavern start}; its arguments are the owner's options. */
     public static void main(String[] args) {
-        options(machineMemoryBytes()).forEach(System.out::println);
+        options(machineMemoryBytes(), List.of(args)).forEach(System.out::println);
     }
 
-    static List<String> options(long machineMemoryBytes) {
+    /**
+     * The options to put before {@code ownerOptions}. Those win flag by flag, as HotSpot takes the
+     * last of a flag, except the collector: a second one stops the JVM ("Multiple garbage collectors
+     * selected"), so G1 is named only when the owner names none.
+     */
+    static List<String> options(long machineMemoryBytes, List<String> ownerOptions) {
         long quarterMb = machineMemoryBytes / 4 / (1024 * 1024);
         long heapMb = Math.max(MIN_HEAP_MB, Math.min(MAX_HEAP_MB, quarterMb));
-        return List.of("-XX:+UseG1GC", "-Xmx" + heapMb + "m", "-XX:MaxNewSize=" + YOUNG_MB + "m",
-                "-XX:FreqInlineSize=" + FREQ_INLINE_SIZE, "-XX:InlineSmallCode=" + INLINE_SMALL_CODE);
+        List<String> options = new java.util.ArrayList<>();
+        if (ownerOptions.stream().noneMatch(COLLECTORS::contains)) {
+            options.add("-XX:+UseG1GC");
+        }
+        options.addAll(List.of("-Xmx" + heapMb + "m", "-XX:MaxNewSize=" + YOUNG_MB + "m",
+                "-XX:FreqInlineSize=" + FREQ_INLINE_SIZE, "-XX:InlineSmallCode=" + INLINE_SMALL_CODE));
+        return options;
     }
 
     /** What the JVM counts as the machine's memory (a container's limit inside one). */

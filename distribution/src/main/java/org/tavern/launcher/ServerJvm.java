@@ -27,8 +27,9 @@ final class ServerJvm {
     static List<String> javaAndOptions(List<String> extraOptions) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(JvmDefaults.options(JvmDefaults.machineMemoryBytes()));
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        List<String> ownOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        command.addAll(JvmDefaults.options(JvmDefaults.machineMemoryBytes(), ownOptions));
+        command.addAll(ownOptions);
         command.add("-D" + RELAUNCH_PROPERTY + "=false");
         command.addAll(extraOptions);
         command.add("-jar");

@@ -41,6 +41,16 @@ class RelaunchIT {
     }
 
     @Test
+    void anOwnersCollectorReplacesG1InsteadOfStoppingTheJvm() throws Exception {
+        try (ServerProcess server = ServerProcess.start(temp.resolve("home"), List.of("-XX:+UseParallelGC"), false,
+                "-p", "0")) {
+            server.awaitStarted();
+            String flags = ServerVm.jcmd(server.serverJvm().pid(), "VM.flags");
+            assertTrue(flags.contains("-XX:+UseParallelGC") && !flags.contains("-XX:+UseG1GC"), flags);
+        }
+    }
+
+    @Test
     void sigtermToTheLauncherStopsTheServerWithItsExitStatus() throws Exception {
         try (ServerProcess server = ServerProcess.start(temp.resolve("home"), false, "-p", "0")) {
             server.awaitStarted();
