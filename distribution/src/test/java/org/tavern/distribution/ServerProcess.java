@@ -226,23 +226,33 @@ final class ServerProcess implements AutoCloseable {
 
     /** SIGKILL to the server JVM: it gets no chance to flush or clean up anything; returns once all is gone. */
     void kill() throws InterruptedException {
-        ProcessHandle server = serverJvm();
-        server.destroyForcibly();
-        try {
-            server.onExit().get(30, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("server JVM still alive 30 s after SIGKILL");
-        }
-        process.destroyForcibly();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            throw new AssertionError("server still alive 30 s after SIGKILL");
-        }
+        serverJvm(); // started by now, so it is among the processes killed
+        killAll();
     }
 
     @Override
     public void close() {
-        if (process.isAlive()) {
-            process.destroyForcibly();
+        try {
+            killAll();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * SIGKILL to java -jar's launcher and the server JVM under it, waiting until both are gone: killed
+     * alone, the launcher leaves the server to stop gracefully, still writing into its home.
+     */
+    private void killAll() throws InterruptedException {
+        List<ProcessHandle> jvms = new ArrayList<>(process.descendants().toList());
+        jvms.add(process.toHandle());
+        jvms.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle jvm : jvms) {
+            try {
+                jvm.onExit().get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("process " + jvm.pid() + " still alive 30 s after SIGKILL", e);
+            }
         }
     }
 }
